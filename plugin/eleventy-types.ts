@@ -1,0 +1,46 @@
+/**
+ * The slice of Eleventy's configuration API this plugin uses. Eleventy ships no type definitions,
+ * so these describe what Eleventy 3 passes, and nothing more.
+ */
+
+/** `page` as Eleventy gives it to shortcodes, filters and linters. */
+export interface EleventyPage {
+  inputPath?: string;
+  url?: string | false;
+  outputPath?: string | false;
+  date?: Date;
+}
+
+/** `this` inside a shortcode or filter (Nunjucks, Liquid and 11ty.js alike). */
+export interface EleventyCallContext {
+  page?: EleventyPage;
+}
+
+/** An item of `collections.all`, as the collection API hands it out. */
+export interface EleventyCollectionItem {
+  inputPath: string;
+  url: string | false;
+  date?: Date;
+  data: Record<string, unknown>;
+}
+
+export interface EleventyCollectionApi {
+  getAll(): EleventyCollectionItem[];
+  getFilteredByGlob(glob: string | string[]): EleventyCollectionItem[];
+}
+
+// Template engines pass any value a template can express, so arguments arrive as unknown and
+// every shortcode checks them itself.
+export type TemplateFunction = (this: EleventyCallContext, ...args: unknown[]) => unknown;
+
+export interface EleventyConfig {
+  versionCheck?(range: string): void;
+  addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => unknown, options?: Options): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addShortcode(name: string, fn: TemplateFunction): void;
+  addPairedShortcode(name: string, fn: TemplateFunction): void;
+  addFilter(name: string, fn: TemplateFunction): void;
+  addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
+  addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
+  on(event: "eleventy.before", fn: () => void): void;
+}

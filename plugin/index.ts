@@ -1,0 +1,235 @@
+/**
+ * eleventy-plugin-newsroom: newsroom shortcodes and filters for Eleventy 3.
+ *
+ *   import newsroom from "eleventy-plugin-newsroom";
+ *   eleventyConfig.addPlugin(newsroom, { timeZone: "America/New_York" });
+ *
+ * This file only registers; each concept lives in its own module and is a pure function.
+ */
+import { DateTime } from "luxon";
+import { BuildState } from "./build-state.js";
+// Filter values are checked by toDateTime, which names the filter and the value when they are not dates.
+import { formatApDate, formatApDateTime, formatApTime, formatIsoDate, type ApDateStyle, type DateInput } from "./dates.js";
+import { renderDateline } from "./dateline.js";
+import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
+import type { EleventyCallContext, EleventyConfig, TemplateFunction } from "./eleventy-types.js";
+import { describeValue, NewsroomError } from "./errors.js";
+import { findMisquotes } from "./integrity.js";
+import { resolveOptions, type NewsroomOptions, type ResolvedNewsroomOptions } from "./options.js";
+import { pullquoteText, renderPullquote } from "./pullquote.js";
+import { inlineQuotationText, quotationText, renderInlineQuotation, renderQuotation } from "./quotation.js";
+import { renderSpeakerReference } from "./speaker-reference.js";
+import { assertSpeakerForm, resolveSpeaker, resolveSpeakerId, validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
+
+export const SUPPORTED_ELEVENTY = ">=3.0.0";
+
+/** Runs `render`, naming the page in any NewsroomError it throws. */
+function onPage<T>(context: EleventyCallContext, render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof NewsroomError) throw error.inFile(context.page?.inputPath);
+    throw error;
+  }
+}
+
+/** Rejects calls with more arguments than the shortcode takes, or non-text where text belongs. */
+function textArguments(where: string, args: unknown[], names: readonly string[]): (string | undefined)[] {
+  if (args.length > names.length) {
+    throw new NewsroomError({
+      where,
+      problem: `takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${names.join(", ")}) but got ${args.length}`,
+      value: args,
+      fix: `call it as {% ${where} ${names.map((n) => `"${n}"`).join(", ")} %}, leaving out the ones you do not need`,
+    });
+  }
+  return names.map((name, index) => {
+    const value = args[index];
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    // A date may come from data as a JS Date or luxon DateTime: its ISO form names the same moment.
+    if (name === "date" && (value instanceof Date || DateTime.isDateTime(value))) return formatIsoDate(value);
+    throw new NewsroomError({
+      where,
+      problem: `argument "${name}" must be text, got`,
+      value: describeValue(value),
+      fix: `pass ${name} as a quoted string`,
+    });
+  });
+}
+
+export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomOptions = {}): void {
+  eleventyConfig.versionCheck?.(SUPPORTED_ELEVENTY);
+  const options = resolveOptions(userOptions);
+  const state = new BuildState(options.speakers);
+  const standaloneCities = [...AP_STANDALONE_CITIES, ...options.standaloneCities];
+
+  eleventyConfig.on("eleventy.before", () => state.reset());
+
+  // Collections are built after the data cascade and before any page renders: the one moment a
+  // plugin can read global data. The registry is checked here once, not on every call.
+  eleventyConfig.addCollection("_newsroomRegistry", (api) => {
+    const items = api.getAll();
+    const globalRegistry = items[0]?.data[options.speakersDataKey];
+    const fromData = validateRegistry(globalRegistry, `global data "${options.speakersDataKey}"`);
+    state.registry = { ...fromData, ...options.speakers };
+    for (const item of items) checkFrontMatterPeople(item.inputPath, item.data.people, state.registry);
+    return [];
+  });
+
+  const speakerLink = (speaker: Speaker): string | undefined => speaker.url ?? options.speakerUrl?.(speaker);
+
+  const shortcodes: Record<string, TemplateFunction> = {
+    speaker(...args) {
+      return onPage(this, () => {
+        const [id, form] = textArguments("speaker", args, ["id", "form"]);
+        const speaker = resolveSpeakerId(id, state.registry, "speaker");
+        return renderSpeakerReference(speaker, assertSpeakerForm(form ?? "auto", "speaker"), state.forPage(this.page).introduced, {
+          url: speakerLink(speaker),
+        });
+      });
+    },
+    dateline(...args) {
+      return onPage(this, () => {
+        const [place, agency, date] = textArguments("dateline", args, ["place", "agency", "date"]);
+        return renderDateline(place as string, { agency, date, zone: options.timeZone, standaloneCities });
+      });
+    },
+  };
+
+  const pairedShortcodes: Record<string, TemplateFunction> = {
+    pullquote(body, ...args) {
+      return onPage(this, () => {
+        const [who, variant] = textArguments("pullquote", args, ["speaker", "variant"]);
+        const speaker = resolveSpeaker(who, state.registry, "pullquote");
+        const html = renderPullquote(body, speaker, { variant, hidden: options.pullquoteHidden });
+        state.forPage(this.page).quotations.push({ kind: "pullquote", text: pullquoteText(body as string), speaker });
+        return html;
+      });
+    },
+    quote(body, ...args) {
+      return onPage(this, () => {
+        const [who, occasion, place, date, cite] = textArguments("quote", args, ["speaker", "occasion", "place", "date", "cite"]);
+        const speaker = resolveSpeaker(who, state.registry, "quote");
+        const html = renderQuotation(body, speaker, {
+          occasion, place, date, cite,
+          zone: options.timeZone,
+          referenceYear: options.referenceYear,
+          speakerUrl: speakerLink(speaker),
+        });
+        state.forPage(this.page).quotations.push({
+          kind: "quote", text: quotationText(body as string), speaker, occasion, place, cite,
+          date: date === undefined ? undefined : formatIsoDate(date, { zone: options.timeZone, where: "quote" }),
+        });
+        return html;
+      });
+    },
+    inlineQuote(body, ...args) {
+      return onPage(this, () => {
+        const [who, cite] = textArguments("inlineQuote", args, ["speaker", "cite"]);
+        const speaker = resolveSpeaker(who, state.registry, "inlineQuote");
+        const html = renderInlineQuotation(body, speaker, { cite });
+        state.forPage(this.page).quotations.push({ kind: "inline", text: inlineQuotationText(body as string), speaker, cite });
+        return html;
+      });
+    },
+  };
+
+  const filters: Record<string, TemplateFunction> = {
+    apDate(value, ...args) {
+      return onPage(this, () => {
+        const [style, zone] = textArguments("apDate", args, ["style", "zone"]);
+        return formatApDate(value as DateInput, (style ?? "date") as ApDateStyle, dateOptions(options, zone, undefined, "apDate"));
+      });
+    },
+    apTime(value, ...args) {
+      return onPage(this, () => {
+        const [zone, showZone] = textArguments("apTime", args, ["zone", "showZone"]);
+        return formatApTime(value as DateInput, dateOptions(options, zone, showZone, "apTime"));
+      });
+    },
+    apDateTime(value, ...args) {
+      return onPage(this, () => {
+        const [zone, showZone] = textArguments("apDateTime", args, ["zone", "showZone"]);
+        return formatApDateTime(value as DateInput, dateOptions(options, zone, showZone, "apDateTime"));
+      });
+    },
+    isoDate(value, ...args) {
+      return onPage(this, () => {
+        const [zone] = textArguments("isoDate", args, ["zone"]);
+        return formatIsoDate(value as DateInput, dateOptions(options, zone, undefined, "isoDate"));
+      });
+    },
+  };
+
+  for (const [name, fn] of Object.entries(shortcodes)) eleventyConfig.addShortcode(name, fn);
+  for (const [name, fn] of Object.entries(pairedShortcodes)) eleventyConfig.addPairedShortcode(name, fn);
+  for (const [name, fn] of Object.entries(filters)) eleventyConfig.addFilter(name, fn);
+
+  eleventyConfig.addLinter("newsroom-pullquote-integrity", function (content) {
+    if (options.pullquoteCheck === "off") return;
+    const pullquotes = state.forPage(this.page).quotations.filter((q) => q.kind === "pullquote").map((q) => q.text);
+    for (const misquote of findMisquotes(content, pullquotes)) {
+      const error = new NewsroomError({
+        where: "pullquote",
+        problem: "the pull quote's words do not occur in the article",
+        value: misquote,
+        fix: "quote the article word for word (quote marks, case and spacing may differ), or set pullquoteCheck: \"off\"",
+        inputPath: this.page?.inputPath ?? this.inputPath,
+      });
+      if (options.pullquoteCheck === "error") throw error;
+      if (state.firstTime(error.message)) console.warn(error.message);
+    }
+  });
+}
+
+function dateOptions(options: ResolvedNewsroomOptions, zone: string | undefined, showZone: string | undefined, where: string) {
+  if (showZone !== undefined && showZone !== "true" && showZone !== "false") {
+    throw new NewsroomError({ where, problem: "showZone must be true or false, got", value: showZone, fix: "pass true or false" });
+  }
+  return {
+    zone: zone ?? options.timeZone,
+    referenceYear: options.referenceYear,
+    showZone: showZone === undefined ? options.showTimeZone : showZone === "true",
+    where,
+  };
+}
+
+/**
+ * Front matter `people:` lists the registry ids of the people an article quotes (not `speakers`,
+ * which would shadow the global registry on that page). A typo fails the build, naming the file.
+ */
+function checkFrontMatterPeople(inputPath: string, people: unknown, registry: SpeakerRegistry): void {
+  if (people === undefined) return;
+  const ids = Array.isArray(people) ? people : [people];
+  for (const id of ids) {
+    try {
+      resolveSpeakerId(id, registry, "front matter people");
+    } catch (error) {
+      if (error instanceof NewsroomError) throw error.inFile(inputPath);
+      throw error;
+    }
+  }
+}
+
+export { NewsroomError } from "./errors.js";
+export type { NewsroomErrorDetails } from "./errors.js";
+export { DEFAULT_OPTIONS, resolveOptions } from "./options.js";
+export type { NewsroomOptions, ResolvedNewsroomOptions, PullquoteCheck } from "./options.js";
+export { formatApDate, formatApTime, formatApDateTime, formatIsoDate, machineDate, toDateTime, AP_DATE_STYLES } from "./dates.js";
+export type { ApDateStyle, DateInput, DateFormatOptions } from "./dates.js";
+export { renderDateline, datelineText, parseDatelinePlace } from "./dateline.js";
+export type { DatelineOptions, DatelinePlace } from "./dateline.js";
+export { AP_STANDALONE_CITIES, AP_STANDALONE_US_CITIES, AP_STANDALONE_WORLD_CITIES } from "./data/standalone-cities.js";
+export { renderPullquote, pullquoteText, parsePullquoteVariant, PULLQUOTE_PLACEMENTS } from "./pullquote.js";
+export type { PullquoteOptions, PullquotePlacement, PullquoteVariant } from "./pullquote.js";
+export { renderQuotation, renderInlineQuotation } from "./quotation.js";
+export type { QuotationOptions } from "./quotation.js";
+export type { QuotationRecord, QuotationKind } from "./quotation-record.js";
+export { renderSpeakerReference } from "./speaker-reference.js";
+export type { IntroducedSpeakers, SpeakerReferenceOptions } from "./speaker-reference.js";
+export { resolveSpeaker, resolveSpeakerId, validateRegistry, firstReferenceName, speakerWords, SPEAKER_FORMS } from "./speakers.js";
+export type { Speaker, SpeakerEntry, SpeakerRegistry, SpeakerForm } from "./speakers.js";
+export { findMisquotes, normalizeForComparison } from "./integrity.js";
+export { escapeHtml, jsonForScript } from "./escape.js";

@@ -1,0 +1,38 @@
+/**
+ * Markdown for shortcode bodies. Raw HTML is off: a body is author text, and everything
+ * user-supplied is escaped where it lands.
+ */
+import MarkdownIt from "markdown-it";
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** Inline markdown (emphasis, code, links) to HTML on one line. */
+export function renderInlineMarkdown(source: string): string {
+  return markdown.renderInline(collapseWhitespace(source));
+}
+
+/** Block markdown (paragraphs) to HTML without newlines between blocks, so the result stays one HTML block. */
+export function renderBlockMarkdown(source: string): string {
+  return markdown
+    .render(dedent(source).trim())
+    .trim()
+    .replace(/>\n+</g, "><")
+    .replace(/\n+/g, " ");
+}
+
+/** True when inline markdown would produce a link (focusable content). */
+export function hasInlineLink(source: string): boolean {
+  return markdown.parseInline(source, {}).some((token) => token.children?.some((child) => child.type === "link_open"));
+}
+
+function collapseWhitespace(source: string): string {
+  return source.trim().replace(/\s+/g, " ");
+}
+
+/** Paired-shortcode bodies arrive indented as they sit in the template; indentation would make code blocks. */
+function dedent(source: string): string {
+  const lines = source.split("\n");
+  const indents = lines.filter((line) => line.trim() !== "").map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0);
+  const common = indents.length ? Math.min(...indents) : 0;
+  return lines.map((line) => line.slice(common)).join("\n");
+}
