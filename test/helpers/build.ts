@@ -1,0 +1,60 @@
+/**
+ * Builds a fixture site with Eleventy's programmatic API and returns its pages by URL.
+ */
+import Eleventy, { type EleventyPageResult } from "@11ty/eleventy";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import newsroom, { type NewsroomOptions } from "../../plugin/index.js";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
+
+export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+
+export interface BuildOptions {
+  plugin?: NewsroomOptions;
+  /** Extra configuration, run after the plugin is added. */
+  configure?: (eleventyConfig: EleventyConfig) => void;
+}
+
+export function buildFixture(name: string, options: BuildOptions = {}): Promise<Map<string, EleventyPageResult>> {
+  return buildDirectory(path.join(fixturesDir, name), options);
+}
+
+async function buildDirectory(input: string, options: BuildOptions): Promise<Map<string, EleventyPageResult>> {
+  const elev = new Eleventy(input, path.join(input, "_site"), {
+    quietMode: true,
+    // No config file: the fixture is configured here alone, never by the showcase's own config.
+    configPath: false,
+    config(eleventyConfig) {
+      eleventyConfig.addPlugin(newsroom, options.plugin ?? {});
+      options.configure?.(eleventyConfig);
+    },
+  });
+  const pages = await elev.toJSON();
+  return new Map(pages.map((page) => [page.url, page]));
+}
+
+/** The inner HTML of the element with this id (fixtures use flat <div id> wrappers). */
+export function fragment(html: string, id: string): string {
+  const match = new RegExp(`<div id="${id}">([\\s\\S]*?)</div>\\n`).exec(html + "\n");
+  if (!match) throw new Error(`no <div id="${id}"> in page`);
+  return (match[1] as string).trim();
+}
+
+/**
+ * Writes `files` (path → contents) into a fresh temporary folder and builds it: for error cases
+ * that need one small site each.
+ */
+export async function buildFiles(files: Record<string, string>, options: BuildOptions = {}): Promise<Map<string, EleventyPageResult>> {
+  const dir = await mkdtemp(path.join(tmpdir(), "newsroom-site-"));
+  try {
+    for (const [file, contents] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), contents);
+    }
+    return await buildDirectory(dir, options);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

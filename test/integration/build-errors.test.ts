@@ -1,0 +1,131 @@
+/**
+ * Bad input fails the whole build with a message that names the shortcode or field, the file,
+ * the value and the fix; warnings print once.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildFiles } from "../helpers/build.js";
+
+const SPEAKERS = JSON.stringify({
+  zelenskyy: { name: "Volodymyr Zelenskyy", title: "President", affiliation: "Ukrainian", description: "president of Ukraine" },
+});
+
+/** Every message in an error and the errors it wraps: Eleventy wraps ours in its own. */
+function messageChain(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 10; depth++) {
+    const record = current as { message?: string; originalError?: unknown; cause?: unknown };
+    if (record.message) messages.push(record.message);
+    current = record.originalError ?? record.cause;
+  }
+  return messages.join("\n");
+}
+
+async function buildError(files: Record<string, string>, plugin = {}): Promise<string> {
+  try {
+    await buildFiles({ "_data/speakers.json": SPEAKERS, ...files }, { plugin });
+  } catch (error) {
+    return messageChain(error);
+  }
+  throw new Error("expected the build to fail");
+}
+
+describe("build errors name the shortcode, file, value and fix", () => {
+  it("unknown speaker id", async () => {
+    const message = await buildError({ "story.njk": '{% speaker "zelensky" %}' });
+    expect(message).toMatch(/\[newsroom\] speaker in \S*story\.njk: unknown speaker id: "zelensky"\. Fix: did you mean "zelenskyy"\?/);
+  });
+
+  it("registry entry without a name", async () => {
+    const message = await buildError({
+      "_data/speakers.json": JSON.stringify({ putin: { title: "President" } }),
+      "story.njk": "text",
+    });
+    expect(message).toContain(`[newsroom] global data "speakers" › putin: the speaker has no name. Fix: add "name" with the person's full name to the "putin" entry`);
+  });
+
+  it("unknown id in front matter people", async () => {
+    const message = await buildError({ "story.md": "---\npeople: [zelenskyy, nobody]\n---\nText." });
+    expect(message).toMatch(/\[newsroom\] front matter people in \S*story\.md: unknown speaker id: "nobody"\. Fix: add "nobody"/);
+  });
+
+  it("pull quote whose words are not in the article, with pullquoteCheck error", async () => {
+    const message = await buildError(
+      { "story.njk": '<p>He can come to Kyiv.</p>{% pullquote "zelenskyy" %}He can come to Moscow{% endpullquote %}' },
+      { pullquoteCheck: "error" },
+    );
+    expect(message).toMatch(/\[newsroom\] pullquote in \S*story\.njk: the pull quote's words do not occur in the article: "He can come to Moscow"\. Fix: quote the article word for word/);
+  });
+
+  it("dateline city that needs a country", async () => {
+    const message = await buildError({ "story.md": '{% dateline "Kyiv" %} Text.' });
+    expect(message).toMatch(/\[newsroom\] dateline in \S*story\.md: AP style needs a state or country after this city: "Kyiv"\. Fix: write "Kyiv, <state or country>"/);
+  });
+
+  it("unparseable date in a filter, never Invalid DateTime", async () => {
+    const message = await buildError({ "story.liquid": '{{ "2025-02-30" | apDate }}' });
+    expect(message).toMatch(/\[newsroom\] apDate in \S*story\.liquid: cannot read this date: "2025-02-30"\. Fix:/);
+    expect(message).not.toContain("Invalid DateTime");
+  });
+
+  it("unknown time zone in a filter", async () => {
+    const message = await buildError({ "story.njk": '{{ "2025-09-05" | apTime("Mars/Olympus") }}' });
+    expect(message).toMatch(/\[newsroom\] apTime in \S*story\.njk: unknown time zone: "Mars\/Olympus"/);
+  });
+
+  it("too many arguments", async () => {
+    const message = await buildError({ "story.njk": '{% speaker "zelenskyy", "full", "extra" %}' });
+    expect(message).toMatch(/speaker in \S*story\.njk: takes/);
+    expect(message).toContain('takes at most 2 arguments (id, form) but got 3: ["zelenskyy","full","extra"]');
+  });
+
+  it("an argument of the wrong type", async () => {
+    const message = await buildError({ "story.njk": '{% dateline "Kyiv, Ukraine", { agency: "AP" } %}' });
+    expect(message).toMatch(/dateline in \S*story\.njk: argument/);
+    expect(message).toContain('argument "agency" must be text, got: "{\\"agency\\":\\"AP\\"}". Fix: pass agency as a quoted string');
+  });
+
+  it("unknown name form", async () => {
+    const message = await buildError({ "story.liquid": '{% speaker "zelenskyy" "fullname" %}' });
+    expect(message).toMatch(/speaker in \S*story\.liquid: unknown name form: "fullname"\. Fix: use one of "auto", "full"/);
+  });
+
+  it("empty pull quote", async () => {
+    const message = await buildError({ "story.njk": '{% pullquote "zelenskyy" %}  {% endpullquote %}' });
+    expect(message).toMatch(/pullquote in \S*story\.njk: has no words to quote/);
+  });
+
+  it("unknown plugin option fails when the plugin is added", async () => {
+    const message = await buildError({ "story.njk": "text" }, { timezone: "America/New_York" });
+    expect(message).toContain('[newsroom] addPlugin(newsroom, options): unknown option: "timezone". Fix: did you mean "timeZone"?');
+  });
+});
+
+describe("pull quote integrity warnings", () => {
+  afterEach(() => vi.restoreAllMocks());
+  const misquote = { "_data/speakers.json": SPEAKERS, "story.njk": '<p>He can come to Kyiv.</p>{% pullquote "zelenskyy" %}Come to Moscow{% endpullquote %}' };
+
+  it("warn (the default) builds the page and prints the warning once", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const pages = await buildFiles(misquote);
+    expect(pages.get("/story/")?.content).toContain("nr-pullquote");
+    const ours = warn.mock.calls.filter(([message]) => String(message).includes("[newsroom] pullquote"));
+    expect(ours).toHaveLength(1);
+    expect(String(ours[0]?.[0])).toMatch(/story\.njk: the pull quote's words do not occur in the article: "Come to Moscow"/);
+  });
+
+  it("off skips the check", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    await buildFiles(misquote, { plugin: { pullquoteCheck: "off" } });
+    expect(warn.mock.calls.filter(([message]) => String(message).includes("[newsroom]"))).toHaveLength(0);
+  });
+
+  it("a faithful pull quote passes even with other quote marks, case and line breaks", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    await buildFiles(
+      { "_data/speakers.json": SPEAKERS, "story.md": '“He can come to\nKyiv,” Zelenskyy said.\n\n{% pullquote "zelenskyy" %}he can COME to Kyiv{% endpullquote %}' },
+      { plugin: { pullquoteCheck: "error" } },
+    );
+    expect(warn.mock.calls.filter(([message]) => String(message).includes("[newsroom]"))).toHaveLength(0);
+  });
+});
