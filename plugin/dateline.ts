@@ -78,7 +78,7 @@ export function parseDatelinePlace(place: unknown, options: DatelineOptions = {}
 export function datelineText(place: string, options: DatelineOptions = {}): string {
   const parsed = parseDatelinePlace(place, options);
   const date = options.date ? `, ${formatApDate(options.date, "day", { zone: options.zone, where: options.where ?? "dateline" })}` : "";
-  const agency = options.agency ? ` (${options.agency.trim()})` : "";
+  const agency = options.agency && options.agency.trim() !== "" ? ` (${options.agency.trim()})` : "";
   return `${parsed.display}${date}${agency}`;
 }
 

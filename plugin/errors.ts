@@ -61,7 +61,9 @@ export function describeValue(value: unknown): string {
     const json = JSON.stringify(value);
     return json.length > 120 ? `${json.slice(0, 117)}...` : json;
   } catch {
-    return Object.prototype.toString.call(value);
+    // Circular structures and BigInts cannot be serialised; name the kind of thing instead.
+    const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? "Object";
+    return `${kind} (not serialisable)`;
   }
 }
 
@@ -76,8 +78,10 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
       best = candidate;
     }
   }
-  // Only suggest when the typo is small relative to the word.
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  // Only suggest when the typo is small relative to the word, and never a word that shares nothing
+  // with a short input ("wu" is not a typo of "li").
+  const allowed = Math.min(Math.max(2, Math.floor(input.length / 3)), input.length - 1);
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -84,11 +84,10 @@ export function resolveOptions(input: unknown = {}): ResolvedNewsroomOptions {
       });
     }
   }
-  const resolved: ResolvedNewsroomOptions = { ...DEFAULT_OPTIONS, ...(options as Partial<ResolvedNewsroomOptions>) };
-  // An explicit `undefined` means "use the default", as users expect from spread configs.
-  for (const name of OPTION_NAMES) {
-    if (options[name] === undefined) (resolved as unknown as Record<string, unknown>)[name] = DEFAULT_OPTIONS[name];
-  }
+  // An explicit `undefined` means "use the default", as users expect from spread configs; fresh
+  // containers per call keep callers from changing the shared defaults.
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const resolved: ResolvedNewsroomOptions = { ...DEFAULT_OPTIONS, speakers: {}, standaloneCities: [], ...given };
 
   resolved.speakers = validateRegistry(resolved.speakers, "option speakers");
   if (typeof resolved.speakersDataKey !== "string" || resolved.speakersDataKey.trim() === "") {
