@@ -29,7 +29,7 @@ export interface PullquoteVariant {
 
 export function parsePullquoteVariant(variant: unknown, hiddenByDefault: boolean, where = "pullquote"): PullquoteVariant {
   const result: PullquoteVariant = { placement: undefined, hidden: hiddenByDefault };
-  if (variant === undefined || variant === null || variant === "") return result;
+  if (variant === undefined || variant === null || (typeof variant === "string" && variant.trim() === "")) return result;
   if (typeof variant !== "string") {
     throw new NewsroomError({
       where,

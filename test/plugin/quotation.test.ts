@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import { NewsroomError } from "../../plugin/errors.js";
+import { inlineQuotationText, quotationText, renderInlineQuotation, renderQuotation } from "../../plugin/quotation.js";
+import { resolveSpeaker, resolveSpeakerId, type SpeakerRegistry } from "../../plugin/speakers.js";
+
+const registry: SpeakerRegistry = {
+  zelenskyy: {
+    name: "Volodymyr Zelenskyy",
+    shortName: "Zelenskyy",
+    title: "President",
+    affiliation: "Ukrainian",
+    description: "president of Ukraine",
+  },
+  sybiha: {
+    name: "Andrii Sybiha",
+    shortName: "Sybiha",
+    title: "Foreign Minister",
+    affiliation: "Ukrainian",
+    description: "foreign minister of Ukraine",
+    appositive: "Ukraine’s foreign minister",
+  },
+  trump: {
+    name: "Donald Trump",
+    title: "President",
+  },
+};
+
+const zelenskyy = resolveSpeakerId("zelenskyy", registry, "quote");
+const trump = resolveSpeakerId("trump", registry, "quote");
+
+describe("renderQuotation", () => {
+  it("renders the full attribution with every option", () => {
+    const html = renderQuotation("He can come to Kyiv.", zelenskyy, {
+      occasion: "in an interview with ABC News",
+      place: "Kyiv",
+      date: "2025-09-05",
+      cite: "https://abcnews.go.com/International/zelenskyy-interview",
+      speakerUrl: "/speakers/zelenskyy/",
+    });
+    expect(html).toBe(
+      '<figure class="nr-quote" data-speaker="zelenskyy">' +
+        '<blockquote class="nr-quote__text" cite="https://abcnews.go.com/International/zelenskyy-interview"><p>He can come to Kyiv.</p></blockquote>' +
+        '<figcaption class="nr-quote__attribution">' +
+        '<a class="nr-quote__speaker" href="/speakers/zelenskyy/">Volodymyr Zelenskyy</a>, ' +
+        '<span class="nr-quote__role">president of Ukraine</span>, ' +
+        '<span class="nr-quote__occasion">in an interview with ABC News</span>, ' +
+        '<span class="nr-quote__place">Kyiv</span>, ' +
+        '<time class="nr-quote__date" datetime="2025-09-05">Sept. 5, 2025</time>' +
+        "</figcaption></figure>",
+    );
+  });
+
+  it("renders a minimal call with the speaker only", () => {
+    expect(renderQuotation("We will see.", trump)).toBe(
+      '<figure class="nr-quote" data-speaker="trump"><blockquote class="nr-quote__text"><p>We will see.</p></blockquote>' +
+        '<figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Donald Trump</span></figcaption></figure>',
+    );
+  });
+
+  it("has no data-speaker for a plain-name speaker", () => {
+    const jane = resolveSpeaker("Jane Doe", registry, "quote");
+    expect(renderQuotation("Hello.", jane)).toBe(
+      '<figure class="nr-quote"><blockquote class="nr-quote__text"><p>Hello.</p></blockquote>' +
+        '<figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Jane Doe</span></figcaption></figure>',
+    );
+  });
+
+  it("drops the year when the date falls in the reference year", () => {
+    expect(renderQuotation("Hi.", trump, { date: "2025-09-05", referenceYear: 2025 })).toContain(
+      '<time class="nr-quote__date" datetime="2025-09-05">Sept. 5</time>',
+    );
+  });
+
+  it("ignores blank optional fields", () => {
+    expect(renderQuotation("We will see.", trump, { occasion: "  ", place: "", date: "", cite: " ", speakerUrl: "" })).toBe(
+      renderQuotation("We will see.", trump),
+    );
+  });
+
+  it("turns a multi-paragraph body into paragraphs with no newlines", () => {
+    const html = renderQuotation("He can come to Kyiv.\n\nWe are ready\nto talk.", trump);
+    expect(html).toContain('<blockquote class="nr-quote__text"><p>He can come to Kyiv.</p><p>We are ready to talk.</p></blockquote>');
+    expect(html).not.toContain("\n");
+  });
+
+  it("does not turn an indented body (as paired shortcodes receive it) into a code block", () => {
+    const html = renderQuotation("\n      He can come to Kyiv.\n\n      We are ready.\n    ", trump);
+    expect(html).toContain('<blockquote class="nr-quote__text"><p>He can come to Kyiv.</p><p>We are ready.</p></blockquote>');
+    expect(html).not.toContain("<pre>");
+    expect(html).not.toContain("<code>");
+  });
+
+  it("renders markdown emphasis and escapes raw HTML in the body", () => {
+    expect(renderQuotation("He *can* <script>x</script>", trump)).toContain(
+      "<p>He <em>can</em> &lt;script&gt;x&lt;/script&gt;</p>",
+    );
+  });
+
+  it.each([
+    ["cite", { cite: "javascript:alert(1)" }, /quote: the source URL is not an http\(s\) URL or site path: "javascript:alert\(1\)"/],
+    ["cite", { cite: "//evil.example/" }, /the source URL is not an http\(s\) URL or site path/],
+    ["speakerUrl", { speakerUrl: "javascript:alert(1)" }, /the speaker page URL is not an http\(s\) URL or site path/],
+  ])("throws on an unsafe %s", (_label, options, message) => {
+    const run = () => renderQuotation("He can come to Kyiv.", zelenskyy, options);
+    expect(run).toThrow(NewsroomError);
+    expect(run).toThrow(message);
+  });
+
+  it.each([[""], ["  \n  "], [undefined], [null]])("throws on an empty body (%j)", (body) => {
+    const run = () => renderQuotation(body, zelenskyy);
+    expect(run).toThrow(NewsroomError);
+    expect(run).toThrow("[newsroom] quote: has no words to quote");
+  });
+
+  it("throws on an unreadable date", () => {
+    expect(() => renderQuotation("Hi.", zelenskyy, { date: "2025-02-30" })).toThrow(/cannot read this date/);
+  });
+
+  it("escapes a hostile occasion, place, cite and speaker URL", () => {
+    const html = renderQuotation("Hi.", zelenskyy, {
+      occasion: '<img src=x onerror="alert(1)">',
+      place: "Kyiv & <b>Lviv</b>",
+      cite: 'https://example.com/?q="><script>',
+      speakerUrl: "/speakers/z/?a=1&b='x'",
+    });
+    expect(html).toContain('<span class="nr-quote__occasion">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</span>');
+    expect(html).toContain('<span class="nr-quote__place">Kyiv &amp; &lt;b&gt;Lviv&lt;/b&gt;</span>');
+    expect(html).toContain('cite="https://example.com/?q=&quot;&gt;&lt;script&gt;"');
+    expect(html).toContain('href="/speakers/z/?a=1&amp;b=&#39;x&#39;"');
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<script");
+  });
+});
+
+describe("renderInlineQuotation", () => {
+  it("renders a <q> with the speaker id", () => {
+    expect(renderInlineQuotation("He can come to Kyiv,", zelenskyy)).toBe('<q class="nr-q" data-speaker="zelenskyy">He can come to Kyiv,</q>');
+  });
+
+  it("trims the body and renders inline markdown on one line", () => {
+    expect(renderInlineQuotation("\n  He can *come*\n  to Kyiv,\n", zelenskyy)).toBe(
+      '<q class="nr-q" data-speaker="zelenskyy">He can <em>come</em> to Kyiv,</q>',
+    );
+  });
+
+  it("adds a cite attribute", () => {
+    expect(renderInlineQuotation("He can come to Kyiv,", zelenskyy, { cite: "https://abcnews.go.com/x?a=1&b=2" })).toBe(
+      '<q class="nr-q" data-speaker="zelenskyy" cite="https://abcnews.go.com/x?a=1&amp;b=2">He can come to Kyiv,</q>',
+    );
+  });
+
+  it("has no data-speaker for a plain-name speaker", () => {
+    expect(renderInlineQuotation("Hello", resolveSpeaker("Jane Doe", registry, "inlineQuote"))).toBe('<q class="nr-q">Hello</q>');
+  });
+
+  it.each([
+    ["“He can come to Kyiv,”"],
+    ['"He can come to Kyiv,"'],
+    ["‘He can come to Kyiv,’"],
+    ["“He can come to Kyiv,"],
+    ["He can come to Kyiv,”"],
+    ["  \"He can come to Kyiv  "],
+    ["«He can come to Kyiv»"],
+  ])("throws on typed quote marks: %s", (body) => {
+    const run = () => renderInlineQuotation(body, zelenskyy);
+    expect(run).toThrow(NewsroomError);
+    expect(run).toThrow(/the quoted words start or end with a quotation mark/);
+    expect(run).toThrow(/remove the quotation marks/);
+  });
+
+  it("allows quote marks inside the words", () => {
+    expect(renderInlineQuotation("it’s “fine” now", zelenskyy)).toBe('<q class="nr-q" data-speaker="zelenskyy">it’s “fine” now</q>');
+  });
+
+  it("throws on an unsafe cite", () => {
+    expect(() => renderInlineQuotation("Hi", zelenskyy, { cite: "javascript:alert(1)" })).toThrow(
+      /inlineQuote: the source URL is not an http\(s\) URL or site path/,
+    );
+  });
+
+  it.each([[""], [" "], [undefined]])("throws on an empty body (%j)", (body) => {
+    expect(() => renderInlineQuotation(body, zelenskyy)).toThrow(/inlineQuote: has no words to quote/);
+  });
+});
+
+describe("quotationText", () => {
+  it.each([
+    ["He can come to Kyiv.", "He can come to Kyiv."],
+    ["He can come to Kyiv.\n\nWe are ready.", "He can come to Kyiv. We are ready."],
+    ["\n    He *can* come\n    to Kyiv &amp; Lviv.\n  ", "He can come to Kyiv & Lviv."],
+  ])("gives the plain text of %j", (body, expected) => {
+    expect(quotationText(body)).toBe(expected);
+  });
+});
+
+describe("inlineQuotationText", () => {
+  it.each([
+    ["He can come to Kyiv,", "He can come to Kyiv,"],
+    ["He can **come**\n  to [Kyiv](/kyiv/)", "He can come to Kyiv"],
+    ["Tom &amp; Jerry", "Tom & Jerry"],
+  ])("gives the plain text of %j", (body, expected) => {
+    expect(inlineQuotationText(body)).toBe(expected);
+  });
+});
