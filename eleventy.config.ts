@@ -1,25 +1,48 @@
 /**
- * The showcase site: the theme (_includes, _data) building the articles in src/ with the plugin.
+ * The showcase site: the news theme building the articles in src/ with the newsroom plugin.
+ *
+ * NEWSROOM_INPUT and NEWSROOM_DATA point the same theme at another content folder (the tests'
+ * fixture site, the benchmark corpus); SITE_URL overrides the site's address (the Pages workflow).
  */
-import newsroom, { type NewsroomOptions } from "./plugin/index.js";
-import site from "./_data/site.json" with { type: "json" };
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import newsroomTheme from "./plugin/theme.js";
 import type { EleventyConfig } from "./plugin/eleventy-types.js";
 
-export const newsroomOptions: NewsroomOptions = {
-  timeZone: site.timeZone,
-  // The showcase publishes real quotes: a pull quote that is not in the story must stop the build.
-  pullquoteCheck: "error",
-};
+const input = process.env.NEWSROOM_INPUT ?? "src";
+const dataDir = process.env.NEWSROOM_DATA ?? "_data";
 
-export default function (eleventyConfig: EleventyConfig) {
-  eleventyConfig.addPlugin(newsroom, newsroomOptions);
-  eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
-  // Newest first, as a front page lists them.
-  eleventyConfig.addCollection("articles", (api) =>
-    api.getFilteredByGlob("src/articles/**/*.md").sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0)),
-  );
+interface SiteSettings {
+  name: string;
+  url: string;
+  language: string;
+  timeZone: string;
+  organisation: { name: string; url?: string; logo: string };
+}
+
+const site = JSON.parse(readFileSync(path.join(dataDir, "site.json"), "utf8")) as SiteSettings;
+const baseUrl = process.env.SITE_URL || site.url;
+
+export default function (eleventyConfig: EleventyConfig & { addGlobalData(name: string, value: unknown): void }) {
+  eleventyConfig.addPlugin(newsroomTheme, {
+    newsroom: {
+      timeZone: site.timeZone,
+      siteUrl: baseUrl,
+      language: site.language,
+      publisher: { name: site.organisation.name, logo: { url: site.organisation.logo, width: 600, height: 60 } },
+      // The showcase publishes real quotes: a pull quote that is not in the story stops the build.
+      pullquoteCheck: "error",
+    },
+  });
+  // Absolute URLs (canonical, feeds, sitemaps) are built from this; the path prefix is added by Eleventy.
+  eleventyConfig.addGlobalData("baseUrl", baseUrl);
   return {
-    dir: { input: "src", includes: "../_includes", data: "../_data", output: "_site" },
+    dir: {
+      input,
+      includes: path.relative(input, "_includes"),
+      data: path.relative(input, dataDir),
+      output: "_site",
+    },
     markdownTemplateEngine: "njk",
     htmlTemplateEngine: "njk",
   };

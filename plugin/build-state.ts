@@ -11,11 +11,21 @@ export interface PageState {
   quotations: QuotationRecord[];
 }
 
+/** A quotation as a speaker page lists it: the words and the page they appear on. */
+export interface SiteQuotation extends QuotationRecord {
+  pageUrl: string;
+  pageTitle: string | undefined;
+  pageDate: Date | undefined;
+}
+
 export class BuildState {
   /** The merged registry for this build: global data under the plugin options. */
   registry: SpeakerRegistry;
   private readonly pages = new Map<string, PageState>();
   private readonly warned = new Set<string>();
+  /** Each page's data from the collection pass, for shortcodes that describe the whole page. */
+  private readonly pageData = new Map<string, Record<string, unknown>>();
+  private readonly bySpeaker = new Map<string, SiteQuotation[]>();
 
   constructor(private readonly optionRegistry: SpeakerRegistry) {
     this.registry = { ...optionRegistry };
@@ -25,6 +35,36 @@ export class BuildState {
     this.registry = { ...this.optionRegistry };
     this.pages.clear();
     this.warned.clear();
+    this.pageData.clear();
+    this.bySpeaker.clear();
+  }
+
+  rememberPageData(page: EleventyPage, data: Record<string, unknown>): void {
+    this.pageData.set(BuildState.keyOf(page), data);
+  }
+
+  dataOf(page: EleventyPage | undefined): Record<string, unknown> | undefined {
+    return this.pageData.get(BuildState.keyOf(page));
+  }
+
+  /** Records a quotation on its page and in the speaker's list, in one step. */
+  recordQuotation(page: EleventyPage | undefined, record: QuotationRecord): void {
+    this.forPage(page).quotations.push(record);
+    if (!record.speaker.id || !page?.url) return;
+    const data = this.dataOf(page);
+    const list = this.bySpeaker.get(record.speaker.id) ?? [];
+    list.push({
+      ...record,
+      pageUrl: page.url,
+      pageTitle: typeof data?.title === "string" ? data.title : undefined,
+      pageDate: page.date,
+    });
+    this.bySpeaker.set(record.speaker.id, list);
+  }
+
+  /** Every quotation by a registry speaker recorded so far this build, in render order. */
+  quotationsBy(id: string): SiteQuotation[] {
+    return this.bySpeaker.get(id) ?? [];
   }
 
   /** A page is one output: paginated templates share an input path but not a URL. */

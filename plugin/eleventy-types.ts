@@ -34,9 +34,14 @@ export interface EleventyCollectionApi {
 export type TemplateFunction = (this: EleventyCallContext, ...args: unknown[]) => unknown;
 
 export interface EleventyConfig {
+  /** Set by Eleventy from the config or `--pathprefix`; "/" by default. */
+  pathPrefix?: string;
+  /** Eleventy 3's resolved project folders (read them in callbacks, after configuration). */
+  directories?: { input?: string; includes?: string; data?: string; output?: string };
   versionCheck?(range: string): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => unknown, options?: Options): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;

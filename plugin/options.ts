@@ -8,6 +8,23 @@ import { validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers
 
 export type PullquoteCheck = "warn" | "error" | "off";
 
+/** The publication, for structured data. */
+export interface PublisherOptions {
+  name: string;
+  /** Home page; defaults to `siteUrl`. */
+  url?: string;
+  /** Logo: a site path ("/assets/logo.png") or an absolute URL, with its size in pixels if known. */
+  logo: string | { url: string; width?: number; height?: number };
+  sameAs?: string[];
+}
+
+/** An author as the structured data sees one; the registry entry in `_data/authors.json`. */
+export interface AuthorRegistryEntry {
+  name: string;
+  url?: string;
+  sameAs?: string[];
+  [field: string]: unknown;
+}
 export interface NewsroomOptions {
   /** Speakers registry entries, merged over the global data registry (`speakersDataKey`). Default `{}`. */
   speakers?: SpeakerRegistry;
@@ -27,6 +44,18 @@ export interface NewsroomOptions {
   pullquoteHidden?: boolean;
   /** Extra cities that may stand alone in a dateline, added to the AP list. Default `[]`. */
   standaloneCities?: string[];
+  /** Absolute URL of the site (origin; Eleventy's pathPrefix is added), for structured data. Default: none. */
+  siteUrl?: string | undefined;
+  /** The publication, for structured data. Default: none (`newsArticleJsonLd` then asks for it). */
+  publisher?: PublisherOptions | undefined;
+  /** Language of the articles, e.g. `en-US`, for structured data. Default: none. */
+  language?: string | undefined;
+  /** Global data key of the authors registry. Default `"authors"`. */
+  authorsDataKey?: string;
+  /** Global data key of the sections registry. Default `"sections"`. */
+  sectionsDataKey?: string;
+  /** URL of an author's page on the site. Default: the entry's `url`, if any. */
+  authorUrl?: ((id: string, author: AuthorRegistryEntry) => string | undefined) | undefined;
 }
 
 /** Options after defaults are applied. */
@@ -40,6 +69,12 @@ export interface ResolvedNewsroomOptions {
   pullquoteCheck: PullquoteCheck;
   pullquoteHidden: boolean;
   standaloneCities: string[];
+  siteUrl: string | undefined;
+  publisher: PublisherOptions | undefined;
+  language: string | undefined;
+  authorsDataKey: string;
+  sectionsDataKey: string;
+  authorUrl: ((id: string, author: AuthorRegistryEntry) => string | undefined) | undefined;
 }
 
 export const DEFAULT_OPTIONS: Readonly<ResolvedNewsroomOptions> = Object.freeze({
@@ -52,10 +87,43 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedNewsroomOptions> = Object.freeze(
   pullquoteCheck: "warn",
   pullquoteHidden: true,
   standaloneCities: [],
+  siteUrl: undefined,
+  publisher: undefined,
+  language: undefined,
+  authorsDataKey: "authors",
+  sectionsDataKey: "sections",
+  authorUrl: undefined,
 });
 
 const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS) as (keyof ResolvedNewsroomOptions)[];
 const PULLQUOTE_CHECKS: readonly PullquoteCheck[] = ["warn", "error", "off"];
+
+function isAbsoluteHttpUrl(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+function validatePublisher(publisher: unknown): void {
+  const record = publisher as Record<string, unknown> | null;
+  if (typeof record !== "object" || record === null || Array.isArray(record)) {
+    throw optionError("publisher", "must be an object, got", publisher, 'pass { name: "The Daily Planet", logo: "/assets/logo.png" }');
+  }
+  if (typeof record.name !== "string" || record.name.trim() === "") {
+    throw optionError("publisher", "needs a name, got", record.name, 'add name: "The Daily Planet"');
+  }
+  if (record.url !== undefined && !isAbsoluteHttpUrl(record.url)) {
+    throw optionError("publisher", "url must be an absolute http(s) URL, got", record.url, 'use e.g. "https://news.example.com/", or leave it out to use siteUrl');
+  }
+  const logo = typeof record.logo === "object" && record.logo !== null ? (record.logo as Record<string, unknown>).url : record.logo;
+  if (typeof logo !== "string" || logo.trim() === "") {
+    throw optionError("publisher", "needs a logo, got", record.logo, 'add logo: "/assets/logo.png" (Google requires one for news articles)');
+  }
+}
 
 function optionError(name: string, problem: string, value: unknown, fix: string): NewsroomError {
   return new NewsroomError({ where: `option ${name}`, problem, value, fix });
@@ -90,12 +158,24 @@ export function resolveOptions(input: unknown = {}): ResolvedNewsroomOptions {
   const resolved: ResolvedNewsroomOptions = { ...DEFAULT_OPTIONS, speakers: {}, standaloneCities: [], ...given };
 
   resolved.speakers = validateRegistry(resolved.speakers, "option speakers");
-  if (typeof resolved.speakersDataKey !== "string" || resolved.speakersDataKey.trim() === "") {
-    throw optionError("speakersDataKey", "must be a non-empty string, got", resolved.speakersDataKey, 'use the global data name, e.g. "speakers"');
+  for (const name of ["speakersDataKey", "authorsDataKey", "sectionsDataKey"] as const) {
+    if (typeof resolved[name] !== "string" || resolved[name].trim() === "") {
+      throw optionError(name, "must be a non-empty string, got", resolved[name], `use the global data name, e.g. "${DEFAULT_OPTIONS[name]}"`);
+    }
   }
   if (resolved.speakerUrl !== undefined && typeof resolved.speakerUrl !== "function") {
     throw optionError("speakerUrl", "must be a function, got", resolved.speakerUrl, "pass (speaker) => `/speakers/${speaker.id}/`");
   }
+  if (resolved.authorUrl !== undefined && typeof resolved.authorUrl !== "function") {
+    throw optionError("authorUrl", "must be a function, got", resolved.authorUrl, "pass (id) => `/authors/${id}/`");
+  }
+  if (resolved.siteUrl !== undefined && !isAbsoluteHttpUrl(resolved.siteUrl)) {
+    throw optionError("siteUrl", "must be an absolute http(s) URL, got", resolved.siteUrl, 'use e.g. "https://news.example.com"');
+  }
+  if (resolved.language !== undefined && (typeof resolved.language !== "string" || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(resolved.language))) {
+    throw optionError("language", "must be a language tag, got", resolved.language, 'use e.g. "en-US"');
+  }
+  if (resolved.publisher !== undefined) validatePublisher(resolved.publisher);
   if (resolved.timeZone !== undefined) {
     if (typeof resolved.timeZone !== "string") {
       throw optionError("timeZone", "must be a string, got", resolved.timeZone, 'use an IANA zone such as "America/New_York"');

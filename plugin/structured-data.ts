@@ -183,8 +183,9 @@ function quotationsJsonLd(data: NewsArticleData): JsonObject[] {
     const words = text(record.text)?.replace(/\s+/g, " ");
     if (words === undefined) continue;
     const speaker = record.speaker;
-    // A pull quote repeats words already quoted in the story: one Quotation per words and speaker.
-    const key = JSON.stringify([words, speaker.name]);
+    // A pull quote repeats words already quoted in the story, often without the comma that led
+    // into the attribution: one Quotation per words (trailing punctuation aside) and speaker.
+    const key = JSON.stringify([words.replace(/[\s,.;:!?…]+$/u, "").toLowerCase(), speaker.name]);
     if (seen.has(key)) continue;
     seen.add(key);
     const speakerUrl = data.speakerUrl?.(speaker) ?? speaker.url;

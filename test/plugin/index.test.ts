@@ -18,6 +18,7 @@ class FakeEleventyConfig implements EleventyConfig {
   versionCheck(range: string) { this.versionRange = range; }
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => unknown, options?: O) { plugin(this, options as O); }
   addPassthroughCopy() {}
+  addTemplate() {}
   addShortcode(name: string, fn: TemplateFunction) { this.shortcodes.set(name, fn); }
   addPairedShortcode(name: string, fn: TemplateFunction) { this.paired.set(name, fn); }
   addFilter(name: string, fn: TemplateFunction) { this.filters.set(name, fn); }
@@ -64,9 +65,9 @@ describe("newsroom plugin registration", () => {
 
   it("registers the public names of every template language", () => {
     const config = setUp();
-    expect([...config.shortcodes.keys()].sort()).toEqual(["dateline", "speaker"]);
+    expect([...config.shortcodes.keys()].sort()).toEqual(["dateline", "newsArticleJsonLd", "speaker"]);
     expect([...config.paired.keys()].sort()).toEqual(["inlineQuote", "pullquote", "quote"]);
-    expect([...config.filters.keys()].sort()).toEqual(["apDate", "apDateTime", "apTime", "isoDate"]);
+    expect([...config.filters.keys()].sort()).toEqual(["apDate", "apDateTime", "apTime", "isoDate", "quotationsBy"]);
   });
 
   it("rejects bad options when the plugin is added, before any build", () => {

@@ -26,6 +26,12 @@ describe("DEFAULT_OPTIONS", () => {
       pullquoteCheck: "warn",
       pullquoteHidden: true,
       standaloneCities: [],
+      siteUrl: undefined,
+      publisher: undefined,
+      language: undefined,
+      authorsDataKey: "authors",
+      sectionsDataKey: "sections",
+      authorUrl: undefined,
     });
   });
 
@@ -234,5 +240,33 @@ describe("resolveOptions", () => {
   it("checks that a time zone is valid before anything renders", () => {
     expect(() => resolveOptions({ timeZone: "Mars/Olympus" })).toThrow(NewsroomError);
     expect(() => resolveOptions({ timeZone: "Mars/Olympus" })).toThrow("unknown time zone");
+  });
+});
+
+describe("structured-data options", () => {
+  it.each([
+    ["siteUrl", "news.example.com", "must be an absolute http(s) URL"],
+    ["siteUrl", "ftp://news.example.com", "must be an absolute http(s) URL"],
+    ["language", "English", "must be a language tag"],
+    ["authorsDataKey", "", "must be a non-empty string"],
+    ["sectionsDataKey", 3, "must be a non-empty string"],
+    ["authorUrl", "/authors/", "must be a function"],
+    ["publisher", "The Newsroom", "must be an object"],
+    ["publisher", { logo: "/logo.png" }, "needs a name"],
+    ["publisher", { name: "The Newsroom" }, "needs a logo"],
+    ["publisher", { name: "The Newsroom", logo: "/logo.png", url: "/home" }, "url must be an absolute http(s) URL"],
+  ])("rejects %s = %j", (name, value, problem) => {
+    expect(() => resolveOptions({ [name]: value })).toThrow(`[newsroom] option ${name}: ${problem}`);
+  });
+
+  it("accepts a complete set", () => {
+    const resolved = resolveOptions({
+      siteUrl: "https://news.example.com",
+      language: "en-US",
+      publisher: { name: "The Newsroom", logo: { url: "/assets/logo.png", width: 600, height: 60 } },
+      authorUrl: (id: string) => `/authors/${id}/`,
+    });
+    expect(resolved.publisher?.name).toBe("The Newsroom");
+    expect(resolved.authorUrl?.("ada", { name: "Ada" })).toBe("/authors/ada/");
   });
 });

@@ -74,7 +74,7 @@ describe("the source article page", () => {
   });
 
   it("shows the publication time AP style with the full ISO timestamp", () => {
-    expect(html).toContain('Published <time datetime="2025-09-05T19:00:00-04:00">7 p.m. EDT Sept. 5, 2025</time>');
+    expect(html).toContain('Published <time datetime="2025-09-05T19:00:00-04:00" data-pagefind-sort="date[datetime]">7 p.m. EDT Sept. 5, 2025</time>');
   });
 
   it("leaks no template syntax or broken values", () => {
