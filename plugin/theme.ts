@@ -12,6 +12,7 @@ import { validateArticle, type AuthorEntry, type SectionEntry } from "./article.
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "./eleventy-types.js";
 import { NewsroomError } from "./errors.js";
+import { jsonForScript } from "./escape.js";
 import newsroom from "./index.js";
 import type { NewsroomOptions } from "./options.js";
 import { buildSiteIndex, slugify, type SiteIndex } from "./site-index.js";
@@ -119,6 +120,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, options: N
       const value = String(tag ?? "en").toLowerCase();
       return value.startsWith("zh") ? value : value.split("-")[0];
     },
+    /** JSON for feeds, with < > & escaped so no reader mistakes the data for markup. */
+    jsonValue: (value: unknown) => jsonForScript(value),
     organisationBylines: (items: unknown) =>
       (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter((item) => !Array.isArray(item.data.byline)),
   };

@@ -3,7 +3,7 @@
  * into a temporary folder, so tests see what users publish.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,12 +18,42 @@ export interface SiteBuild {
   read(relativePath: string): Promise<string>;
 }
 
-export async function buildShowcase(extraArgs: string[] = []): Promise<SiteBuild> {
-  const output = await mkdtemp(path.join(tmpdir(), "newsroom-showcase-"));
+export interface BuildSettings {
+  /** Extra Eleventy CLI arguments, e.g. `--pathprefix=/gazette/`. */
+  args?: string[];
+  /** Environment for the config: NEWSROOM_INPUT, NEWSROOM_DATA, SITE_URL. */
+  env?: Record<string, string>;
+  /** Build as `npm run build` does, with Pagefind's search index after Eleventy. */
+  search?: boolean;
+}
+
+/** Runs the real Eleventy CLI with the repository's config into a fresh temporary folder. */
+export async function buildSite(settings: BuildSettings = {}): Promise<SiteBuild> {
+  const output = await mkdtemp(path.join(tmpdir(), "newsroom-build-"));
   const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
-    [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${output}`, ...extraArgs],
-    { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "" } },
+    settings.search
+      ? [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", `--output=${output}`, ...(settings.args ?? [])]
+      : [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${output}`, ...(settings.args ?? [])],
+    { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", ...settings.env }, maxBuffer: 64 * 1024 * 1024 },
   );
   return { output, stdout, stderr, read: (relativePath) => readFile(path.join(output, relativePath), "utf8") };
+}
+
+export function buildShowcase(extraArgs: string[] = []): Promise<SiteBuild> {
+  return buildSite({ args: extraArgs });
+}
+
+/** The tests' fictional newsroom: many articles, every feature, never published. */
+export function buildFixtureSite(settings: BuildSettings = {}): Promise<SiteBuild> {
+  return buildSite({
+    ...settings,
+    env: { NEWSROOM_INPUT: "test/fixtures/newsroom-site", NEWSROOM_DATA: "test/fixtures/newsroom-site/_data", ...settings.env },
+  });
+}
+
+/** Every file under a folder, as paths relative to it. */
+export async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))).sort();
 }

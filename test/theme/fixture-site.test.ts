@@ -1,0 +1,269 @@
+/**
+ * The theme builds a whole news site from the fixture newsroom (13 articles, 4 sections,
+ * 3 authors, 5 speakers): every page type, feeds, sitemaps and structured data.
+ */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { existsSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFixtureSite, listFiles, type SiteBuild } from "../helpers/site-build.js";
+
+let site: SiteBuild;
+let files: string[];
+
+const NEWEST = "politics/2025/10/14/council-approves-2026-budget/index.html";
+const UPDATED = "sports/2025/09/19/ravens-fall-to-harlan-valley/index.html";
+const CORRECTED = "politics/2025/08/21/housing-ordinance-first-reading/index.html";
+const ORGANISATION_BYLINE = "world/2025/09/24/sister-city-delegation-visits/index.html";
+const HOSTILE = "politics/2025/10/02/hostile-input/index.html";
+const ARTICLE_COUNT = 13;
+
+function jsonLd(html: string): Record<string, unknown> {
+  const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error("no JSON-LD on the page");
+  return JSON.parse(match[1] as string) as Record<string, unknown>;
+}
+
+function count(html: string, pattern: RegExp): number {
+  return html.match(pattern)?.length ?? 0;
+}
+
+beforeAll(async () => {
+  site = await buildFixtureSite({ env: { SITE_URL: "https://fixture.example" } });
+  files = await listFiles(site.output);
+});
+
+describe("every page type is built", () => {
+  it.each([
+    ["front page", "index.html"],
+    ["section", "sports/index.html"],
+    ["tag", "tags/transit/index.html"],
+    ["speaker", "speakers/delia-marsh/index.html"],
+    ["author", "authors/ada-reyes/index.html"],
+    ["archive", "archive/index.html"],
+    ["archive month", "archive/2025/09/index.html"],
+    ["about (organisation byline)", "about/index.html"],
+    ["search", "search/index.html"],
+    ["style guide", "style-guide/index.html"],
+    ["404", "404.html"],
+    ["site Atom feed", "feed.xml"],
+    ["site JSON feed", "feed.json"],
+    ["section Atom feed", "sports/feed.xml"],
+    ["section JSON feed", "sports/feed.json"],
+    ["sitemap", "sitemap.xml"],
+    ["Google News sitemap", "news-sitemap.xml"],
+    ["robots.txt", "robots.txt"],
+    [".nojekyll", ".nojekyll"],
+    ["stylesheet", "assets/site.css"],
+  ])("%s", (_name, file) => {
+    expect(files).toContain(file);
+  });
+
+  it("one page per article, section, author and speaker", () => {
+    const articles = files.filter((file) => /^(world|politics|business|sports)\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
+    expect(articles).toHaveLength(ARTICLE_COUNT);
+    for (const section of ["world", "politics", "business", "sports"]) expect(files).toContain(`${section}/index.html`);
+    for (const author of ["ada-reyes", "tom-okafor", "lena-park"]) expect(files).toContain(`authors/${author}/index.html`);
+    expect(files.filter((file) => file.startsWith("speakers/"))).toHaveLength(5);
+  });
+});
+
+describe("front page", () => {
+  let html: string;
+  beforeAll(async () => {
+    html = await site.read("index.html");
+  });
+
+  it("leads with the newest story", () => {
+    const lead = /<section class="front-lead"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(lead).toContain('href="/politics/2025/10/14/council-approves-2026-budget/"');
+  });
+
+  it("lists the latest stories and every section with its stories", () => {
+    expect(html).toContain('id="latest-heading">Latest</h2>');
+    for (const name of ["World", "Politics", "Business", "Sports"]) expect(html).toMatch(new RegExp(`<h2 class="section-heading" id="section-[a-z]+"><a href="/[a-z]+/">${name}</a></h2>`));
+  });
+});
+
+describe("article page", () => {
+  let html: string;
+  beforeAll(async () => {
+    html = await site.read(NEWEST);
+  });
+
+  it("has headline, dek, byline linking rel=author to the author page, one publication time", () => {
+    expect(html).toContain('<h1 class="article__headline">Council Approves $48.2 Million Budget, Saving Two Bus Routes</h1>');
+    expect(html).toContain('<p class="article__dek">');
+    expect(html).toContain('<p class="article__byline">By <a rel="author" href="/authors/ada-reyes/">Ada Reyes</a></p>');
+    expect(count(html, /<p class="article__time">Published <time/g)).toBe(1);
+    expect(html).toContain('<time datetime="2025-10-14T18:30:00-05:00" data-pagefind-sort="date[datetime]">6:30 p.m. CDT Oct. 14, 2025</time>');
+    expect(html).not.toContain("Updated");
+  });
+
+  it("puts the front-matter dateline at the start of the first paragraph", () => {
+    expect(html).toMatch(/<div class="article__body"><p><span class="nr-dateline"><span class="nr-dateline__place">RIVERTON, Ohio<\/span> —<\/span> The Riverton/);
+  });
+
+  it("shows section, tags and related stories that share a tag", () => {
+    expect(html).toContain('<p class="article__section"><a href="/politics/" data-pagefind-filter="section">Politics</a></p>');
+    expect(html).toContain('<li><a href="/tags/budget/" data-pagefind-filter="topic">Budget</a></li>');
+    const related = /<section class="related"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(count(related, /<article class="card">/g)).toBe(3);
+    expect(related).not.toContain("council-approves-2026-budget");
+  });
+
+  it("shares with plain URLs: no scripts, no tracking parameters", () => {
+    const share = /<nav class="share"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
+    expect(count(share, /<a href=/g)).toBe(4);
+    expect(share).not.toMatch(/utm_|<script|<iframe/);
+    expect(share).toContain(encodeURIComponent("https://fixture.example/politics/2025/10/14/council-approves-2026-budget/"));
+  });
+
+  it("has an absolute canonical URL, Open Graph article tags and a Twitter card", () => {
+    expect(html).toContain('<link rel="canonical" href="https://fixture.example/politics/2025/10/14/council-approves-2026-budget/">');
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="article:published_time" content="2025-10-14T18:30:00-05:00">');
+    expect(html).toContain('<meta property="article:section" content="Politics">');
+    expect(html).toContain('<meta property="article:tag" content="Budget">');
+    expect(html).toContain('<meta property="article:tag" content="Transit">');
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+  });
+
+  it("carries NewsArticle JSON-LD with offsets, publisher logo, dateline and a Quotation per quote", () => {
+    const data = jsonLd(html);
+    expect(data["@type"]).toBe("NewsArticle");
+    expect(data.datePublished).toBe("2025-10-14T18:30:00-05:00");
+    expect(data.dateModified).toMatch(/[+-]\d{2}:\d{2}$/);
+    expect(data.publisher).toMatchObject({ "@type": "NewsMediaOrganization", name: "Fixture Gazette", logo: { "@type": "ImageObject", url: "https://fixture.example/assets/logo.svg" } });
+    expect(data.author).toEqual([{ "@type": "Person", name: "Ada Reyes", url: "https://fixture.example/authors/ada-reyes/", sameAs: expect.any(Array) }]);
+    expect(data.dateline).toBe("RIVERTON, Ohio");
+    expect(data.locationCreated).toEqual({ "@type": "Place", name: "Riverton, Ohio" });
+    const quotations = data.hasPart as { "@type": string; creator: { name: string } }[];
+    expect(quotations.length).toBeGreaterThanOrEqual(3);
+    for (const quotation of quotations) expect(quotation["@type"]).toBe("Quotation");
+    expect(quotations.map((q) => q.creator.name)).toContain("Delia Marsh");
+  });
+
+  it("shows Updated only on the updated story", async () => {
+    const updated = await site.read(UPDATED);
+    expect(updated).toContain('<span class="article__updated">Updated <time datetime="2025-09-20T10:15:00-05:00">10:15 a.m. CDT Sept. 20, 2025</time></span>');
+    expect(jsonLd(updated).dateModified).toBe("2025-09-20T10:15:00-05:00");
+  });
+
+  it("shows the correction visibly and in structured data", async () => {
+    const corrected = await site.read(CORRECTED);
+    expect(corrected).toContain('<h2 id="correction-heading">Correction</h2>');
+    expect(corrected).toContain("An earlier version of this story misstated the number of accessory dwelling units");
+    expect(jsonLd(corrected).correction).toMatchObject({ "@type": "CorrectionComment", datePublished: "2025-08-22T09:40:00-05:00" });
+  });
+
+  it("credits the organisation when a story has no byline", async () => {
+    const organisation = await site.read(ORGANISATION_BYLINE);
+    expect(organisation).toContain('<p class="article__byline">By <a rel="author" href="/about/">Fixture Gazette</a></p>');
+    expect(jsonLd(organisation).author).toEqual([{ "@type": "NewsMediaOrganization", name: "Fixture Gazette", url: "https://fixture.example/" }]);
+  });
+});
+
+describe("hostile front matter is escaped everywhere", () => {
+  const TITLE = 'Council votes 5 < 6 on "Fish & Chips" <script>alert(1)</script> plan';
+
+  it("never reaches any output file as markup", async () => {
+    for (const file of files.filter((name) => /\.(html|xml|json|txt)$/.test(name) && !name.startsWith("pagefind/"))) {
+      const text = await site.read(file);
+      expect(text, file).not.toContain("<script>alert(1)");
+      expect(text, file).not.toContain("<b>");
+    }
+  });
+
+  it("round-trips through the JSON-LD and the JSON feed", async () => {
+    expect(jsonLd(await site.read(HOSTILE)).headline).toBe(TITLE);
+    const feed = JSON.parse(await site.read("feed.json")) as { items: { title: string }[] };
+    expect(feed.items.map((item) => item.title)).toContain(TITLE);
+  });
+});
+
+describe("feeds and sitemaps", () => {
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["entry", "url"].includes(name) });
+
+  it.each(["feed.xml", "sports/feed.xml", "sitemap.xml", "news-sitemap.xml"])("%s is well-formed XML", async (file) => {
+    expect(XMLValidator.validate(await site.read(file))).toBe(true);
+  });
+
+  it("the site Atom feed holds every story, newest first, with absolute links and HTML content", async () => {
+    const feed = parser.parse(await site.read("feed.xml")).feed;
+    expect(feed.entry).toHaveLength(ARTICLE_COUNT);
+    expect(feed.entry[0].id).toBe("https://fixture.example/politics/2025/10/14/council-approves-2026-budget/");
+    expect(feed.link[0]["@_href"]).toBe("https://fixture.example/feed.xml");
+    expect(feed.updated).toBe("2025-10-14T18:30:00-05:00");
+    expect(feed.entry[0].content["#text"]).toContain('<aside class="nr-pullquote');
+  });
+
+  it("a section feed holds only that section", async () => {
+    const feed = parser.parse(await site.read("sports/feed.xml")).feed;
+    expect(feed.entry).toHaveLength(3);
+    for (const entry of feed.entry) expect(entry.id).toContain("/sports/");
+    const json = JSON.parse(await site.read("sports/feed.json")) as { version: string; items: { url: string }[] };
+    expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(json.items.map((item) => item.url)).toEqual(feed.entry.map((entry: { id: string }) => entry.id));
+  });
+
+  it("the sitemap lists every article and list page with absolute URLs, not the 404 or style guide", async () => {
+    const urls = (parser.parse(await site.read("sitemap.xml")).urlset.url as { loc: string }[]).map((url) => url.loc);
+    expect(urls.filter((url) => /\/\d{4}\/\d{2}\/\d{2}\//.test(url))).toHaveLength(ARTICLE_COUNT);
+    expect(urls).toContain("https://fixture.example/");
+    expect(urls).toContain("https://fixture.example/tags/transit/");
+    expect(urls.some((url) => url.includes("404") || url.includes("style-guide"))).toBe(false);
+  });
+
+  it("the Google News sitemap holds only stories within two days of the newest", async () => {
+    const urls = parser.parse(await site.read("news-sitemap.xml")).urlset.url as { loc: string; "news:news": Record<string, unknown> }[];
+    expect(urls.map((url) => url.loc).sort()).toEqual([
+      "https://fixture.example/business/2025/10/12/bus-contract-talks-stall/",
+      "https://fixture.example/politics/2025/10/14/council-approves-2026-budget/",
+      "https://fixture.example/sports/2025/10/13/ravens-win-rain-delayed-homecoming/",
+    ]);
+    expect(urls[0]?.["news:news"]).toMatchObject({ "news:publication": { "news:name": "Fixture Gazette", "news:language": "en" } });
+  });
+
+  it("robots.txt points at both sitemaps", async () => {
+    const robots = await site.read("robots.txt");
+    expect(robots).toContain("Sitemap: https://fixture.example/sitemap.xml");
+    expect(robots).toContain("Sitemap: https://fixture.example/news-sitemap.xml");
+  });
+});
+
+describe("list pages", () => {
+  it("a speaker page lists every quotation and pull quote, each linking back", async () => {
+    const html = await site.read("speakers/marcus-bell/index.html");
+    expect(html).toContain('<h1 class="list-header__title">Marcus Bell</h1>');
+    expect(html).toContain("Pull quote in <a href=\"/sports/2025/09/19/ravens-fall-to-harlan-valley/\">");
+    expect(html).toContain("<p>I would rather learn that in September than in November.</p>");
+    expect(count(html, /<li class="quotation-list__item">/g)).toBeGreaterThanOrEqual(4);
+  });
+
+  it("an author page lists the author's stories", async () => {
+    const html = await site.read("authors/tom-okafor/index.html");
+    expect(html).toContain("Business reporter");
+    expect(html).toContain('href="/business/2025/10/12/bus-contract-talks-stall/"');
+    expect(html).not.toContain('href="/sports/2025/10/13/ravens-win-rain-delayed-homecoming/"');
+  });
+
+  it("the archive lists months with counts that add up to every story", async () => {
+    const html = await site.read("archive/index.html");
+    const counts = [...html.matchAll(/\((\d+) stor(?:y|ies)\)/g)].map((match) => Number(match[1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(ARTICLE_COUNT);
+    expect(html).toContain('<a href="/archive/2025/10/">October 2025</a>');
+  });
+
+  it("a tag page lists only stories with the tag", async () => {
+    const html = await site.read("tags/football/index.html");
+    expect(count(html, /<li class="story-list__item">/g)).toBe(3);
+  });
+
+  it("the 404 page is not indexed", async () => {
+    expect(await site.read("404.html")).toContain('<meta name="robots" content="noindex">');
+  });
+
+  it("writes .nojekyll so GitHub Pages serves every file as built", () => {
+    expect(existsSync(`${site.output}/.nojekyll`)).toBe(true);
+  });
+});
