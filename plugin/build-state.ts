@@ -62,9 +62,14 @@ export class BuildState {
     this.bySpeaker.set(record.speaker.id, list);
   }
 
-  /** Every quotation by a registry speaker recorded so far this build, in render order. */
+  /**
+   * Every quotation by a registry speaker recorded so far this build: newest page first, in
+   * page order within a page. Pages render concurrently, so sorting keeps builds reproducible.
+   */
   quotationsBy(id: string): SiteQuotation[] {
-    return this.bySpeaker.get(id) ?? [];
+    return [...(this.bySpeaker.get(id) ?? [])].sort(
+      (a, b) => (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl),
+    );
   }
 
   /** A page is one output: paginated templates share an input path but not a URL. */

@@ -120,6 +120,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, options: N
       const value = String(tag ?? "en").toLowerCase();
       return value.startsWith("zh") ? value : value.split("-")[0];
     },
+    without: (list: unknown, item: unknown) => (Array.isArray(list) ? list.filter((entry) => entry !== item) : []),
     /** JSON for feeds, with < > & escaped so no reader mistakes the data for markup. */
     jsonValue: (value: unknown) => jsonForScript(value),
     organisationBylines: (items: unknown) =>
