@@ -23,7 +23,7 @@ interface SiteSettings {
 const site = JSON.parse(readFileSync(path.join(dataDir, "site.json"), "utf8")) as SiteSettings;
 const baseUrl = process.env.SITE_URL || site.url;
 
-export default function (eleventyConfig: EleventyConfig & { addGlobalData(name: string, value: unknown): void }) {
+export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(newsroomTheme, {
     newsroom: {
       timeZone: site.timeZone,
@@ -34,8 +34,6 @@ export default function (eleventyConfig: EleventyConfig & { addGlobalData(name: 
       pullquoteCheck: "error",
     },
   });
-  // Absolute URLs (canonical, feeds, sitemaps) are built from this; the path prefix is added by Eleventy.
-  eleventyConfig.addGlobalData("baseUrl", baseUrl);
   return {
     dir: {
       input,

@@ -41,7 +41,9 @@ export interface EleventyConfig {
   versionCheck?(range: string): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => unknown, options?: Options): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  amendLibrary(language: "njk", amend: (environment: { loaders: unknown[] }) => void): void;
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;

@@ -299,6 +299,10 @@ function checkFrontMatterPeople(inputPath: string, people: unknown, registry: Sp
 
 export { NewsroomError } from "./errors.js";
 export type { NewsroomErrorDetails } from "./errors.js";
+// The theme as a second plugin; theme.ts imports this module's default export only when called.
+export { default as newsroomTheme } from "./theme.js";
+export type { NewsroomThemeOptions } from "./theme.js";
+export type { EleventyConfig } from "./eleventy-types.js";
 export { DEFAULT_OPTIONS, resolveOptions } from "./options.js";
 export type { NewsroomOptions, ResolvedNewsroomOptions, PullquoteCheck } from "./options.js";
 export { formatApDate, formatApTime, formatApDateTime, formatIsoDate, machineDate, toDateTime, AP_DATE_STYLES } from "./dates.js";

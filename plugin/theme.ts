@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
+import nunjucks from "nunjucks";
 import { validateArticle, type AuthorEntry, type SectionEntry } from "./article.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "./eleventy-types.js";
@@ -43,6 +44,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, options: N
   };
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(newsroom, pluginOptions);
+  // Absolute URLs (canonical, feeds, sitemaps) start here; Eleventy adds the path prefix.
+  eleventyConfig.addGlobalData("baseUrl", pluginOptions.siteUrl ?? "/");
 
   const articlesDir = options.articlesDir ?? "articles";
   const standaloneCities = [...AP_STANDALONE_CITIES, ...(pluginOptions.standaloneCities ?? [])];
@@ -73,11 +76,25 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, options: N
   eleventyConfig.addCollection("monthPages", (api) => siteIndex(api).months);
 
   const themeDir = findThemeDirectory();
-  // The theme's pages are the very files in _includes/pages, served as virtual templates, so a
-  // site gets them without copying and the showcase builds with the same files.
+  // One source of truth: the very files in the package's _includes/ are served to the site —
+  // pages as virtual templates, layouts as virtual layouts, partials through the Nunjucks loader —
+  // and a file of the same name in the site's own _includes/ wins.
   for (const file of readdirSync(path.join(themeDir, "pages")).sort()) {
     eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"));
   }
+  const inputDir = eleventyConfig.directories?.input ?? "./";
+  const includesDir = eleventyConfig.directories?.includes ?? path.join(inputDir, "_includes");
+  for (const file of readdirSync(path.join(themeDir, "layouts")).sort()) {
+    const siteLayout = path.join(includesDir, "layouts", file);
+    if (existsSync(siteLayout)) continue;
+    eleventyConfig.addTemplate(path.relative(inputDir, siteLayout).split(path.sep).join("/"), readFileSync(path.join(themeDir, "layouts", file), "utf8"));
+  }
+  eleventyConfig.amendLibrary("njk", (environment) => {
+    // After the site's own folders, so its partials override the theme's. Nunjucks gives each
+    // loader a template cache when the environment is created; a loader added later needs its own.
+    const loader = Object.assign(new nunjucks.FileSystemLoader(themeDir), { cache: {} });
+    environment.loaders.push(loader);
+  });
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(themeDir, "assets")) || "."]: "assets" });
 
   const zone = pluginOptions.timeZone ?? "utc";

@@ -19,6 +19,8 @@ class FakeEleventyConfig implements EleventyConfig {
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => unknown, options?: O) { plugin(this, options as O); }
   addPassthroughCopy() {}
   addTemplate() {}
+  addGlobalData() {}
+  amendLibrary() {}
   addShortcode(name: string, fn: TemplateFunction) { this.shortcodes.set(name, fn); }
   addPairedShortcode(name: string, fn: TemplateFunction) { this.paired.set(name, fn); }
   addFilter(name: string, fn: TemplateFunction) { this.filters.set(name, fn); }
