@@ -39,6 +39,7 @@ export interface EleventyConfig {
   /** Eleventy 3's resolved project folders (read them in callbacks, after configuration). */
   directories?: { input?: string; includes?: string; data?: string; output?: string };
   versionCheck?(range: string): void;
+  setUseGitIgnore?(useGitIgnore: boolean): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => unknown, options?: Options): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addGlobalData(name: string, value: unknown): void;

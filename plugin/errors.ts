@@ -22,6 +22,8 @@ export class NewsroomError extends Error {
   readonly value: unknown;
   readonly fix: string;
   readonly inputPath: string | undefined;
+  /** Eleventy prints no stack trace for this error: it is about the user's input, not a bug. */
+  readonly skipOriginalStack = true;
 
   constructor(details: NewsroomErrorDetails) {
     super(composeMessage(details));

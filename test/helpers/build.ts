@@ -3,16 +3,20 @@
  */
 import Eleventy, { type EleventyPageResult } from "@11ty/eleventy";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import newsroom, { type NewsroomOptions } from "../../plugin/index.js";
+import newsroomTheme, { type NewsroomThemeOptions } from "../../plugin/theme.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+/** Git-ignored scratch space for sites the tests write. */
+const scratchRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "scratch");
 
 export interface BuildOptions {
   plugin?: NewsroomOptions;
+  /** Build with the whole theme (newsroomTheme) instead of the plugin alone. */
+  theme?: NewsroomThemeOptions;
   /** Extra configuration, run after the plugin is added. */
   configure?: (eleventyConfig: EleventyConfig) => void;
 }
@@ -22,12 +26,17 @@ export function buildFixture(name: string, options: BuildOptions = {}): Promise<
 }
 
 async function buildDirectory(input: string, options: BuildOptions): Promise<Map<string, EleventyPageResult>> {
-  const elev = new Eleventy(input, path.join(input, "_site"), {
+  // Relative to the project: Eleventy misses directory data files under an absolute input path.
+  const relativeInput = path.relative(process.cwd(), input) || ".";
+  const elev = new Eleventy(relativeInput, path.join(relativeInput, "_site"), {
     quietMode: true,
     // No config file: the fixture is configured here alone, never by the showcase's own config.
     configPath: false,
     config(eleventyConfig) {
-      eleventyConfig.addPlugin(newsroom, options.plugin ?? {});
+      // The scratch sites live in a git-ignored folder, which Eleventy would otherwise skip.
+      eleventyConfig.setUseGitIgnore?.(false);
+      if (options.theme) eleventyConfig.addPlugin(newsroomTheme, options.theme);
+      else eleventyConfig.addPlugin(newsroom, options.plugin ?? {});
       options.configure?.(eleventyConfig);
     },
   });
@@ -47,7 +56,9 @@ export function fragment(html: string, id: string): string {
  * that need one small site each.
  */
 export async function buildFiles(files: Record<string, string>, options: BuildOptions = {}): Promise<Map<string, EleventyPageResult>> {
-  const dir = await mkdtemp(path.join(tmpdir(), "newsroom-site-"));
+  // Inside the project: Eleventy does not apply directory data files to an input folder outside it.
+  await mkdir(scratchRoot, { recursive: true });
+  const dir = await mkdtemp(path.join(scratchRoot, "site-"));
   try {
     for (const [file, contents] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });

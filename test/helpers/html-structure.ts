@@ -1,0 +1,46 @@
+/**
+ * The element structure of an HTML fragment — tag names and attribute names, no text or values —
+ * to prove that input changed only text and attribute values, never markup.
+ */
+import { Parser } from "htmlparser2";
+
+export interface StructureNode {
+  tag: string;
+  attributes: string[];
+}
+
+/** Opening tags in document order, each with its sorted attribute names. */
+export function elementStructure(html: string): StructureNode[] {
+  const nodes: StructureNode[] = [];
+  const parser = new Parser(
+    { onopentag: (tag, attributes) => nodes.push({ tag, attributes: Object.keys(attributes).sort() }) },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return nodes;
+}
+
+/** The text inside the first <script> element, as a browser would read it. */
+export function scriptText(html: string): string {
+  let inScript = false;
+  let text = "";
+  let done = false;
+  const parser = new Parser({
+    onopentag: (tag) => {
+      if (tag === "script" && !done) inScript = true;
+    },
+    ontext: (chunk) => {
+      if (inScript) text += chunk;
+    },
+    onclosetag: (tag) => {
+      if (tag === "script" && inScript) {
+        inScript = false;
+        done = true;
+      }
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return text;
+}

@@ -1,0 +1,188 @@
+/**
+ * Property-based: no string in any shortcode argument, registry field or front-matter value can
+ * add markup. The HTML keeps the element structure it has for harmless input, the JSON-LD parses
+ * back to the very value, and feeds and sitemaps stay well-formed XML.
+ */
+import fc from "fast-check";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { renderDateline } from "../../plugin/dateline.js";
+import { NewsroomError } from "../../plugin/errors.js";
+import { renderPullquote } from "../../plugin/pullquote.js";
+import { renderInlineQuotation, renderQuotation } from "../../plugin/quotation.js";
+import { renderSpeakerReference } from "../../plugin/speaker-reference.js";
+import { resolveSpeakerId, type SpeakerEntry } from "../../plugin/speakers.js";
+import { newsArticleJsonLd, renderJsonLdScript } from "../../plugin/structured-data.js";
+import { buildFiles } from "../helpers/build.js";
+import { elementStructure, scriptText } from "../helpers/html-structure.js";
+
+/** Strings built from the pieces that break careless escaping, mixed with arbitrary text. */
+const hostile = fc
+  .array(
+    fc.oneof(
+      fc.string(),
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom("<", ">", '"', "'", "&", "&amp;", "&lt;", "</script>", "<script>alert(1)</script>", "<!--", "-->", "]]>", "<![CDATA[", "\u2028", "\u2029", "\u0000", "<img src=x onerror=alert(1)>", '" onmouseover="x', "' autofocus onfocus='x", "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}", "\\u003c"),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => parts.join(""))
+  .filter((value) => value.trim() !== "");
+
+const RUNS = { numRuns: 300 };
+
+function entry(fields: Partial<SpeakerEntry>): SpeakerEntry {
+  return { name: "Volodymyr Zelenskyy", title: "President", affiliation: "Ukrainian", description: "president of Ukraine", appositive: "Ukraine’s president", ...fields };
+}
+
+function speakerFrom(fields: Partial<SpeakerEntry>) {
+  return resolveSpeakerId("zelenskyy", { zelenskyy: entry(fields) }, "test");
+}
+
+describe("shortcode arguments and registry fields never add markup", () => {
+  it("speaker: any name, title, affiliation or appositive", () => {
+    for (const form of ["full", "short", "name", "title-after", "title-before"] as const) {
+      const baseline = elementStructure(renderSpeakerReference(speakerFrom({}), form, new Set()));
+      fc.assert(
+        fc.property(hostile, hostile, hostile, hostile, (name, title, affiliation, appositive) => {
+          const html = renderSpeakerReference(speakerFrom({ name, shortName: name, title, affiliation, appositive }), form, new Set());
+          expect(elementStructure(html)).toEqual(baseline);
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+
+  it("dateline: any region and agency", () => {
+    const baseline = elementStructure(renderDateline("Kyiv, Ukraine", { agency: "AP" }));
+    fc.assert(
+      fc.property(hostile, hostile, (region, agency) => {
+        const html = renderDateline(`Kyiv, ${region.replace(/,/g, " ")}x`, { agency: `${agency}x` });
+        expect(elementStructure(html)).toEqual(baseline);
+      }),
+      RUNS,
+    );
+  });
+
+  it("quote: any speaker, occasion and place", () => {
+    const baseline = elementStructure(renderQuotation("Words.", speakerFrom({}), { occasion: "o", place: "p" }));
+    fc.assert(
+      fc.property(hostile, hostile, hostile, hostile, (name, description, occasion, place) => {
+        const html = renderQuotation("Words.", speakerFrom({ name, description }), { occasion, place });
+        expect(elementStructure(html)).toEqual(baseline);
+      }),
+      RUNS,
+    );
+  });
+
+  it("pull quote: any speaker name and description", () => {
+    const baseline = elementStructure(renderPullquote("Words", speakerFrom({})));
+    fc.assert(
+      fc.property(hostile, hostile, (name, description) => {
+        expect(elementStructure(renderPullquote("Words", speakerFrom({ name, description })))).toEqual(baseline);
+      }),
+      RUNS,
+    );
+  });
+
+  /** Markdown may add emphasis or code inside a body; nothing else, and never an attribute. */
+  const INLINE_MARKUP = new Set(["em", "strong", "code", "s", "br"]);
+
+  it("bodies: any words give only inline Markdown markup, no attributes, no scripts", () => {
+    fc.assert(
+      fc.property(hostile, (body) => {
+        for (const render of [
+          () => renderPullquote(body, speakerFrom({})),
+          () => renderQuotation(body, speakerFrom({})),
+          () => renderInlineQuotation(body, speakerFrom({})),
+        ]) {
+          let html: string;
+          try {
+            html = render();
+          } catch (error) {
+            // Refusals (a link in a hidden pull quote, typed quote marks) are errors, not markup.
+            expect(error).toBeInstanceOf(NewsroomError);
+            continue;
+          }
+          const wrapper = new Set(["aside", "blockquote", "p", "span", "figure", "figcaption", "q", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ul", "ol", "li", "a"]);
+          for (const node of elementStructure(html)) {
+            expect(wrapper.has(node.tag) || INLINE_MARKUP.has(node.tag), node.tag).toBe(true);
+            if (INLINE_MARKUP.has(node.tag)) expect(node.attributes).toEqual([]);
+            expect(node.attributes.some((name) => name.startsWith("on"))).toBe(false);
+          }
+          expect(html).not.toMatch(/<script|<img|href="javascript:/i);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("JSON-LD round-trips any value and stays one script element", () => {
+  it("headline, description, keywords, section and quotations", () => {
+    fc.assert(
+      fc.property(hostile, hostile, fc.array(hostile, { maxLength: 3 }), hostile, hostile, (headline, description, keywords, section, words) => {
+        const speaker = speakerFrom({ name: words, description });
+        const data = newsArticleJsonLd({
+          url: "https://news.example.com/story/",
+          headline,
+          description,
+          datePublished: "2025-09-05T19:00:00-04:00",
+          publisher: { name: "The Newsroom", url: "https://news.example.com/", logo: { url: "https://news.example.com/logo.svg" } },
+          section,
+          keywords,
+          quotations: [{ kind: "inline", text: words, speaker }],
+        });
+        const html = renderJsonLdScript(data);
+        expect(elementStructure(html)).toEqual([{ tag: "script", attributes: ["type"] }]);
+        const parsed = JSON.parse(scriptText(html)) as Record<string, unknown>;
+        expect(parsed).toEqual(data);
+        expect(parsed.headline).toBe(headline.trim());
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("front-matter values through a whole theme build", () => {
+  const SITE = {
+    "_data/site.json": JSON.stringify({ name: "Property Post", language: "en-US", organisation: { name: "Property Post" } }),
+    "_data/sections.json": JSON.stringify({ news: { name: "News" } }),
+    "_data/authors.json": JSON.stringify({ ada: { name: "Ada Reyes" } }),
+    "_data/speakers.json": JSON.stringify({ zelenskyy: entry({}) }),
+    "articles/articles.11tydata.json": JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.fileSlug }}/" }),
+  };
+  const THEME = { newsroom: { siteUrl: "https://news.example.com", publisher: { name: "Property Post", logo: "/assets/logo.svg" }, timeZone: "UTC" } };
+
+  function article(title: string, dek: string, tag: string): string {
+    return ["---", `title: ${JSON.stringify(title)}`, `dek: ${JSON.stringify(dek)}`, "date: 2025-09-05T19:00:00Z", "section: news", `tags: [${JSON.stringify(tag)}]`, "byline: [ada]", "---", '{% speaker "zelenskyy" %} spoke.', ""].join("\n");
+  }
+
+  async function build(title: string, dek: string, tag: string) {
+    return buildFiles({ ...SITE, "articles/story.md": article(title, dek, tag) }, { theme: THEME });
+  }
+
+  it("title, dek and tags: same page structure, JSON-LD round-trip, well-formed feeds and sitemaps", async () => {
+    const baseline = await build("A plain headline", "A plain dek", "Topic");
+    const baselineArticle = baseline.get("/news/story/")?.content as string;
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, async (title, dek, tag) => {
+        // YAML and Eleventy treat these specially; they are not front-matter injection.
+        fc.pre(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(title + dek + tag));
+        fc.pre(!/[\ud800-\udfff]/.test(title + dek + tag) || /^[\s\S]*$/u.test(title + dek + tag));
+        const pages = await build(title, dek, tag);
+        const page = pages.get("/news/story/")?.content as string;
+        expect(elementStructure(page)).toEqual(elementStructure(baselineArticle));
+        const ld = JSON.parse(scriptText(page.slice(page.indexOf('<script type="application/ld+json">')))) as Record<string, unknown>;
+        expect(ld.headline).toBe(title.trim());
+        expect(ld.keywords).toEqual([tag.trim()].filter(Boolean));
+        for (const url of ["/feed.xml", "/news/feed.xml", "/sitemap.xml", "/news-sitemap.xml"]) {
+          expect(XMLValidator.validate(pages.get(url)?.content as string), url).toBe(true);
+        }
+        const feed = JSON.parse(pages.get("/feed.json")?.content as string) as { items: { title: string }[] };
+        expect(feed.items[0]?.title).toBe(title);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
