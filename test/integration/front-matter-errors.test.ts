@@ -1,0 +1,113 @@
+/**
+ * The error catalogue for articles: bad front matter fails the build naming the field, the file,
+ * the value and the fix. And through the real CLI: a non-zero exit and no stack dump.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { buildFiles } from "../helpers/build.js";
+import { repoRoot } from "../helpers/site-build.js";
+
+const SITE = {
+  "_data/site.json": JSON.stringify({ name: "Error Echo", url: "https://news.example.com", language: "en-US", timeZone: "UTC", organisation: { name: "Error Echo", logo: "/assets/logo.svg" } }),
+  "_data/sections.json": JSON.stringify({ news: { name: "News" }, sports: { name: "Sports" } }),
+  "_data/authors.json": JSON.stringify({ "ada-reyes": { name: "Ada Reyes" } }),
+  "_data/speakers.json": JSON.stringify({ marsh: { name: "Delia Marsh" } }),
+  "articles/articles.11tydata.json": JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.fileSlug }}/" }),
+};
+const THEME = { newsroom: { siteUrl: "https://news.example.com", publisher: { name: "Error Echo", logo: "/assets/logo.svg" } } };
+
+const GOOD: Record<string, string> = {
+  title: '"Council passes the budget"',
+  dek: '"A 5-2 vote keeps two bus routes."',
+  date: "2025-10-14T18:30:00-05:00",
+  section: "news",
+  byline: "[ada-reyes]",
+  tags: "[Budget]",
+};
+
+function article(fields: Record<string, string | undefined>): string {
+  const lines = Object.entries({ ...GOOD, ...fields }).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join("\n")}\n---\nThe council met.\n`;
+}
+
+function messageChain(error: unknown): string {
+  const messages: string[] = [];
+  for (let current = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 10; depth++) {
+    if (current.message) messages.push(current.message);
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return messages.join("\n");
+}
+
+async function buildError(fields: Record<string, string | undefined>): Promise<string> {
+  try {
+    await buildFiles({ ...SITE, "articles/story.md": article(fields) }, { theme: THEME });
+  } catch (error) {
+    return messageChain(error);
+  }
+  throw new Error("expected the build to fail");
+}
+
+describe("front matter errors name the field, file, value and fix", () => {
+  it.each([
+    ["missing title", { title: undefined }, /\[newsroom\] front matter title in \S*story\.md: is missing\. Fix: add a headline: title: "…"/],
+    ["empty dek", { dek: '""' }, /\[newsroom\] front matter dek in \S*story\.md: must be non-empty text, got: ""\. Fix: add a one-sentence standfirst/],
+    ["missing date", { date: undefined }, /\[newsroom\] front matter date in \S*story\.md: is missing\. Fix: add date: 2025-09-05T19:00:00-04:00/],
+    ["unknown section", { section: "sprots" }, /\[newsroom\] front matter section in \S*story\.md: unknown section id: "sprots"\. Fix: did you mean "sports"\?/],
+    ["unknown author", { byline: "[ada-reyez]" }, /\[newsroom\] front matter byline in \S*story\.md: unknown author id: "ada-reyez"\. Fix: did you mean "ada-reyes"\?/],
+    ["byline of the wrong type", { byline: "42" }, /\[newsroom\] front matter byline in \S*story\.md: must be a list of author ids or "organisation", got: 42/],
+    ["an empty tag", { tags: '[Budget, ""]' }, /\[newsroom\] front matter tags in \S*story\.md: must be a list of topic names/],
+    ["unparseable updated date", { updated: '"next Tuesday"' }, /\[newsroom\] front matter updated in \S*story\.md: cannot read this date: "next Tuesday"/],
+    ["dateline AP style rejects", { dateline: '"Springfield"' }, /\[newsroom\] front matter dateline in \S*story\.md: AP style needs a state or country after this city: "Springfield"/],
+    ["correction that is not text", { correction: "[1]" }, /\[newsroom\] front matter correction in \S*story\.md: must be non-empty text/],
+    ["unknown person quoted", { people: "[mrash]" }, /\[newsroom\] front matter people in \S*story\.md: unknown speaker id: "mrash"\. Fix: did you mean "marsh"\?/],
+  ])("%s", async (_name, fields, expected) => {
+    expect(await buildError(fields)).toMatch(expected);
+  });
+
+  it("an impossible date that Eleventy reads first still names the file and the value", async () => {
+    expect(await buildError({ date: '"2025-02-30"' })).toMatch(/date.*\(2025-02-30\) is invalid for \S*story\.md/);
+  });
+
+  it("an empty block quotation and a dateline without a place", async () => {
+    const quote = await buildFiles({ ...SITE, "articles/story.md": `${article({})}{% quote "marsh" %} {% endquote %}\n` }, { theme: THEME }).catch(messageChain);
+    expect(quote).toMatch(/\[newsroom\] quote in \S*story\.md: has no words to quote/);
+    const dateline = await buildFiles({ ...SITE, "articles/story.md": `${article({})}{% dateline "" %} Text.\n` }, { theme: THEME }).catch(messageChain);
+    expect(dateline).toMatch(/\[newsroom\] dateline in \S*story\.md: needs a place as its first argument/);
+  });
+
+  it("an unknown theme option fails when the theme is added", async () => {
+    const message = await buildFiles({ ...SITE }, { theme: { newsrom: {} } as never }).catch(messageChain);
+    expect(message).toContain('[newsroom] addPlugin(newsroomTheme, options): unknown option: "newsrom"');
+  });
+});
+
+describe("through the command line", () => {
+  it("a bad article exits non-zero with the message and no stack trace", async () => {
+    const dir = await mkdtemp(path.join(repoRoot, "test", "scratch-cli-"));
+    try {
+      for (const [file, contents] of Object.entries({ ...SITE, "articles/story.md": article({ section: "sprots" }) })) {
+        await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+        await writeFile(path.join(dir, file), contents);
+      }
+      const input = path.relative(repoRoot, dir);
+      const result = await promisify(execFile)(
+        process.execPath,
+        ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${path.join(dir, "_site")}`],
+        { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") } },
+      ).then(
+        () => ({ code: 0, stderr: "" }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain('[newsroom] front matter section in ./' + input + '/articles/story.md: unknown section id: "sprots". Fix: did you mean "sports"?');
+      expect(result.stderr).not.toContain("stack trace");
+      expect(result.stderr).not.toMatch(/\n\s+at [\w.<>]+ \(/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
