@@ -1,0 +1,85 @@
+/**
+ * `npm start`: an error in a page is shown, the dev server keeps running, and fixing the file
+ * rebuilds without a restart.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/site-build.js";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+let child: ChildProcess;
+let output = "";
+let dir: string;
+let port: number;
+const story = () => path.join(dir, "articles", "council-approves-2026-budget.md");
+
+/** Resolves when the server's output, from `from` on, matches `pattern`. */
+async function waitFor(pattern: RegExp, from: number, timeout = 30_000): Promise<string> {
+  const started = Date.now();
+  while (Date.now() - started < timeout) {
+    const fresh = output.slice(from);
+    if (pattern.test(fresh)) return fresh;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${pattern}; output so far:\n${output.slice(from)}`);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(repoRoot, "test", "scratch-watch-"));
+  const fixture = path.join(repoRoot, "test/fixtures/newsroom-site");
+  await cp(path.join(fixture, "_data"), path.join(dir, "_data"), { recursive: true });
+  await cp(path.join(fixture, "articles/articles.11tydata.json"), path.join(dir, "articles/articles.11tydata.json"));
+  await cp(path.join(fixture, "articles/council-approves-2026-budget.md"), story());
+  port = await freePort();
+  const input = path.relative(repoRoot, dir);
+  child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`, `--output=${path.join(input, "_site")}`],
+    { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") } },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(/Server at/, 0, 60_000);
+}, 90_000);
+
+afterAll(async () => {
+  child?.kill();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("watch mode", () => {
+  it("shows the error, keeps serving, and recovers when the file is fixed", async () => {
+    const good = await readFile(story(), "utf8");
+    const page = `http://127.0.0.1:${port}/politics/2025/10/14/council-approves-2026-budget/`;
+    expect((await fetch(page)).status).toBe(200);
+
+    let mark = output.length;
+    await writeFile(story(), good.replace("section: politics", "section: poltics"));
+    const failure = await waitFor(/unknown section id: "poltics"/, mark);
+    expect(failure).toContain('Fix: did you mean "politics"?');
+    expect(child.exitCode).toBeNull();
+    // The server still answers (with the last good build).
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+
+    mark = output.length;
+    await writeFile(story(), good.replace("Council Approves", "Council Finally Approves"));
+    await waitFor(/Wrote \d+ files?/, mark);
+    const html = await (await fetch(page)).text();
+    expect(html).toContain("Council Finally Approves $48.2 Million Budget");
+    // State was reset for the rebuild: the first reference is full again.
+    expect(html).toContain("nr-speaker--full");
+    expect(child.exitCode).toBeNull();
+  }, 90_000);
+});
