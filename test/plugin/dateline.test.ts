@@ -5,18 +5,7 @@ import {
   AP_STANDALONE_WORLD_CITIES,
 } from "../../plugin/data/standalone-cities.js";
 import { datelineText, parseDatelinePlace, renderDateline } from "../../plugin/dateline.js";
-import { NewsroomError } from "../../plugin/errors.js";
-
-/** Runs `fn`, requires it to throw a NewsroomError, and returns that error for closer checks. */
-function thrownBy(fn: () => unknown): NewsroomError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NewsroomError);
-    return error as NewsroomError;
-  }
-  throw new Error("expected a NewsroomError, but nothing was thrown");
-}
+import { thrownBy } from "../helpers/errors.js";
 
 const HOSTILE = `<script>alert(1)</script>, "x" & 'y'`;
 

@@ -12,17 +12,7 @@ import {
   type ApDateStyle,
 } from "../../plugin/dates.js";
 import { NewsroomError } from "../../plugin/errors.js";
-
-/** Runs `fn`, requires it to throw a NewsroomError, and returns that error for closer checks. */
-function thrownBy(fn: () => unknown): NewsroomError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NewsroomError);
-    return error as NewsroomError;
-  }
-  throw new Error("expected a NewsroomError, but nothing was thrown");
-}
+import { thrownBy } from "../helpers/errors.js";
 
 describe("formatApDate", () => {
   describe("AP month rules with a day", () => {

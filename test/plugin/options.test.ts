@@ -2,17 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NewsroomError } from "../../plugin/errors.js";
 import { DEFAULT_OPTIONS, resolveOptions } from "../../plugin/options.js";
 import type { Speaker } from "../../plugin/speakers.js";
-
-/** Runs `fn`, requires it to throw a NewsroomError, and returns that error for closer checks. */
-function thrownBy(fn: () => unknown): NewsroomError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NewsroomError);
-    return error as NewsroomError;
-  }
-  throw new Error("expected a NewsroomError, but nothing was thrown");
-}
+import { thrownBy } from "../helpers/errors.js";
 
 describe("DEFAULT_OPTIONS", () => {
   it("holds the documented defaults", () => {

@@ -1,29 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { NewsroomError } from "../../plugin/errors.js";
 import { renderSpeakerReference } from "../../plugin/speaker-reference.js";
-import { resolveSpeaker, resolveSpeakerId, type Speaker, type SpeakerRegistry } from "../../plugin/speakers.js";
-
-const registry: SpeakerRegistry = {
-  zelenskyy: {
-    name: "Volodymyr Zelenskyy",
-    shortName: "Zelenskyy",
-    title: "President",
-    affiliation: "Ukrainian",
-    description: "president of Ukraine",
-  },
-  sybiha: {
-    name: "Andrii Sybiha",
-    shortName: "Sybiha",
-    title: "Foreign Minister",
-    affiliation: "Ukrainian",
-    description: "foreign minister of Ukraine",
-    appositive: "Ukraine’s foreign minister",
-  },
-  trump: {
-    name: "Donald Trump",
-    title: "President",
-  },
-};
+import { resolveSpeaker, resolveSpeakerId, type Speaker } from "../../plugin/speakers.js";
+import { registry } from "../helpers/registry.js";
 
 const zelenskyy = resolveSpeakerId("zelenskyy", registry, "speaker");
 const sybiha = resolveSpeakerId("sybiha", registry, "speaker");

@@ -7,30 +7,8 @@ import {
   resolveSpeakerId,
   speakerWords,
   validateRegistry,
-  type SpeakerRegistry,
 } from "../../plugin/speakers.js";
-
-const registry: SpeakerRegistry = {
-  zelenskyy: {
-    name: "Volodymyr Zelenskyy",
-    shortName: "Zelenskyy",
-    title: "President",
-    affiliation: "Ukrainian",
-    description: "president of Ukraine",
-  },
-  sybiha: {
-    name: "Andrii Sybiha",
-    shortName: "Sybiha",
-    title: "Foreign Minister",
-    affiliation: "Ukrainian",
-    description: "foreign minister of Ukraine",
-    appositive: "Ukraine’s foreign minister",
-  },
-  trump: {
-    name: "Donald Trump",
-    title: "President",
-  },
-};
+import { registry } from "../helpers/registry.js";
 
 const at = "speaker";
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { NewsroomError } from "../../plugin/errors.js";
 import type { QuotationRecord } from "../../plugin/quotation-record.js";
 import { resolveSpeaker, type SpeakerRegistry } from "../../plugin/speakers.js";
 import {
@@ -7,17 +6,7 @@ import {
   renderJsonLdScript,
   type NewsArticleData,
 } from "../../plugin/structured-data.js";
-
-/** Runs `fn`, requires it to throw a NewsroomError, and returns that error for closer checks. */
-function thrownBy(fn: () => unknown): NewsroomError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(NewsroomError);
-    return error as NewsroomError;
-  }
-  throw new Error("expected a NewsroomError, but nothing was thrown");
-}
+import { thrownBy } from "../helpers/errors.js";
 
 const REGISTRY: SpeakerRegistry = {
   zelenskyy: {
