@@ -96,7 +96,7 @@ afterAll(async () => {
   await Promise.all(Object.values(sites).map((site) => rm(site.build.output, { recursive: true, force: true })));
 });
 
-describe.each(WIDTHS.flatMap((width) => COLOR_SCHEMES.map((colorScheme) => ({ width, colorScheme }))))(
+describe.concurrent.each(WIDTHS.flatMap((width) => COLOR_SCHEMES.map((colorScheme) => ({ width, colorScheme }))))(
   "at $width px, $colorScheme",
   ({ width, colorScheme }: { width: number; colorScheme: ColorScheme }) => {
     let sealed: SealedContext;
