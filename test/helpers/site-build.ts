@@ -3,7 +3,7 @@
  * into a temporary folder, so tests see what users publish.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,8 @@ export interface SiteBuild {
   stdout: string;
   stderr: string;
   read(relativePath: string): Promise<string>;
+  /** Deletes the build's temporary folder. */
+  cleanup(): Promise<void>;
 }
 
 export interface BuildSettings {
@@ -37,7 +39,13 @@ export async function buildSite(settings: BuildSettings = {}): Promise<SiteBuild
       : [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${output}`, ...(settings.args ?? [])],
     { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", ...settings.env }, maxBuffer: 64 * 1024 * 1024 },
   );
-  return { output, stdout, stderr, read: (relativePath) => readFile(path.join(output, relativePath), "utf8") };
+  return {
+    output,
+    stdout,
+    stderr,
+    read: (relativePath) => readFile(path.join(output, relativePath), "utf8"),
+    cleanup: () => rm(output, { recursive: true, force: true }),
+  };
 }
 
 export function buildShowcase(extraArgs: string[] = []): Promise<SiteBuild> {

@@ -28,6 +28,7 @@ function readerParagraphs(page: string): string[] {
 beforeAll(async () => {
   const site = await buildShowcase();
   html = await site.read(ARTICLE_PATH);
+  await site.cleanup();
   source = (await readFile(path.join(repoRoot, "test/fixtures/source-article.txt"), "utf8")).trim().split("\n");
 });
 

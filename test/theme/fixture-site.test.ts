@@ -4,7 +4,7 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { existsSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixtureSite, listFiles, type SiteBuild } from "../helpers/site-build.js";
 
 let site: SiteBuild;
@@ -31,6 +31,8 @@ beforeAll(async () => {
   site = await buildFixtureSite({ env: { SITE_URL: "https://fixture.example" } });
   files = await listFiles(site.output);
 });
+
+afterAll(() => site?.cleanup());
 
 describe("every page type is built", () => {
   it.each([

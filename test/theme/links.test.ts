@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixtureSite, buildSite, listFiles, type SiteBuild } from "../helpers/site-build.js";
 
 const PREFIX = "/gazette/";
@@ -60,6 +60,9 @@ describe("a build with a path prefix has no broken or unprefixed internal link",
       buildFixtureSite({ args: [`--pathprefix=${PREFIX}`], env: { SITE_URL: "https://fixture.example" }, search: true }),
       buildSite({ args: [`--pathprefix=${PREFIX}`], env: { SITE_URL: "https://fixture.example" }, search: true }),
     ]);
+  });
+  afterAll(async () => {
+    await Promise.all([fixture?.cleanup(), showcase?.cleanup()]);
   });
 
   it("the fixture newsroom", async () => {
