@@ -12,12 +12,12 @@ import { BuildState } from "./build-state.js";
 import { formatApDate, formatApDateTime, formatApTime, formatIsoDate, type ApDateStyle, type DateInput } from "./dates.js";
 import { renderDateline } from "./dateline.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
-import type { EleventyCallContext, EleventyConfig, EleventyPage, TemplateFunction } from "./eleventy-types.js";
+import type { EleventyCallContext, EleventyConfig, TemplateFunction } from "./eleventy-types.js";
 import { describeValue, NewsroomError } from "./errors.js";
 import { findMisquotes } from "./integrity.js";
-import { resolveOptions, type AuthorRegistryEntry, type NewsroomOptions, type ResolvedNewsroomOptions } from "./options.js";
-import type { QuotationRecord } from "./quotation-record.js";
-import { newsArticleJsonLd, renderJsonLdScript } from "./structured-data.js";
+import { resolveOptions, type NewsroomOptions, type ResolvedNewsroomOptions } from "./options.js";
+import { pageStructuredData } from "./page-structured-data.js";
+import { renderJsonLdScript } from "./structured-data.js";
 import { pullquoteText, renderPullquote } from "./pullquote.js";
 import { inlineQuotationText, quotationText, renderInlineQuotation, renderQuotation } from "./quotation.js";
 import { renderSpeakerReference } from "./speaker-reference.js";
@@ -144,75 +144,22 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     },
   };
 
-  /** An absolute URL for a site path: the siteUrl's origin, Eleventy's pathPrefix, the path. */
-  const absoluteUrl = (sitePath: string): string => {
-    const prefix = (eleventyConfig.pathPrefix ?? "/").replace(/\/+$/, "");
-    return new URL(/^https?:\/\//.test(sitePath) ? sitePath : `${prefix}${sitePath.startsWith("/") ? "" : "/"}${sitePath}`, options.siteUrl).href;
-  };
-
   shortcodes.newsArticleJsonLd = function (...args) {
     return onPage(this, () => {
       textArguments("newsArticleJsonLd", args, []);
-      return renderJsonLdScript(articleStructuredData(this.page, state.dataOf(this.page), state.forPage(this.page).quotations));
+      return renderJsonLdScript(
+        pageStructuredData({
+          page: this.page,
+          data: state.dataOf(this.page),
+          quotations: state.forPage(this.page).quotations,
+          options,
+          pathPrefix: eleventyConfig.pathPrefix,
+          speakerLink,
+          standaloneCities,
+        }),
+      );
     });
   };
-
-  function articleStructuredData(page: EleventyPage | undefined, data: Record<string, unknown> | undefined, quotations: QuotationRecord[]) {
-    if (!options.siteUrl || !options.publisher) {
-      throw new NewsroomError({
-        where: "newsArticleJsonLd",
-        problem: "needs the siteUrl and publisher options",
-        value: { siteUrl: options.siteUrl, publisher: options.publisher?.name },
-        fix: 'add siteUrl: "https://news.example.com" and publisher: { name: "…", logo: "/assets/logo.png" } to the plugin options',
-      });
-    }
-    if (!data || !page?.url) {
-      throw new NewsroomError({
-        where: "newsArticleJsonLd",
-        problem: "found no data for this page (is it an output page of this build?)",
-        value: page?.url,
-        fix: "use the shortcode in a page's layout, not in a page with permalink: false",
-      });
-    }
-    const authorRegistry = (data[options.authorsDataKey] ?? {}) as Record<string, AuthorRegistryEntry>;
-    const sectionRegistry = (data[options.sectionsDataKey] ?? {}) as Record<string, { name?: string }>;
-    const authorIds = Array.isArray(data.byline) ? (data.byline as string[]) : [];
-    const logo = typeof options.publisher.logo === "string" ? { url: options.publisher.logo } : options.publisher.logo;
-    const section = typeof data.section === "string" ? sectionRegistry[data.section]?.name ?? data.section : undefined;
-    return newsArticleJsonLd({
-      url: absoluteUrl(page.url),
-      headline: String(data.title ?? ""),
-      description: typeof data.dek === "string" ? data.dek : typeof data.description === "string" ? data.description : undefined,
-      datePublished: (data.date ?? page.date) as DateInput,
-      dateModified: data.updated as DateInput | undefined,
-      zone: options.timeZone,
-      authors: authorIds.map((id) => {
-        const entry = authorRegistry[id];
-        if (!entry) throw new NewsroomError({ where: "newsArticleJsonLd", problem: "unknown author id", value: id, fix: `add "${id}" to _data/${options.authorsDataKey}.json` });
-        const url = options.authorUrl?.(id, entry) ?? entry.url;
-        return { name: entry.name, url: url === undefined ? undefined : absoluteUrl(url), sameAs: entry.sameAs };
-      }),
-      publisher: {
-        name: options.publisher.name,
-        url: options.publisher.url ?? absoluteUrl("/"),
-        logo: { ...logo, url: absoluteUrl(logo.url) },
-        sameAs: options.publisher.sameAs,
-      },
-      section,
-      keywords: Array.isArray(data.tags) ? (data.tags as string[]) : undefined,
-      dateline: typeof data.dateline === "string"
-        ? { place: data.dateline, agency: typeof data.datelineAgency === "string" ? data.datelineAgency : undefined, standaloneCities }
-        : undefined,
-      correction: typeof data.correction === "string" ? { text: data.correction, date: data.correctionDate as DateInput | undefined } : undefined,
-      quotations,
-      image: typeof data.image === "string" ? [absoluteUrl(data.image)] : undefined,
-      inLanguage: options.language,
-      speakerUrl: (speaker) => {
-        const url = speakerLink(speaker);
-        return url === undefined ? undefined : absoluteUrl(url);
-      },
-    });
-  }
 
   const filters: Record<string, TemplateFunction> = {
     quotationsBy(id) {

@@ -1,0 +1,86 @@
+/**
+ * From an Eleventy page's data to the NewsArticle structured data: which front-matter field and
+ * which registry feeds which schema.org property, and how site paths become absolute URLs.
+ */
+import type { DateInput } from "./dates.js";
+import type { EleventyPage } from "./eleventy-types.js";
+import { NewsroomError } from "./errors.js";
+import type { AuthorRegistryEntry, ResolvedNewsroomOptions } from "./options.js";
+import type { QuotationRecord } from "./quotation-record.js";
+import type { Speaker } from "./speakers.js";
+import { newsArticleJsonLd } from "./structured-data.js";
+
+export interface PageStructuredDataInput {
+  page: EleventyPage | undefined;
+  /** The page's data cascade (front matter and global data). */
+  data: Record<string, unknown> | undefined;
+  quotations: QuotationRecord[];
+  options: ResolvedNewsroomOptions;
+  /** Eleventy's path prefix ("/" or "/REPO/"). */
+  pathPrefix: string | undefined;
+  speakerLink: (speaker: Speaker) => string | undefined;
+  standaloneCities: readonly string[];
+}
+
+/** An absolute URL for a site path: the siteUrl's origin, Eleventy's path prefix, the path. */
+export function absoluteSiteUrl(sitePath: string, siteUrl: string, pathPrefix = "/"): string {
+  if (/^https?:\/\//.test(sitePath)) return new URL(sitePath).href;
+  const prefix = pathPrefix.replace(/\/+$/, "");
+  return new URL(`${prefix}${sitePath.startsWith("/") ? "" : "/"}${sitePath}`, siteUrl).href;
+}
+
+export function pageStructuredData({ page, data, quotations, options, pathPrefix, speakerLink, standaloneCities }: PageStructuredDataInput): Record<string, unknown> {
+  const { siteUrl, publisher } = options;
+  if (!siteUrl || !publisher) {
+    throw new NewsroomError({
+      where: "newsArticleJsonLd",
+      problem: "needs the siteUrl and publisher options",
+      value: { siteUrl, publisher: publisher?.name },
+      fix: 'add siteUrl: "https://news.example.com" and publisher: { name: "…", logo: "/assets/logo.png" } to the plugin options',
+    });
+  }
+  if (!data || !page?.url) {
+    throw new NewsroomError({
+      where: "newsArticleJsonLd",
+      problem: "found no data for this page (is it an output page of this build?)",
+      value: page?.url,
+      fix: "use the shortcode in a page's layout, not in a page with permalink: false",
+    });
+  }
+  const absolute = (sitePath: string) => absoluteSiteUrl(sitePath, siteUrl, pathPrefix);
+  const authorRegistry = (data[options.authorsDataKey] ?? {}) as Record<string, AuthorRegistryEntry>;
+  const sectionRegistry = (data[options.sectionsDataKey] ?? {}) as Record<string, { name?: string }>;
+  const authorIds = Array.isArray(data.byline) ? (data.byline as string[]) : [];
+  const logo = typeof publisher.logo === "string" ? { url: publisher.logo } : publisher.logo;
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+  return newsArticleJsonLd({
+    url: absolute(page.url),
+    headline: String(data.title ?? ""),
+    description: text(data.dek) ?? text(data.description),
+    // Front-matter dates: the dates module checks them and names the field when they are not dates.
+    datePublished: (data.date ?? page.date) as DateInput,
+    dateModified: data.updated as DateInput | undefined,
+    zone: options.timeZone,
+    authors: authorIds.map((id) => {
+      const entry = authorRegistry[id];
+      if (!entry) {
+        throw new NewsroomError({ where: "newsArticleJsonLd", problem: "unknown author id", value: id, fix: `add "${id}" to _data/${options.authorsDataKey}.json`, inputPath: page.inputPath });
+      }
+      const url = options.authorUrl?.(id, entry) ?? entry.url;
+      return { name: entry.name, url: url === undefined ? undefined : absolute(url), sameAs: entry.sameAs };
+    }),
+    publisher: { name: publisher.name, url: publisher.url ?? absolute("/"), logo: { ...logo, url: absolute(logo.url) }, sameAs: publisher.sameAs },
+    section: typeof data.section === "string" ? (sectionRegistry[data.section]?.name ?? data.section) : undefined,
+    keywords: Array.isArray(data.tags) ? (data.tags as string[]) : undefined,
+    dateline: typeof data.dateline === "string" ? { place: data.dateline, agency: text(data.datelineAgency), standaloneCities } : undefined,
+    correction: typeof data.correction === "string" ? { text: data.correction, date: data.correctionDate as DateInput | undefined } : undefined,
+    quotations,
+    image: typeof data.image === "string" ? [absolute(data.image)] : undefined,
+    inLanguage: options.language,
+    speakerUrl: (speaker) => {
+      const url = speakerLink(speaker);
+      return url === undefined ? undefined : absolute(url);
+    },
+  });
+}
