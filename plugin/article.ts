@@ -3,6 +3,7 @@
  * fails the build naming the file, the field and the fix, instead of printing a broken page.
  */
 import { parseDatelinePlace } from "./dateline.js";
+import { DateTime } from "luxon";
 import { toDateTime } from "./dates.js";
 import { NewsroomError, closestMatch } from "./errors.js";
 
@@ -52,8 +53,21 @@ function checkId(inputPath: string, field: string, id: unknown, registry: Record
   );
 }
 
+/**
+ * A YAML date like `2025-02-30` is not an error to the YAML parser: it silently becomes March 2.
+ * So the date as written in the file is checked too. Returns the impossible value, if any.
+ */
+export function impossibleWrittenDate(fileText: string, field: string): string | undefined {
+  const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fileText)?.[1] ?? "";
+  const written = new RegExp(`^${field}:[ \\t]*(\\d{4})-(\\d{2})-(\\d{2})(?:[Tt ](\\d{2}):(\\d{2}))?`, "m").exec(frontMatter);
+  if (!written) return undefined;
+  const [value, year, month, day, hour = "0", minute = "0"] = written as unknown as string[];
+  const moment = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute) }, { zone: "utc" });
+  return moment.isValid ? undefined : (value as string).slice(field.length + 1).trim();
+}
+
 /** Throws the first problem found in an article's data; returns nothing when it is sound. */
-export function validateArticle(inputPath: string, data: Record<string, unknown>, registries: ArticleRegistries): void {
+export function validateArticle(inputPath: string, data: Record<string, unknown>, registries: ArticleRegistries, fileText?: string): void {
   requireText(data, "title", inputPath, 'add a headline: title: "…"');
   requireText(data, "dek", inputPath, 'add a one-sentence standfirst: dek: "…" (it is also the meta description)');
 
@@ -62,6 +76,10 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   if (data.date === undefined) throw fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (ISO 8601 with time and offset)");
   for (const field of ["date", "updated", "correctionDate"]) {
     if (data[field] === undefined) continue;
+    const impossible = fileText === undefined ? undefined : impossibleWrittenDate(fileText, field);
+    if (impossible !== undefined) {
+      throw fieldError(inputPath, field, "this day or time does not exist (YAML would quietly turn it into another date)", impossible, "correct the date, e.g. 2025-02-28");
+    }
     try {
       toDateTime(data[field], { where: `front matter ${field}` });
     } catch (error) {

@@ -64,7 +64,11 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, options: N
     const inputDir = (eleventyConfig.directories?.input ?? "./").replace(/\/?$/, "/");
     const prefix = `${inputDir}${articlesDir}/`.replace(/^\.\//, "");
     const articles = all.filter((item) => item.inputPath.replace(/^\.\//, "").startsWith(prefix) && /\.(md|njk|liquid|html)$/.test(item.inputPath));
-    for (const article of articles) validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities });
+    for (const article of articles) {
+      // The file as written, for what YAML hides (an impossible date turns into a real one).
+      const fileText = existsSync(article.inputPath) ? readFileSync(article.inputPath, "utf8") : undefined;
+      validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities }, fileText);
+    }
     index = buildSiteIndex(articles, { sections, authors, timeZone: pluginOptions.timeZone, relatedCount: options.relatedCount });
     return index;
   };
