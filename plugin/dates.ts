@@ -33,8 +33,13 @@ const MONTH_NAMES = [
   "July", "August", "September", "October", "November", "December",
 ] as const;
 
+/** Zones already found valid: luxon's isValidZone builds an Intl.DateTimeFormat on every call,
+ * which made it the most expensive step of a build (every date filter checks its zone). */
+const validZones = new Set<string>();
+
 /** Throws a NewsroomError unless `zone` is a time zone luxon knows. */
 export function assertValidZone(zone: string, where: string): void {
+  if (validZones.has(zone)) return;
   if (!IANAZone.isValidZone(zone) && zone !== "UTC") {
     throw new NewsroomError({
       where,
@@ -43,10 +48,31 @@ export function assertValidZone(zone: string, where: string): void {
       fix: 'use an IANA time zone name such as "America/New_York", "Europe/Kyiv" or "UTC"',
     });
   }
+  validZones.add(zone);
 }
+
+/**
+ * Dates already parsed, by input and zone. A site shows each story's date on many pages (lists,
+ * related stories, feeds, every quotation on a speaker page), and luxon asks Intl for the zone's
+ * offset each time it builds a DateTime. DateTimes are immutable, so sharing them is safe.
+ */
+const parsedDates = new Map<string, DateTime>();
+const PARSED_DATES_LIMIT = 50_000;
 
 /** Parses any accepted input into a valid luxon DateTime in the requested zone, or throws. */
 export function toDateTime(input: unknown, options: DateFormatOptions = {}): DateTime {
+  const key = input instanceof Date ? `d${input.getTime()}|${options.zone ?? ""}` : typeof input === "string" ? `s${input}|${options.zone ?? ""}` : undefined;
+  const cached = key === undefined ? undefined : parsedDates.get(key);
+  if (cached) return cached;
+  const moment = parseDateTime(input, options);
+  if (key !== undefined) {
+    if (parsedDates.size >= PARSED_DATES_LIMIT) parsedDates.clear();
+    parsedDates.set(key, moment);
+  }
+  return moment;
+}
+
+function parseDateTime(input: unknown, options: DateFormatOptions): DateTime {
   const where = options.where ?? "date";
   if (options.zone) assertValidZone(options.zone, where);
   let parsed: DateTime;
@@ -128,8 +154,16 @@ export function formatApDateTime(input: DateInput, options: DateFormatOptions = 
 /** Full ISO 8601 with offset, for `<time datetime>` and structured data: 2025-09-05T19:00:00-04:00. */
 export function formatIsoDate(input: DateInput, options: DateFormatOptions = {}): string {
   const moment = toDateTime(input, { ...options, where: options.where ?? "isoDate" });
-  return moment.toISO({ suppressMilliseconds: true }) as string;
+  let iso = isoStrings.get(moment);
+  if (iso === undefined) {
+    iso = moment.toISO({ suppressMilliseconds: true }) as string;
+    isoStrings.set(moment, iso);
+  }
+  return iso;
 }
+
+/** ISO strings of the (shared, cached) DateTimes: luxon's toISO is the costliest of the formats. */
+const isoStrings = new WeakMap<DateTime, string>();
 
 /**
  * The `datetime` attribute for a date an author typed: a bare day ("2025-09-05") stays a day,
@@ -142,8 +176,21 @@ export function machineDate(input: DateInput, options: DateFormatOptions = {}): 
   return formatIsoDate(input, options);
 }
 
+/** One formatter per zone: luxon's "ZZZZ" builds a new Intl.DateTimeFormat on every call. */
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
 function zoneAbbreviation(moment: DateTime): string {
   // en-US gives the abbreviations American readers know (EDT, PDT); other zones come out as
   // "GMT+3", which is still unambiguous.
-  return moment.setLocale("en-US").toFormat("ZZZZ");
+  if (moment.zone.type !== "iana") return moment.setLocale("en-US").toFormat("ZZZZ");
+  let format = zoneNameFormats.get(moment.zone.name);
+  if (!format) {
+    // The options luxon uses for "ZZZZ", so the abbreviation is the same as it gives.
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZoneName: "short", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+      timeZone: moment.zone.name,
+    });
+    zoneNameFormats.set(moment.zone.name, format);
+  }
+  return format.formatToParts(moment.toJSDate()).find((part) => part.type === "timeZoneName")?.value ?? moment.setLocale("en-US").toFormat("ZZZZ");
 }

@@ -6,9 +6,18 @@ import MarkdownIt from "markdown-it";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
+/**
+ * Characters that can start inline syntax with this configuration (html, linkify and typographer
+ * off), plus the ones markdown-it escapes or normalizes. Text with none of them renders as itself
+ * with `"` escaped, so most quotations skip the parser (test/plugin/markdown-fast-path.test.ts).
+ */
+const INLINE_SYNTAX = /[\\`*_[\]!<>&~\0]/;
+
 /** Inline markdown (emphasis, code, links) to HTML on one line. */
 export function renderInlineMarkdown(source: string): string {
-  return markdown.renderInline(collapseWhitespace(source));
+  const text = collapseWhitespace(source);
+  if (!INLINE_SYNTAX.test(text)) return text.replace(/"/g, "&quot;");
+  return markdown.renderInline(text);
 }
 
 /** Block markdown (paragraphs) to HTML without newlines between blocks, so the result stays one HTML block. */
@@ -22,6 +31,7 @@ export function renderBlockMarkdown(source: string): string {
 
 /** True when inline markdown would produce a link (focusable content). */
 export function hasInlineLink(source: string): boolean {
+  if (!INLINE_SYNTAX.test(source)) return false;
   return markdown.parseInline(source, {}).some((token) => token.children?.some((child) => child.type === "link_open"));
 }
 
