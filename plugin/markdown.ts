@@ -3,6 +3,7 @@
  * user-supplied is escaped where it lands.
  */
 import MarkdownIt from "markdown-it";
+import { htmlToText } from "./escape.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
@@ -18,6 +19,13 @@ export function renderInlineMarkdown(source: string): string {
   const text = collapseWhitespace(source);
   if (!INLINE_SYNTAX.test(text)) return text.replace(/"/g, "&quot;");
   return markdown.renderInline(text);
+}
+
+/** The plain text of inline markdown, whitespace collapsed: for text without syntax, the text itself. */
+export function inlineMarkdownText(source: string): string {
+  const text = collapseWhitespace(source);
+  if (!INLINE_SYNTAX.test(text)) return text;
+  return htmlToText(markdown.renderInline(text)).replace(/\s+/g, " ").trim();
 }
 
 /** Block markdown (paragraphs) to HTML without newlines between blocks, so the result stays one HTML block. */

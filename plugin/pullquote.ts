@@ -5,9 +5,9 @@
  * (screen-reader users would hear them twice) and holds nothing focusable. The attribution sits
  * outside the blockquote and not in <cite>, which the HTML standard keeps for titles of works.
  */
-import { escapeHtml, htmlToText } from "./escape.js";
+import { escapeHtml } from "./escape.js";
 import { NewsroomError } from "./errors.js";
-import { hasInlineLink, renderInlineMarkdown } from "./markdown.js";
+import { hasInlineLink, inlineMarkdownText, renderInlineMarkdown } from "./markdown.js";
 import type { Speaker } from "./speakers.js";
 
 export type PullquotePlacement = "left" | "right" | "wide";
@@ -57,7 +57,7 @@ export function parsePullquoteVariant(variant: unknown, hiddenByDefault: boolean
 
 /** The quoted words as plain text, for the integrity check and structured data. */
 export function pullquoteText(body: string): string {
-  return htmlToText(renderInlineMarkdown(body)).replace(/\s+/g, " ").trim();
+  return inlineMarkdownText(body);
 }
 
 export function renderPullquote(body: unknown, speaker: Speaker, options: PullquoteOptions = {}): string {

@@ -7,7 +7,7 @@
 import { formatApDate, machineDate, type DateInput } from "./dates.js";
 import { escapeHtml, htmlToText, isSafeUrl } from "./escape.js";
 import { NewsroomError } from "./errors.js";
-import { renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
+import { inlineMarkdownText, renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
 import type { Speaker } from "./speakers.js";
 
 export interface QuotationOptions {
@@ -60,7 +60,7 @@ export function quotationText(body: string): string {
 
 /** The quoted words of an inline quotation as plain text. */
 export function inlineQuotationText(body: string): string {
-  return htmlToText(renderInlineMarkdown(body)).replace(/\s+/g, " ").trim();
+  return inlineMarkdownText(body);
 }
 
 export function renderQuotation(body: unknown, speaker: Speaker, options: QuotationOptions = {}): string {

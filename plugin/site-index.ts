@@ -2,7 +2,7 @@
  * One pass over the articles builds every list the theme's pages need — sections, tags, authors,
  * months, related stories — so no page scans the whole site again (build time stays linear).
  */
-import { DateTime } from "luxon";
+import { toDateTime } from "./dates.js";
 import type { AuthorEntry, SectionEntry } from "./article.js";
 
 /** The slice of an Eleventy collection item the index reads. */
@@ -81,7 +81,7 @@ export function buildSiteIndex<T extends ArticleItem>(items: readonly T[], optio
       list.push(article);
       byAuthor.set(author, list);
     }
-    const local = DateTime.fromJSDate(article.date ?? new Date(0), { zone: options.timeZone ?? "utc" });
+    const local = toDateTime(article.date ?? new Date(0), { zone: options.timeZone ?? "utc", where: "site index" });
     const key = `${local.year}/${String(local.month).padStart(2, "0")}`;
     const month = byMonth.get(key) ?? { year: local.year, month: local.month, articles: [] };
     month.articles.push(article);

@@ -7,10 +7,10 @@ import rssPlugin from "@11ty/eleventy-plugin-rss";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DateTime } from "luxon";
 import nunjucks from "nunjucks";
 import { validateArticle, type AuthorEntry, type SectionEntry } from "./article.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
+import { toDateTime } from "./dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "./eleventy-types.js";
 import { NewsroomError } from "./errors.js";
 import { jsonForScript } from "./escape.js";
@@ -115,7 +115,11 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, options: N
       return body.includes("<p>") ? body.replace("<p>", `<p>${lead} `) : `<p>${lead}</p>${body}`;
     },
     /** "2025/09/05" in the site's zone, for article URLs. */
-    articlePath: (date: unknown) => DateTime.fromJSDate(date as Date, { zone }).toFormat("yyyy/MM/dd"),
+    articlePath: (date: unknown) => {
+      // The shared parse cache: every later date filter on this story reuses the DateTime.
+      const local = toDateTime(date as Date, { zone, where: "articlePath" });
+      return `${local.year}/${String(local.month).padStart(2, "0")}/${String(local.day).padStart(2, "0")}`;
+    },
     upperFirst: (text: unknown) => {
       const value = String(text ?? "");
       return value.charAt(0).toLocaleUpperCase("en-US") + value.slice(1);

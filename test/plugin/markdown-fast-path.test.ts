@@ -1,11 +1,12 @@
 /**
- * renderInlineMarkdown skips markdown-it for text with no inline syntax (a speed-up the benchmark
- * asked for): the shortcut must give exactly what markdown-it gives, for any text.
+ * renderInlineMarkdown and inlineMarkdownText skip markdown-it for text with no inline syntax (a
+ * speed-up the benchmark asked for): the shortcut must give exactly what markdown-it gives, for any text.
  */
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { hasInlineLink, renderInlineMarkdown } from "../../plugin/markdown.js";
+import { htmlToText } from "../../plugin/escape.js";
+import { hasInlineLink, inlineMarkdownText, renderInlineMarkdown } from "../../plugin/markdown.js";
 
 const markdownIt = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const reference = (source: string) => markdownIt.renderInline(source.trim().replace(/\s+/g, " "));
@@ -32,6 +33,15 @@ describe("renderInlineMarkdown without markdown syntax", () => {
     fc.assert(
       fc.property(text, (source) => {
         expect(renderInlineMarkdown(source)).toBe(reference(source));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("gives the plain text of markdown-it's output for any text", () => {
+    fc.assert(
+      fc.property(text, (source) => {
+        expect(inlineMarkdownText(source)).toBe(htmlToText(reference(source)).replace(/\s+/g, " ").trim());
       }),
       { numRuns: 1000 },
     );
