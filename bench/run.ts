@@ -1,0 +1,499 @@
+/**
+ * `npm run bench`: builds the same generated news corpus with the newsroom theme, with plain
+ * Eleventy (the floor: the same pages with the plugin's output written in), with Hugo and with
+ * Jekyll, side by side; prints wall time, CPU time and peak memory (medians), the ratios to the
+ * floor, how build time grows with the number of articles, and the page weight of every page type.
+ * Writes the report to bench/RESULTS.md.
+ *
+ *   npm run bench                     100, 1,000 and 10,000 articles (3 runs, 1 run at 10,000)
+ *   npm run bench -- --quick          100 and 1,000 articles
+ *   npm run bench -- --articles 2000  one size
+ *   npm run bench -- --runs 5         runs per size (default 3; 1 from 5,000 articles)
+ *   npm run bench -- --readme         also put the tables in README.md's Benchmarks section
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ts from "typescript";
+import { benchDir, generateCorpus, loadCorpusData, repoRoot } from "./generate.js";
+import { clean, ensureTools, machine, measure, median, version, type Measurement } from "./measure.js";
+import { pageWeights, type PageWeight, type Size } from "./weight.js";
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const value = (name: string) => {
+  const at = argv.indexOf(name);
+  return at === -1 ? undefined : argv[at + 1];
+};
+const unknown = argv.filter((arg, i) => arg.startsWith("--") && !["--quick", "--articles", "--runs", "--readme"].includes(arg) && argv[i - 1] !== "--articles" && argv[i - 1] !== "--runs");
+if (unknown.length || flag("--help")) {
+  console.error("usage: npm run bench [-- --quick | --articles N] [--runs N] [--readme]");
+  process.exit(unknown.length ? 2 : 0);
+}
+const articlesArg = value("--articles");
+const sizes = articlesArg ? [Number(articlesArg)] : flag("--quick") ? [100, 1000] : [100, 1000, 10_000];
+if (sizes.some((size) => !Number.isInteger(size) || size < 10 || size > 50_000)) {
+  console.error("--articles must be a whole number from 10 to 50000");
+  process.exit(2);
+}
+const runsArg = value("--runs") === undefined ? undefined : Number(value("--runs"));
+if (runsArg !== undefined && (!Number.isInteger(runsArg) || runsArg < 1)) {
+  console.error("--runs must be a positive whole number");
+  process.exit(2);
+}
+const runsFor = (size: number) => runsArg ?? (size >= 5000 ? 1 : 3);
+/** The size the main table, the ratios and the page weights are reported at. */
+const mainSize = sizes.includes(1000) ? 1000 : (sizes[sizes.length - 1] as number);
+
+const work = path.join(benchDir, ".work");
+// Builds write to a RAM disk when there is one, so the disk's speed does not decide the result.
+const outRoot = path.join(existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir(), `newsroom-bench-${process.pid}`);
+const log = (line = "") => console.log(line);
+const relative = (file: string) => path.relative(repoRoot, file) || ".";
+
+// ---------------------------------------------------------------------------------------------
+// The generators
+
+interface Tool {
+  id: string;
+  label: string;
+  /** Only at the main size: a variant for information, not a row of the comparison. */
+  mainSizeOnly?: boolean;
+  run(corpus: string, out: string): Measurement;
+}
+
+const node = process.execPath;
+const eleventyCli = path.join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs");
+const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "", ...extra };
+  delete env.SITE_URL;
+  return env;
+};
+
+function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
+  const pkg = path.join(work, "pkg");
+  const list: Tool[] = [
+    {
+      id: "theme",
+      label: "Eleventy + newsroom theme",
+      run: (corpus, out) =>
+        measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--quiet"], {
+          cwd: repoRoot,
+          env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")) }),
+        }),
+    },
+    {
+      id: "floor",
+      label: "Plain Eleventy (floor)",
+      run: (corpus, out) =>
+        measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "floor.config.js"))}`, `--output=${out}`, "--quiet"], {
+          cwd: repoRoot,
+          env: cleanEnv({ FLOOR_INPUT: relative(path.join(corpus, "floor")) }),
+        }),
+    },
+  ];
+  list.push({
+    id: "floor-shortcodes",
+    label: "Plain Eleventy + shortcode calls",
+    mainSizeOnly: true,
+    run: (corpus, out) =>
+      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "floor.config.js"))}`, `--output=${out}`, "--quiet"], {
+        cwd: repoRoot,
+        env: cleanEnv({ FLOOR_INPUT: relative(path.join(corpus, "floor-shortcodes")) }),
+      }),
+  });
+  if (available.hugo) {
+    list.push({ id: "hugo", label: "Hugo", run: (corpus, out) => measure("hugo", ["--quiet", "-s", path.join(corpus, "hugo"), "-d", out], { env: cleanEnv({}) }) });
+  }
+  if (available.jekyll) {
+    list.push({
+      id: "jekyll",
+      label: "Jekyll",
+      run: (corpus, out) => measure("jekyll", ["build", "--quiet", "--disable-disk-cache", "-s", path.join(corpus, "jekyll"), "-d", out], { env: cleanEnv({}) }),
+    });
+  }
+  list.push({
+    id: "theme-tsx",
+    label: "Eleventy + theme, TypeScript source via tsx",
+    mainSizeOnly: true,
+    run: (corpus, out) =>
+      measure(node, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), eleventyCli, "--config=eleventy.config.ts", `--output=${out}`, "--quiet"], {
+        cwd: repoRoot,
+        env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")) }),
+      }),
+  });
+  return list;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  theme: "the theme as installed from npm: the compiled plugin, its shortcodes, filters, JSON-LD, checks and lists",
+  floor: "the same pages with the plugin's output written into the content: no plugin, same templates otherwise",
+  hugo: "Debian's Hugo, the same article bodies, minimal layouts with the same page types",
+  jekyll: "Debian's Jekyll, no plugins, the same article bodies, minimal layouts with the same page types",
+  "floor-shortcodes": "the floor with the articles' shortcode calls left in, each answered by a shortcode that only returns the plugin's HTML for it: what Eleventy and Nunjucks spend on the calls, whatever a plugin does in them",
+  "theme-tsx": "as `npm run build` runs the showcase: the plugin's TypeScript compiled on load by tsx",
+};
+
+/**
+ * The theme as npm installs it (compiled JavaScript) and both Eleventy configs as JavaScript, so
+ * neither Eleventy row pays for TypeScript compilation on load.
+ */
+function preparePackage(): void {
+  const pkg = path.join(work, "pkg");
+  rmSync(pkg, { recursive: true, force: true });
+  mkdirSync(pkg, { recursive: true });
+  const tsc = spawnSync(node, [path.join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", relative(pkg)], { cwd: repoRoot, encoding: "utf8" });
+  if (!existsSync(path.join(pkg, "plugin", "theme.js"))) throw new Error(`could not compile the plugin:\n${tsc.stdout}${tsc.stderr}`);
+  // The compiled theme finds its templates in _includes/ next to its folder, as in the package.
+  symlinkSync(path.relative(pkg, path.join(repoRoot, "_includes")), path.join(pkg, "_includes"));
+  for (const [source, target] of [["eleventy.config.ts", "eleventy.config.js"], ["bench/floor/eleventy.config.ts", "floor.config.js"]] as const) {
+    const { outputText } = ts.transpileModule(readFileSync(path.join(repoRoot, source), "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    writeFileSync(path.join(pkg, target), outputText);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corpora
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((file) => path.join(dir, file)).filter((file) => statSync(file).isFile()).sort();
+}
+
+/** Everything a corpus is made from: a corpus with the same stamp is reused. */
+function corpusStamp(size: number): string {
+  const hash = createHash("sha256").update(String(size));
+  const inputs = [path.join(benchDir, "generate.ts"), ...["corpus", "floor", "hugo", "jekyll"].flatMap((dir) => filesUnder(path.join(benchDir, dir))), ...filesUnder(path.join(repoRoot, "_includes"))];
+  for (const file of inputs) hash.update(relative(file)).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+function corpusFor(size: number): string {
+  const dir = path.join(work, `corpus-${size}`);
+  const stamp = corpusStamp(size);
+  const stampFile = path.join(dir, ".stamp");
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
+    log(`  corpus of ${size.toLocaleString("en-US")} articles: unchanged, reused`);
+    return dir;
+  }
+  const started = performance.now();
+  generateCorpus(size, dir);
+  writeFileSync(stampFile, stamp);
+  log(`  corpus of ${size.toLocaleString("en-US")} articles generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return dir;
+}
+
+function htmlPages(dir: string): string[] {
+  return existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith(".html")).sort() : [];
+}
+
+/** The theme's and the floor's HTML pages, compared byte for byte. */
+function compareOutputs(theme: string, floor: string): { pages: number; identical: number; different: string[]; onlyOne: string[] } {
+  const a = htmlPages(theme);
+  const b = new Set(htmlPages(floor));
+  const different: string[] = [];
+  let identical = 0;
+  for (const file of a) {
+    if (!b.has(file)) continue;
+    if (readFileSync(path.join(theme, file)).equals(readFileSync(path.join(floor, file)))) identical++;
+    else different.push(file);
+  }
+  const onlyOne = [...a.filter((file) => !b.has(file)), ...[...b].filter((file) => !a.includes(file))];
+  return { pages: a.length, identical, different, onlyOne };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+interface Row {
+  tool: Tool;
+  size: number;
+  runs: Measurement[];
+  pages: number;
+}
+
+const results: Row[] = [];
+let weights: PageWeight[] = [];
+const equivalence: (ReturnType<typeof compareOutputs> & { size: number; against: string })[] = [];
+let pagefind: Measurement | undefined;
+
+function runAll(): { skipped: string[]; versions: Record<string, string> } {
+  const started = performance.now();
+  log(`Benchmark: ${sizes.map((size) => size.toLocaleString("en-US")).join(", ")} articles on ${machine()}`);
+  const available = ensureTools(log);
+  log("Compiling the plugin as it is published …");
+  preparePackage();
+  const list = tools(available);
+  mkdirSync(outRoot, { recursive: true });
+  // Git ignores the corpora through a .gitignore of their own: listed in the root .gitignore,
+  // they would be skipped by Eleventy too, which honours that file.
+  writeFileSync(path.join(work, ".gitignore"), "# Corpora and builds of npm run bench.\n*\n");
+  const { data } = loadCorpusData();
+  const sections = Object.keys(data.sections);
+
+  for (const [index, size] of sizes.entries()) {
+    log(`\n${size.toLocaleString("en-US")} articles`);
+    const corpus = corpusFor(size);
+    const active = list.filter((tool) => !tool.mainSizeOnly || size === mainSize);
+    if (index === 0) {
+      log("  warm-up build of each generator (not counted)");
+      for (const tool of active) {
+        clean(path.join(outRoot, tool.id));
+        tool.run(corpus, path.join(outRoot, tool.id));
+      }
+    }
+    const rows = active.map((tool) => ({ tool, size, runs: [] as Measurement[], pages: 0 }));
+    for (let run = 1; run <= runsFor(size); run++) {
+      for (const row of rows) {
+        const out = path.join(outRoot, row.tool.id);
+        clean(out);
+        const measured = row.tool.run(corpus, out);
+        row.runs.push(measured);
+        log(`  run ${run} ${row.tool.label.padEnd(44)} ${measured.wall.toFixed(2).padStart(7)} s wall ${measured.cpu.toFixed(2).padStart(7)} s CPU ${(measured.rss / 2 ** 20).toFixed(0).padStart(6)} MB`);
+      }
+    }
+    for (const row of rows) row.pages = htmlPages(path.join(outRoot, row.tool.id)).length;
+    results.push(...rows);
+    equivalence.push({ size, against: "floor", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor")) });
+    if (active.some((tool) => tool.id === "floor-shortcodes")) {
+      equivalence.push({ size, against: "floor-shortcodes", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor-shortcodes")) });
+    }
+    for (const e of equivalence.filter((e) => e.size === size && (e.different.length || e.onlyOne.length))) {
+      log(`  WARNING: the ${e.against} builds other pages than the theme (${e.different.length + e.onlyOne.length}, e.g. ${[...e.different, ...e.onlyOne][0]}): update bench/floor/ to follow the theme's templates.`);
+    }
+    if (size === mainSize) {
+      log("  Pagefind index over the theme's output (npm run build's second step), once");
+      pagefind = measure(node, [path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", path.join(outRoot, "theme")], { cwd: repoRoot, env: cleanEnv({}) });
+      weights = pageWeights(path.join(outRoot, "theme"), sections);
+    }
+    for (const tool of active) clean(path.join(outRoot, tool.id));
+  }
+  rmSync(outRoot, { recursive: true, force: true });
+  log(`\nDone in ${((performance.now() - started) / 60000).toFixed(1)} minutes.`);
+  const eleventy = JSON.parse(readFileSync(path.join(repoRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string };
+  const versions: Record<string, string> = { Node: process.version, Eleventy: eleventy.version };
+  if (available.hugo) versions.Hugo = /v[\d.]+/.exec(version("hugo", ["version"]))?.[0] ?? "?";
+  if (available.jekyll) versions.Jekyll = version("jekyll", ["--version"]).replace(/^jekyll\s*/, "");
+  return { skipped: available.skipped, versions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+const seconds = (value: number) => `${value.toFixed(2)} s`;
+const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString("en-US")} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const count = (value: number) => value.toLocaleString("en-US");
+const ratio = (value: number, floor: number) => `${value >= floor ? "+" : "−"}${Math.abs((value / floor - 1) * 100).toFixed(0)} %`;
+const FIRST_ROUND_TRIP = 14 * 1024;
+
+function row(id: string, size: number): (Row & { wall: number; cpu: number; rss: number }) | undefined {
+  const found = results.find((result) => result.tool.id === id && result.size === size);
+  if (!found) return undefined;
+  return { ...found, wall: median(found.runs.map((r) => r.wall)), cpu: median(found.runs.map((r) => r.cpu)), rss: median(found.runs.map((r) => r.rss)) };
+}
+
+function table(header: string[], rows: string[][], align: ("l" | "r")[]): string {
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${align.map((a) => (a === "r" ? "---:" : ":---")).join("|")}|`,
+    ...rows.map((cells) => `| ${cells.join(" | ")} |`),
+  ].join("\n");
+}
+
+interface Report {
+  main: string;
+  scaling: string;
+  weight: string;
+  targets: string;
+  notes: string;
+}
+
+function report(skipped: string[]): Report {
+  const floor = row("floor", mainSize);
+  const ids = ["theme", "floor", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
+  const main = table(
+    ["Generator", "HTML pages", "Wall (median)", "CPU (median)", "Peak memory", "Wall vs floor", "CPU vs floor"],
+    ids
+      .map((id) => row(id, mainSize))
+      .filter((r): r is NonNullable<typeof r> => r !== undefined)
+      .map((r) => [
+        r.tool.mainSizeOnly ? `_${r.tool.label}_` : r.tool.label,
+        count(r.pages),
+        seconds(r.wall),
+        seconds(r.cpu),
+        megabytes(r.rss),
+        floor ? (r.tool.id === "floor" ? "—" : ratio(r.wall, floor.wall)) : "",
+        floor ? (r.tool.id === "floor" ? "—" : ratio(r.cpu, floor.cpu)) : "",
+      ]),
+    ["l", "r", "r", "r", "r", "r", "r"],
+  );
+
+  const growth = (id: string): string[] => {
+    const points = sizes.map((size) => row(id, size));
+    const cells = points.map((p) => (p ? `${p.cpu.toFixed(1)} s (${p.wall.toFixed(1)} s)` : "—"));
+    const perArticle = sizes.slice(1).map((size, i) => {
+      const a = points[i];
+      const b = points[i + 1];
+      return a && b ? ((b.cpu - a.cpu) / (size - (sizes[i] as number))) * 1000 : undefined;
+    });
+    const last = points[points.length - 1];
+    const linear = perArticle.length >= 2 && perArticle[0] && perArticle[perArticle.length - 1] ? (perArticle[perArticle.length - 1] as number) / (perArticle[0] as number) : undefined;
+    return [
+      ...cells,
+      ...perArticle.map((ms) => (ms === undefined ? "—" : `${ms.toFixed(2)} ms`)),
+      ...(sizes.length >= 3 ? [linear === undefined ? "—" : `× ${linear.toFixed(2)}`] : []),
+      last ? megabytes(last.rss) : "—",
+    ];
+  };
+  const scaling = table(
+    [
+      "Generator",
+      ...sizes.map((size) => `${count(size)} articles: CPU (wall)`),
+      ...sizes.slice(1).map((size, i) => `CPU per article ${count(sizes[i] as number)} → ${count(size)}`),
+      ...(sizes.length >= 3 ? ["Change in cost per article"] : []),
+      `Peak memory at ${count(sizes[sizes.length - 1] as number)}`,
+    ],
+    ["theme", "floor", "hugo", "jekyll"].filter((id) => row(id, sizes[0] as number)).map((id) => [row(id, sizes[0] as number)?.tool.label ?? id, ...growth(id)]),
+    ["l", ...sizes.map(() => "r" as const), ...sizes.slice(1).map(() => "r" as const), ...(sizes.length >= 3 ? ["r" as const] : []), "r"],
+  );
+
+  const cell = (size: Size) => `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`;
+  const weight = table(
+    ["Page type", "Pages", "HTML raw / gzip / brotli", "HTML + CSS raw / gzip / brotli", "Heaviest page, HTML + CSS gzip"],
+    weights.map((w) => [
+      w.type,
+      count(w.pages),
+      cell(w.typical.html),
+      `${cell(w.typical.total)}${w.type === "article" ? (w.typical.total.gzip <= FIRST_ROUND_TRIP ? " ✓" : " ✗") : ""}`,
+      `${kb(w.heaviest.total.gzip)}${w.type === "article" ? (w.heaviest.total.gzip <= FIRST_ROUND_TRIP ? " ✓" : " ✗") : ""}`,
+    ]),
+    ["l", "r", "r", "r", "r"],
+  );
+
+  const theme = row("theme", mainSize);
+  const targets: string[] = [];
+  if (theme && floor) {
+    const cpu = (theme.cpu / floor.cpu - 1) * 100;
+    const wall = (theme.wall / floor.wall - 1) * 100;
+    const calls = row("floor-shortcodes", mainSize);
+    const split = calls
+      ? ` Of it, ${((calls.cpu / floor.cpu - 1) * 100).toFixed(0)} points are Eleventy and Nunjucks handling the shortcode calls (the floor with shortcode calls that do nothing costs that much more), and ${(((theme.cpu - calls.cpu) / floor.cpu) * 100).toFixed(0)} points the plugin's own work.`
+      : "";
+    targets.push(`- **Plugin overhead at ${count(mainSize)} articles ≤ 10 %:** ${cpu <= 10 ? "met" : "**missed**"} — ${cpu.toFixed(0)} % more CPU time than the floor (${seconds(theme.cpu)} against ${seconds(floor.cpu)}); wall time ${wall.toFixed(0)} %.${split}`);
+  }
+  if (sizes.length >= 3) {
+    const points = sizes.map((size) => row("theme", size));
+    const per = sizes.slice(1).map((size, i) => ((points[i + 1]?.cpu ?? 0) - (points[i]?.cpu ?? 0)) / (size - (sizes[i] as number)));
+    const change = (per[per.length - 1] as number) / (per[0] as number);
+    targets.push(
+      `- **Build time linear in the number of articles:** ${change <= 1.5 ? "met" : "**missed**"} — each article costs ${(((per[0] as number) * 1000)).toFixed(2)} ms of CPU from ${count(sizes[0] as number)} to ${count(sizes[1] as number)} articles and ${(((per[per.length - 1] as number) * 1000)).toFixed(2)} ms from ${count(sizes[sizes.length - 2] as number)} to ${count(sizes[sizes.length - 1] as number)} (× ${change.toFixed(2)}; a quadratic step would multiply it by about ten).`,
+    );
+  } else {
+    targets.push("- **Build time linear in the number of articles:** not measured (needs three sizes; run without --quick or --articles).");
+  }
+  const article = weights.find((w) => w.type === "article");
+  if (article) {
+    targets.push(
+      `- **Article page HTML + CSS ≤ 14 KB gzip:** ${article.heaviest.total.gzip <= FIRST_ROUND_TRIP ? "met" : "**missed**"} — ${kb(article.typical.total.gzip)} for the typical article, ${kb(article.heaviest.total.gzip)} for the heaviest (${article.heaviest.url}), against ${kb(FIRST_ROUND_TRIP)}.`,
+    );
+  }
+  const largest = sizes[sizes.length - 1] as number;
+  const big = row("theme", largest);
+  if (big) targets.push(`- **Peak memory at ${count(largest)} articles:** ${megabytes(big.rss)} for the theme (floor ${megabytes(row("floor", largest)?.rss ?? 0)}).`);
+
+  const notes: string[] = [];
+  for (const e of equivalence) {
+    notes.push(
+      `- ${count(e.size)} articles: ${count(e.identical)} of ${count(e.pages)} HTML pages of the theme and the ${e.against === "floor" ? "floor" : "floor with shortcode calls"} are byte-identical` +
+        (e.different.length ? `; different: ${e.different.slice(0, 5).join(", ")}${e.different.length > 5 ? ", …" : ""}` : "") +
+        (e.onlyOne.length ? `; in one build only: ${e.onlyOne.slice(0, 5).join(", ")}${e.onlyOne.length > 5 ? ", …" : ""}` : "") +
+        ".",
+    );
+  }
+  if (pagefind) notes.push(`- Pagefind's index over the theme's ${count(mainSize)} articles (the second step of \`npm run build\`, not in the rows above): ${seconds(pagefind.wall)} wall, ${seconds(pagefind.cpu)} CPU, ${megabytes(pagefind.rss)}.`);
+  const missingCss = [...new Set(weights.flatMap((w) => w.missing))];
+  if (missingCss.length) notes.push(`- Not counted in the page weight (not built): ${missingCss.join(", ")}.`);
+  for (const tool of skipped) notes.push(`- ${tool === "hugo" ? "Hugo" : "Jekyll"} is not installed, so its row is missing: \`sudo apt-get install ${tool}\`.`);
+  return { main, scaling, weight, targets: targets.join("\n"), notes: notes.join("\n") };
+}
+
+function document(r: Report, versions: Record<string, string>): string {
+  const plural = (n: number) => `${n} run${n === 1 ? "" : "s"}`;
+  const runs = [...new Set(sizes.map(runsFor))].length === 1 ? `${plural(runsFor(sizes[0] as number))} per generator` : sizes.map((size) => `${plural(runsFor(size))} at ${count(size)}`).join(", ");
+  return `# Benchmark results
+
+Written by \`npm run bench\` (see [README → Benchmarks](../README.md#benchmarks) for what each row measures and how to
+reproduce). Machine: ${machine()}. ${Object.entries(versions).map(([name, v]) => `${name} ${v}`).join(", ")}. Medians of ${runs}.
+
+## ${count(mainSize)} articles
+
+${r.main}
+
+What each row builds:
+
+${["theme", "floor", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
+
+## Growth with the number of articles
+
+CPU time (user + system) and, in brackets, wall time; "CPU per article" is the extra CPU time per added article between two
+sizes.
+
+${r.scaling}
+
+## Page weight (theme, ${count(mainSize)} articles)
+
+The typical page of each type (median HTML + CSS gzip size), and the heaviest. CSS is the stylesheets the page links, each
+compressed on its own as it travels; ✓ marks an article page within the first round trip (${kb(FIRST_ROUND_TRIP)}).
+
+${r.weight}
+
+## Targets
+
+${r.targets}
+
+## Checks and notes
+
+${r.notes}
+`;
+}
+
+function updateReadme(r: Report, versions: Record<string, string>): void {
+  const file = path.join(repoRoot, "README.md");
+  const readme = readFileSync(file, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  if (!readme.includes(start) || !readme.includes(end)) {
+    log("README.md has no <!-- bench:start --> … <!-- bench:end --> markers; left as it is.");
+    return;
+  }
+  const body = `${start}
+Latest run (${machine()}; ${Object.entries(versions).map(([name, v]) => `${name} ${v}`).join(", ")}), ${count(mainSize)} articles:
+
+${r.main}
+
+${r.scaling}
+
+Page weight of the theme's pages (${count(mainSize)} articles):
+
+${r.weight}
+
+${r.targets}
+${end}`;
+  writeFileSync(file, readme.slice(0, readme.indexOf(start)) + body + readme.slice(readme.indexOf(end) + end.length));
+  log("README.md's Benchmarks section updated.");
+}
+
+const { skipped, versions } = runAll();
+const r = report(skipped);
+const text = document(r, versions);
+log(`\n${text}`);
+writeFileSync(path.join(benchDir, "RESULTS.md"), text);
+log("Written to bench/RESULTS.md.");
+if (flag("--readme")) updateReadme(r, versions);
