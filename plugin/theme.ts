@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { validateArticle, type AuthorEntry, type SectionEntry } from "./article.js";
+import { renderDateline } from "./dateline.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
 import { toDateTime } from "./dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "./eleventy-types.js";
@@ -107,12 +108,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, options: N
     tagUrl: (tag: unknown) => `/tags/${slugify(String(tag))}/`,
     /** `count` items from `offset`: Nunjucks' own slice filter splits lists into columns instead. */
     limit: (list: unknown, count: number, offset = 0) => (Array.isArray(list) ? list.slice(offset, offset + count) : []),
-    /** Puts `html` (a dateline) at the start of the body's first paragraph, where AP puts it. */
-    leadWith: (content: unknown, html: unknown) => {
+    /** The story's body with its front-matter dateline leading the first paragraph, where AP puts it. */
+    withDateline: (content: unknown, place: unknown, agency: unknown) => {
       const body = String(content ?? "");
-      const lead = String(html ?? "").trim();
-      if (!lead) return body;
-      return body.includes("<p>") ? body.replace("<p>", `<p>${lead} `) : `<p>${lead}</p>${body}`;
+      if (typeof place !== "string" || place.trim() === "") return body;
+      const dateline = renderDateline(place, { agency: typeof agency === "string" ? agency : undefined, standaloneCities });
+      return body.includes("<p>") ? body.replace("<p>", `<p>${dateline} `) : `<p>${dateline}</p>${body}`;
     },
     /** "2025/09/05" in the site's zone, for article URLs. */
     articlePath: (date: unknown) => {

@@ -269,3 +269,13 @@ describe("list pages", () => {
     expect(existsSync(`${site.output}/.nojekyll`)).toBe(true);
   });
 });
+
+describe("feed content reads like the article", () => {
+  it("the front-matter dateline leads the story in the Atom and JSON feeds", async () => {
+    const atom = await site.read("feed.xml");
+    expect(atom).toContain("&lt;p&gt;&lt;span class=&quot;nr-dateline&quot;&gt;&lt;span class=&quot;nr-dateline__place&quot;&gt;RIVERTON, Ohio&lt;/span&gt; —&lt;/span&gt; The Riverton City Council approved");
+    const json = JSON.parse(await site.read("feed.json")) as { items: { url: string; content_html: string }[] };
+    const budget = json.items.find((item) => item.url.endsWith("/council-approves-2026-budget/"));
+    expect(budget?.content_html).toMatch(/^<p><span class="nr-dateline"><span class="nr-dateline__place">RIVERTON, Ohio<\/span> —<\/span> The Riverton City Council approved/);
+  });
+});
