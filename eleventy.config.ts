@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import newsroomTheme from "./plugin/theme.js";
+import newsroomTheme from "./plugin/theme/index.js";
 import type { EleventyConfig } from "./plugin/eleventy-types.js";
 
 const input = process.env.NEWSROOM_INPUT ?? "src";

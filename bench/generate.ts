@@ -42,7 +42,7 @@ import {
   type SpeakerRegistry,
 } from "../plugin/index.js";
 import { inlineQuotationText, quotationText } from "../plugin/quotation.js";
-import { buildSiteIndex, slugify } from "../plugin/site-index.js";
+import { buildSiteIndex, slugify } from "../plugin/theme/site-index.js";
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(benchDir, "..");

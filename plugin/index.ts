@@ -6,16 +6,16 @@
  *
  * This file only registers; each concept lives in its own module and is a pure function.
  */
-import { DateTime } from "luxon";
 import { BuildState } from "./build-state.js";
 // Filter values are checked by toDateTime, which names the filter and the value when they are not dates.
 import { formatApDate, formatApDateTime, formatApTime, formatIsoDate, type ApDateStyle, type DateInput } from "./dates.js";
+import { dateOptions, namingFile, onPage, textArguments } from "./arguments.js";
 import { renderDateline } from "./dateline.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
-import type { EleventyCallContext, EleventyConfig, TemplateFunction } from "./eleventy-types.js";
-import { describeValue, NewsroomError } from "./errors.js";
+import type { EleventyConfig, TemplateFunction } from "./eleventy-types.js";
+import { NewsroomError } from "./errors.js";
 import { findMisquotes } from "./integrity.js";
-import { resolveOptions, type NewsroomOptions, type ResolvedNewsroomOptions } from "./options.js";
+import { resolveOptions, type NewsroomOptions } from "./options.js";
 import { pageStructuredData } from "./page-structured-data.js";
 import { renderJsonLdScript } from "./structured-data.js";
 import { pullquoteText, renderPullquote } from "./pullquote.js";
@@ -24,45 +24,6 @@ import { renderSpeakerReference } from "./speaker-reference.js";
 import { assertSpeakerForm, resolveSpeaker, resolveSpeakerId, validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
 export const SUPPORTED_ELEVENTY = ">=3.0.0";
-
-/** Runs `render`, naming the page in any NewsroomError it throws. */
-function onPage<T>(context: EleventyCallContext, render: () => T): T {
-  try {
-    return render();
-  } catch (error) {
-    if (error instanceof NewsroomError) throw error.inFile(context.page?.inputPath);
-    throw error;
-  }
-}
-
-/** Rejects calls with more arguments than the shortcode takes, or non-text where text belongs. */
-function textArguments(where: string, given: unknown[], names: readonly string[]): (string | undefined)[] {
-  // Nunjucks passes one empty string to a shortcode called with no arguments; trailing empties are absent.
-  const args = [...given];
-  while (args.length > 0 && (args[args.length - 1] === undefined || args[args.length - 1] === "")) args.pop();
-  if (args.length > names.length) {
-    throw new NewsroomError({
-      where,
-      problem: `takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${names.join(", ")}) but got ${args.length}`,
-      value: args,
-      fix: `call it as {% ${where} ${names.map((n) => `"${n}"`).join(", ")} %}, leaving out the ones you do not need`,
-    });
-  }
-  return names.map((name, index) => {
-    const value = args[index];
-    if (value === undefined || value === null || value === "") return undefined;
-    if (typeof value === "string") return value;
-    if (typeof value === "number" || typeof value === "boolean") return String(value);
-    // A date may come from data as a JS Date or luxon DateTime: its ISO form names the same moment.
-    if (name === "date" && (value instanceof Date || DateTime.isDateTime(value))) return formatIsoDate(value);
-    throw new NewsroomError({
-      where,
-      problem: `argument "${name}" must be text, got`,
-      value: describeValue(value),
-      fix: `pass ${name} as a quoted string`,
-    });
-  });
-}
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomOptions = {}): void {
   eleventyConfig.versionCheck?.(SUPPORTED_ELEVENTY);
@@ -215,18 +176,6 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   });
 }
 
-function dateOptions(options: ResolvedNewsroomOptions, zone: string | undefined, showZone: string | undefined, where: string) {
-  if (showZone !== undefined && showZone !== "true" && showZone !== "false") {
-    throw new NewsroomError({ where, problem: "showZone must be true or false, got", value: showZone, fix: "pass true or false" });
-  }
-  return {
-    zone: zone ?? options.timeZone,
-    referenceYear: options.referenceYear,
-    showZone: showZone === undefined ? options.showTimeZone : showZone === "true",
-    where,
-  };
-}
-
 /**
  * Front matter `people:` lists the registry ids of the people an article quotes (not `speakers`,
  * which would shadow the global registry on that page). A typo fails the build, naming the file.
@@ -234,21 +183,11 @@ function dateOptions(options: ResolvedNewsroomOptions, zone: string | undefined,
 function checkFrontMatterPeople(inputPath: string, people: unknown, registry: SpeakerRegistry): void {
   if (people === undefined) return;
   const ids = Array.isArray(people) ? people : [people];
-  for (const id of ids) {
-    try {
-      resolveSpeakerId(id, registry, "front matter people");
-    } catch (error) {
-      if (error instanceof NewsroomError) throw error.inFile(inputPath);
-      throw error;
-    }
-  }
+  for (const id of ids) namingFile(inputPath, () => resolveSpeakerId(id, registry, "front matter people"));
 }
 
 export { NewsroomError } from "./errors.js";
 export type { NewsroomErrorDetails } from "./errors.js";
-// The theme as a second plugin; theme.ts imports this module's default export only when called.
-export { default as newsroomTheme } from "./theme.js";
-export type { NewsroomThemeOptions } from "./theme.js";
 export type { EleventyConfig } from "./eleventy-types.js";
 export { DEFAULT_OPTIONS, resolveOptions } from "./options.js";
 export type { NewsroomOptions, ResolvedNewsroomOptions, PullquoteCheck } from "./options.js";

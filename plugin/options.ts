@@ -25,57 +25,45 @@ export interface AuthorRegistryEntry {
   sameAs?: string[];
   [field: string]: unknown;
 }
-export interface NewsroomOptions {
-  /** Speakers registry entries, merged over the global data registry (`speakersDataKey`). Default `{}`. */
-  speakers?: SpeakerRegistry;
-  /** Global data key that holds the speakers registry (`_data/speakers.json`). Default `"speakers"`. */
-  speakersDataKey?: string;
-  /** URL of a speaker's page on the site, for linking first references. Default: no links. */
-  speakerUrl?: ((speaker: Speaker) => string | undefined) | undefined;
-  /** IANA time zone dates are shown in. Default: a string keeps its own offset, a JS Date shows in UTC. */
-  timeZone?: string | undefined;
-  /** `apDate` omits the year for dates in this year. Default: the year is always shown. */
-  referenceYear?: number | undefined;
-  /** Append the zone abbreviation to `apTime` and `apDateTime` ("9 a.m. EDT"). Default `true`. */
-  showTimeZone?: boolean;
-  /** What to do when a pull quote's words are not in the article: warn, fail the build, or skip. Default `"warn"`. */
-  pullquoteCheck?: PullquoteCheck;
-  /** Hide pull quotes from assistive technology unless a shortcode says `exposed`. Default `true`. */
-  pullquoteHidden?: boolean;
-  /** Extra cities that may stand alone in a dateline, added to the AP list. Default `[]`. */
-  standaloneCities?: string[];
-  /** Absolute URL of the site (origin; Eleventy's pathPrefix is added), for structured data. Default: none. */
-  siteUrl?: string | undefined;
-  /** The publication, for structured data. Default: none (`newsArticleJsonLd` then asks for it). */
-  publisher?: PublisherOptions | undefined;
-  /** Language of the articles, e.g. `en-US`, for structured data. Default: none. */
-  language?: string | undefined;
-  /** Global data key of the authors registry. Default `"authors"`. */
-  authorsDataKey?: string;
-  /** Global data key of the sections registry. Default `"sections"`. */
-  sectionsDataKey?: string;
-  /** URL of an author's page on the site. Default: the entry's `url`, if any. */
-  authorUrl?: ((id: string, author: AuthorRegistryEntry) => string | undefined) | undefined;
-}
-
-/** Options after defaults are applied. */
+/**
+ * Every option, declared once: its type and meaning here, its default in DEFAULT_OPTIONS.
+ * Users pass any subset (`NewsroomOptions`); `resolveOptions` gives back the whole set.
+ */
 export interface ResolvedNewsroomOptions {
+  /** Speakers registry entries, merged over the global data registry (`speakersDataKey`). Default `{}`. */
   speakers: SpeakerRegistry;
+  /** Global data key that holds the speakers registry (`_data/speakers.json`). Default `"speakers"`. */
   speakersDataKey: string;
+  /** URL of a speaker's page on the site, for linking first references. Default: no links. */
   speakerUrl: ((speaker: Speaker) => string | undefined) | undefined;
+  /** IANA time zone dates are shown in. Default: a string keeps its own offset, a JS Date shows in UTC. */
   timeZone: string | undefined;
+  /** `apDate` omits the year for dates in this year. Default: the year is always shown. */
   referenceYear: number | undefined;
+  /** Append the zone abbreviation to `apTime` and `apDateTime` ("9 a.m. EDT"). Default `true`. */
   showTimeZone: boolean;
+  /** What to do when a pull quote's words are not in the article: warn, fail the build, or skip. Default `"warn"`. */
   pullquoteCheck: PullquoteCheck;
+  /** Hide pull quotes from assistive technology unless a shortcode says `exposed`. Default `true`. */
   pullquoteHidden: boolean;
+  /** Extra cities that may stand alone in a dateline, added to the AP list. Default `[]`. */
   standaloneCities: string[];
+  /** Absolute URL of the site (origin; Eleventy's pathPrefix is added), for structured data. Default: none. */
   siteUrl: string | undefined;
+  /** The publication, for structured data. Default: none (`newsArticleJsonLd` then asks for it). */
   publisher: PublisherOptions | undefined;
+  /** Language of the articles, e.g. `en-US`, for structured data. Default: none. */
   language: string | undefined;
+  /** Global data key of the authors registry. Default `"authors"`. */
   authorsDataKey: string;
+  /** Global data key of the sections registry. Default `"sections"`. */
   sectionsDataKey: string;
+  /** URL of an author's page on the site. Default: the entry's `url`, if any. */
   authorUrl: ((id: string, author: AuthorRegistryEntry) => string | undefined) | undefined;
 }
+
+/** What `addPlugin(newsroom, options)` takes: any subset of the options, each as documented above. */
+export type NewsroomOptions = Partial<ResolvedNewsroomOptions>;
 
 export const DEFAULT_OPTIONS: Readonly<ResolvedNewsroomOptions> = Object.freeze({
   speakers: {},
@@ -129,8 +117,15 @@ function optionError(name: string, problem: string, value: unknown, fix: string)
   return new NewsroomError({ where: `option ${name}`, problem, value, fix });
 }
 
-/** Merges options over the defaults, rejecting unknown names and wrong types with the fix. */
-export function resolveOptions(input: unknown = {}): ResolvedNewsroomOptions {
+/** Objects resolveOptions returned: passing one on (the theme does) is not resolved again. */
+const resolvedObjects = new WeakSet<object>();
+
+/**
+ * Merges options over the defaults, rejecting unknown names and wrong types with the fix.
+ * The result is frozen; giving it back returns it as it is.
+ */
+export function resolveOptions(input: unknown = {}): Readonly<ResolvedNewsroomOptions> {
+  if (typeof input === "object" && input !== null && resolvedObjects.has(input)) return input as ResolvedNewsroomOptions;
   if (input === undefined || input === null) input = {};
   if (typeof input !== "object" || Array.isArray(input)) {
     throw new NewsroomError({
@@ -196,5 +191,7 @@ export function resolveOptions(input: unknown = {}): ResolvedNewsroomOptions {
   if (!Array.isArray(resolved.standaloneCities) || resolved.standaloneCities.some((city) => typeof city !== "string")) {
     throw optionError("standaloneCities", "must be a list of city names, got", resolved.standaloneCities, 'use e.g. ["Springfield"]');
   }
-  return resolved;
+  const frozen = Object.freeze(resolved);
+  resolvedObjects.add(frozen);
+  return frozen;
 }

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import newsroom, { type NewsroomOptions } from "../../plugin/index.js";
-import newsroomTheme, { type NewsroomThemeOptions } from "../../plugin/theme.js";
+import newsroomTheme, { type NewsroomThemeOptions } from "../../plugin/theme/index.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");

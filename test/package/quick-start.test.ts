@@ -85,7 +85,7 @@ describe("the packed package", () => {
   it("ships compiled modules, types and the theme, and nothing of the showcase or tests", async () => {
     const { stdout } = await run("tar", ["-tzf", tarball], { env });
     const files = stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    for (const file of ["dist/plugin/index.js", "dist/plugin/index.d.ts", "dist/plugin/theme.js", "dist/plugin/theme.d.ts", "_includes/layouts/base.njk", "_includes/pages/feed.njk", "_includes/assets/site.css", "CHANGELOG.md", "README.md", "package.json"]) {
+    for (const file of ["dist/plugin/index.js", "dist/plugin/index.d.ts", "dist/plugin/theme/index.js", "dist/plugin/theme/index.d.ts", "_includes/layouts/base.njk", "_includes/pages/feed.njk", "_includes/assets/site.css", "CHANGELOG.md", "README.md", "package.json"]) {
       expect(files).toContain(file);
     }
     expect(files.filter((file) => /^(src|test|bench|scripts|_data|_site|plugin)\//.test(file) || file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
@@ -121,8 +121,8 @@ describe("README quick start: the plugin, word for word", () => {
     await writeFile(
       path.join(site, "config-types.ts"),
       [
-        'import newsroom, { formatApDate, newsroomTheme, type EleventyConfig, type NewsroomOptions, type SpeakerEntry } from "eleventy-plugin-newsroom";',
-        'import type { NewsroomThemeOptions } from "eleventy-plugin-newsroom/theme";',
+        'import newsroom, { formatApDate, type EleventyConfig, type NewsroomOptions, type SpeakerEntry } from "eleventy-plugin-newsroom";',
+        'import newsroomTheme, { type NewsroomThemeOptions } from "eleventy-plugin-newsroom/theme";',
         'const zelenskyy: SpeakerEntry = { name: "Volodymyr Zelenskyy", title: "President" };',
         'const options: NewsroomOptions = { timeZone: "Europe/Kyiv", speakers: { zelenskyy }, pullquoteCheck: "error" };',
         'const theme: NewsroomThemeOptions = { newsroom: options };',

@@ -44,10 +44,17 @@ describe("resolveOptions", () => {
       expect(resolveOptions(input)).toEqual(DEFAULT_OPTIONS);
     });
 
-    it("returns a new object, not DEFAULT_OPTIONS itself", () => {
+    it("returns a new frozen object, not DEFAULT_OPTIONS itself", () => {
       const resolved = resolveOptions();
       expect(resolved).not.toBe(DEFAULT_OPTIONS);
-      expect(Object.isFrozen(resolved)).toBe(false);
+      expect(Object.isFrozen(resolved)).toBe(true);
+    });
+
+    it("resolves once: a resolved object passed again comes back as it is", () => {
+      const resolved = resolveOptions({ timeZone: "Europe/Kyiv" });
+      expect(resolveOptions(resolved)).toBe(resolved);
+      // A plain copy is not trusted: it is checked again.
+      expect(() => resolveOptions({ ...resolved, timeZone: "Mars/Olympus" })).toThrow(/unknown time zone/);
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impossibleWrittenDate, validateArticle } from "../../plugin/article.js";
+import { impossibleWrittenDate, validateArticle } from "../../plugin/theme/front-matter.js";
 
 const registries = { sections: { world: { name: "World" } }, authors: { ada: { name: "Ada Reyes" } } };
 const good = { title: "Headline", dek: "Standfirst", date: new Date("2025-09-05T23:00:00Z"), section: "world", byline: ["ada"], tags: ["Ukraine"] };

@@ -2,10 +2,11 @@
  * An article's front matter, checked once per build: a missing headline or an unknown section
  * fails the build naming the file, the field and the fix, instead of printing a broken page.
  */
-import { parseDatelinePlace } from "./dateline.js";
+import { namingFile } from "../arguments.js";
+import { parseDatelinePlace } from "../dateline.js";
 import { DateTime } from "luxon";
-import { toDateTime } from "./dates.js";
-import { NewsroomError, closestMatch } from "./errors.js";
+import { toDateTime } from "../dates.js";
+import { NewsroomError, closestMatch } from "../errors.js";
 
 /** A section registry entry (`_data/sections.json`). */
 export interface SectionEntry {
@@ -80,12 +81,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
     if (impossible !== undefined) {
       throw fieldError(inputPath, field, "this day or time does not exist (YAML would quietly turn it into another date)", impossible, "correct the date, e.g. 2025-02-28");
     }
-    try {
-      toDateTime(data[field], { where: `front matter ${field}` });
-    } catch (error) {
-      if (error instanceof NewsroomError) throw error.inFile(inputPath);
-      throw error;
-    }
+    namingFile(inputPath, () => toDateTime(data[field], { where: `front matter ${field}` }));
   }
 
   checkId(inputPath, "section", data.section, registries.sections, "_data/sections.json");
@@ -107,11 +103,6 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   if (data.correction !== undefined) requireText(data, "correction", inputPath, 'write the correction as text: correction: "An earlier version …"');
 
   if (data.dateline !== undefined) {
-    try {
-      parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities });
-    } catch (error) {
-      if (error instanceof NewsroomError) throw error.inFile(inputPath);
-      throw error;
-    }
+    namingFile(inputPath, () => parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities }));
   }
 }

@@ -2,8 +2,8 @@
  * One pass over the articles builds every list the theme's pages need — sections, tags, authors,
  * months, related stories — so no page scans the whole site again (build time stays linear).
  */
-import { toDateTime } from "./dates.js";
-import type { AuthorEntry, SectionEntry } from "./article.js";
+import { toDateTime } from "../dates.js";
+import type { AuthorEntry, SectionEntry } from "./front-matter.js";
 
 /** The slice of an Eleventy collection item the index reads. */
 export interface ArticleItem {

@@ -1,0 +1,67 @@
+/**
+ * What every shortcode and filter does with its arguments before the concept module sees them:
+ * count and type checks, and naming the page in any error (the one idiom for that).
+ */
+import { DateTime } from "luxon";
+import { formatIsoDate } from "./dates.js";
+import type { EleventyCallContext } from "./eleventy-types.js";
+import { describeValue, NewsroomError } from "./errors.js";
+import type { ResolvedNewsroomOptions } from "./options.js";
+
+/** Runs `render`, naming the file in any NewsroomError it throws that does not name one yet. */
+export function namingFile<T>(inputPath: string | undefined, render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof NewsroomError) throw error.inFile(inputPath);
+    throw error;
+  }
+}
+
+/** Runs a shortcode or filter body, naming its page in any NewsroomError it throws. */
+export function onPage<T>(context: EleventyCallContext, render: () => T): T {
+  return namingFile(context.page?.inputPath, render);
+}
+
+/** Rejects calls with more arguments than the shortcode takes, or non-text where text belongs. */
+export function textArguments(where: string, given: unknown[], names: readonly string[]): (string | undefined)[] {
+  // Nunjucks passes one empty string to a shortcode called with no arguments; trailing empties are absent.
+  const args = [...given];
+  while (args.length > 0 && (args[args.length - 1] === undefined || args[args.length - 1] === "")) args.pop();
+  if (args.length > names.length) {
+    throw new NewsroomError({
+      where,
+      problem: `takes at most ${names.length} argument${names.length === 1 ? "" : "s"} (${names.join(", ")}) but got ${args.length}`,
+      value: args,
+      fix: `call it as {% ${where} ${names.map((n) => `"${n}"`).join(", ")} %}, leaving out the ones you do not need`,
+    });
+  }
+  return names.map((name, index) => {
+    const value = args[index];
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    // A date may come from data as a JS Date or luxon DateTime: its ISO form names the same moment.
+    if (name === "date" && (value instanceof Date || DateTime.isDateTime(value))) return formatIsoDate(value);
+    throw new NewsroomError({
+      where,
+      problem: `argument "${name}" must be text, got`,
+      value: describeValue(value),
+      fix: `pass ${name} as a quoted string`,
+    });
+  });
+}
+
+/** The date formatting options for a filter call: its own zone and showZone arguments over the plugin's. */
+export function dateOptions(options: ResolvedNewsroomOptions, zone: string | undefined, showZone: string | undefined, where: string) {
+  if (showZone !== undefined && showZone !== "true" && showZone !== "false") {
+    throw new NewsroomError({ where, problem: "showZone must be true or false, got", value: showZone, fix: "pass true or false" });
+  }
+  return {
+    zone: zone ?? options.timeZone,
+    referenceYear: options.referenceYear,
+    showZone: showZone === undefined ? options.showTimeZone : showZone === "true",
+    where,
+  };
+}
+

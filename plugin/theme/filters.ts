@@ -1,0 +1,69 @@
+/**
+ * The theme's own filters: helpers for its page templates (lists, URLs, feeds, sitemaps), apart
+ * from the plugin's public newsroom filters.
+ */
+import { renderDateline } from "../dateline.js";
+import { toDateTime } from "../dates.js";
+import type { EleventyCollectionItem } from "../eleventy-types.js";
+import { jsonForScript } from "../escape.js";
+import { slugify } from "./site-index.js";
+
+export interface ThemeFilterContext {
+  /** Zone article URLs and months are cut in. */
+  zone: string;
+  standaloneCities: readonly string[];
+  /** Related stories of the article at this URL (from the build's site index). */
+  related: (url: string) => EleventyCollectionItem[];
+}
+
+export function themeFilters({ zone, standaloneCities, related }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
+  return {
+    relatedArticles: (url: unknown) => (typeof url === "string" ? related(url) : []),
+    tagUrl: (tag: unknown) => `/tags/${slugify(String(tag))}/`,
+    /** `count` items from `offset`: Nunjucks' own slice filter splits lists into columns instead. */
+    limit: (list: unknown, count: number, offset = 0) => (Array.isArray(list) ? list.slice(offset, offset + count) : []),
+    /** The story's body with its front-matter dateline leading the first paragraph, where AP puts it. */
+    withDateline: (content: unknown, place: unknown, agency: unknown) => {
+      const body = String(content ?? "");
+      if (typeof place !== "string" || place.trim() === "") return body;
+      const dateline = renderDateline(place, { agency: typeof agency === "string" ? agency : undefined, standaloneCities });
+      return body.includes("<p>") ? body.replace("<p>", `<p>${dateline} `) : `<p>${dateline}</p>${body}`;
+    },
+    /** "2025/09/05" in the site's zone, for article URLs. */
+    articlePath: (date: unknown) => {
+      // The shared parse cache: every later date filter on this story reuses the DateTime.
+      const local = toDateTime(date as Date, { zone, where: "articlePath" });
+      return `${local.year}/${String(local.month).padStart(2, "0")}/${String(local.day).padStart(2, "0")}`;
+    },
+    upperFirst: (text: unknown) => {
+      const value = String(text ?? "");
+      return value.charAt(0).toLocaleUpperCase("en-US") + value.slice(1);
+    },
+    firstKey: (record: unknown) => (record && typeof record === "object" ? Object.keys(record)[0] : undefined),
+    newestDate: (items: unknown) => {
+      const dates = (Array.isArray(items) ? items : []).map((item: EleventyCollectionItem) => item.date?.getTime() ?? 0);
+      return new Date(dates.length ? Math.max(...dates) : 0);
+    },
+    /** Pages for sitemap.xml: real HTML pages that search engines should list. */
+    sitemapPages: (items: unknown) =>
+      (Array.isArray(items) ? items : []).filter(
+        (item: EleventyCollectionItem) => typeof item.url === "string" && item.url.endsWith("/") && !item.data.noindex,
+      ),
+    /** Stories published within `days` days of the newest one (Google News sitemap). */
+    recentNews: (items: unknown, days: number) => {
+      const list = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
+      const newest = Math.max(0, ...list.map((item) => item.date?.getTime() ?? 0));
+      return list.filter((item) => (item.date?.getTime() ?? 0) >= newest - days * 86_400_000);
+    },
+    /** Google News wants ISO 639 ("en"), except for Chinese, which keeps its script. */
+    newsLanguage: (tag: unknown) => {
+      const value = String(tag ?? "en").toLowerCase();
+      return value.startsWith("zh") ? value : value.split("-")[0];
+    },
+    without: (list: unknown, item: unknown) => (Array.isArray(list) ? list.filter((entry) => entry !== item) : []),
+    /** JSON for feeds, with < > & escaped so no reader mistakes the data for markup. */
+    jsonValue: (value: unknown) => jsonForScript(value),
+    organisationBylines: (items: unknown) =>
+      (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter((item) => !Array.isArray(item.data.byline)),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The theme's options, declared once (type here, default in DEFAULT_THEME_OPTIONS) and resolved
+ * once when the theme is added.
+ */
+import { closestMatch, NewsroomError } from "../errors.js";
+import type { NewsroomOptions } from "../options.js";
+
+export interface ResolvedNewsroomThemeOptions {
+  /** Options for the newsroom plugin the theme adds (see the plugin's options). Default `{}`. */
+  newsroom: NewsroomOptions;
+  /** Folder under the input directory that holds the articles. Default `"articles"`. */
+  articlesDir: string;
+  /** Related stories shown under an article. Default `3`. */
+  relatedCount: number;
+}
+
+/** What `addPlugin(newsroomTheme, options)` takes: any subset of the options. */
+export type NewsroomThemeOptions = Partial<ResolvedNewsroomThemeOptions>;
+
+export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Object.freeze({
+  newsroom: {},
+  articlesDir: "articles",
+  relatedCount: 3,
+});
+
+const THEME_OPTION_NAMES = Object.keys(DEFAULT_THEME_OPTIONS);
+
+function themeOptionError(name: string, problem: string, value: unknown, fix: string): NewsroomError {
+  return new NewsroomError({ where: `addPlugin(newsroomTheme, options) ${name}`, problem, value, fix });
+}
+
+export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsroomThemeOptions> {
+  const input = given ?? {};
+  if (typeof input !== "object" || Array.isArray(input)) {
+    throw new NewsroomError({ where: "addPlugin(newsroomTheme, options)", problem: "options must be an object, got", value: input, fix: "pass an object such as { relatedCount: 4 }, or nothing" });
+  }
+  for (const name of Object.keys(input)) {
+    if (!THEME_OPTION_NAMES.includes(name)) {
+      const guess = closestMatch(name, THEME_OPTION_NAMES);
+      throw new NewsroomError({
+        where: "addPlugin(newsroomTheme, options)",
+        problem: "unknown option",
+        value: name,
+        fix: guess ? `did you mean "${guess}"?` : `use only ${THEME_OPTION_NAMES.join(", ")}`,
+      });
+    }
+  }
+  const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  const resolved: ResolvedNewsroomThemeOptions = { ...DEFAULT_THEME_OPTIONS, ...defined };
+  if (typeof resolved.newsroom !== "object" || resolved.newsroom === null || Array.isArray(resolved.newsroom)) {
+    throw themeOptionError("newsroom", "must be an object of plugin options, got", resolved.newsroom, 'pass e.g. { timeZone: "America/Chicago" }');
+  }
+  if (typeof resolved.articlesDir !== "string" || resolved.articlesDir.trim() === "" || /^[/\\]|\.\./.test(resolved.articlesDir)) {
+    throw themeOptionError("articlesDir", "must be a folder name inside the input folder, got", resolved.articlesDir, 'use e.g. "articles" or "stories"');
+  }
+  if (!Number.isInteger(resolved.relatedCount) || resolved.relatedCount < 0) {
+    throw themeOptionError("relatedCount", "must be a whole number, 0 or more, got", resolved.relatedCount, "use e.g. 3, or 0 for none");
+  }
+  return Object.freeze(resolved);
+}
