@@ -9,7 +9,7 @@
  *   npm run bench -- --quick          100 and 1,000 articles
  *   npm run bench -- --articles 2000  one size
  *   npm run bench -- --runs 5         runs per size (default 3; 1 from 5,000 articles)
- *   npm run bench -- --readme         also put the tables in README.md's Benchmarks section
+ *   npm run bench -- --readme         also put the tables in bench/README.md
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -436,7 +436,7 @@ function document(r: Report, versions: Record<string, string>): string {
   const runs = [...new Set(sizes.map(runsFor))].length === 1 ? `${plural(runsFor(sizes[0] as number))} per generator` : sizes.map((size) => `${plural(runsFor(size))} at ${count(size)}`).join(", ");
   return `# Benchmark results
 
-Written by \`npm run bench\` (see [README → Benchmarks](../README.md#benchmarks) for what each row measures and how to
+Written by \`npm run bench\` (see [bench/README.md](README.md) for what each row measures and how to
 reproduce). Machine: ${machine()}. ${Object.entries(versions).map(([name, v]) => `${name} ${v}`).join(", ")}. Medians of ${runs}.
 
 ## ${count(mainSize)} articles
@@ -478,12 +478,12 @@ ${r.notes}
 }
 
 function updateReadme(r: Report, versions: Record<string, string>): void {
-  const file = path.join(repoRoot, "README.md");
+  const file = path.join(benchDir, "README.md");
   const readme = readFileSync(file, "utf8");
   const start = "<!-- bench:start -->";
   const end = "<!-- bench:end -->";
   if (!readme.includes(start) || !readme.includes(end)) {
-    log("README.md has no <!-- bench:start --> … <!-- bench:end --> markers; left as it is.");
+    log("bench/README.md has no <!-- bench:start --> … <!-- bench:end --> markers; left as it is.");
     return;
   }
   const body = `${start}
@@ -506,7 +506,7 @@ ${r.weight}
 ${r.targets}
 ${end}`;
   writeFileSync(file, readme.slice(0, readme.indexOf(start)) + body + readme.slice(readme.indexOf(end) + end.length));
-  log("README.md's Benchmarks section updated.");
+  log("bench/README.md's tables updated.");
 }
 
 const { skipped, versions } = runAll();
