@@ -85,7 +85,7 @@ describe("the packed package", () => {
   it("ships compiled modules, types and the theme, and nothing of the showcase or tests", async () => {
     const { stdout } = await run("tar", ["-tzf", tarball], { env });
     const files = stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    for (const file of ["dist/plugin/index.js", "dist/plugin/index.d.ts", "dist/plugin/theme/index.js", "dist/plugin/theme/index.d.ts", "_includes/layouts/base.njk", "_includes/pages/feed.njk", "_includes/assets/site.css", "CHANGELOG.md", "README.md", "LICENSE", "docs/theme.md", "package.json"]) {
+    for (const file of ["dist/plugin/index.js", "dist/plugin/index.d.ts", "dist/plugin/theme/index.js", "dist/plugin/theme/index.d.ts", "_includes/layouts/base.njk", "_includes/pages/feed.njk", "_includes/assets/site.css", "CHANGELOG.md", "README.md", "LICENSE", "docs/theme.md", "package.json", "dist/plugin/cli/index.js", "starter/gitignore", "starter/github/workflows/pages.yml", "starter/articles/sample-story.md"]) {
       expect(files).toContain(file);
     }
     expect(files.filter((file) => /^(src|test|bench|scripts|_data|_site|plugin)\//.test(file) || file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);

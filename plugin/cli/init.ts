@@ -1,0 +1,149 @@
+/**
+ * `eleventy-plugin-newsroom init DIR`: writes a new newsroom site from the package's `starter/`
+ * folder. Nothing is written if any of its files already exists, so an existing site is never
+ * half-overwritten.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DateTime } from "luxon";
+
+/** The starter's files under names npm packs intact; written under their real names. */
+const SHIPPED_NAMES: Readonly<Record<string, string>> = {
+  gitignore: ".gitignore",
+  "github/workflows/pages.yml": ".github/workflows/pages.yml",
+};
+
+export interface PackageFacts {
+  version: string;
+  /** Version ranges for the new site's own dependencies. */
+  eleventy: string;
+  pagefind: string;
+}
+
+export interface StarterFile {
+  /** Path inside the new site, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+export class InitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InitError";
+  }
+}
+
+/** `my-news` → `My News`: the publication's name until the user writes theirs. */
+export function siteNameFor(folder: string): string {
+  const words = folder.split(/[-_.\s]+/).filter(Boolean);
+  const name = words.map((word) => word.charAt(0).toLocaleUpperCase("en-US") + word.slice(1)).join(" ");
+  return name || "My Newsroom";
+}
+
+/** A valid npm package name from a folder name. */
+export function packageNameFor(folder: string): string {
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[._-]+|[-]+$/g, "");
+  return name.slice(0, 214) || "my-newsroom";
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The package's own folder: three levels up from the compiled CLI, two from its source. */
+export function packageRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.join(here, "..", ".."), path.join(here, "..", "..", "..")]) {
+    if (existsSync(path.join(candidate, "starter")) && existsSync(path.join(candidate, "package.json"))) return candidate;
+  }
+  throw new InitError(`cannot find the starter's files next to ${here}. Reinstall eleventy-plugin-newsroom: the package must ship its starter folder.`);
+}
+
+/** Version ranges from the package's own package.json, so a new site gets what the package is tested with. */
+export function packageFacts(root: string): PackageFacts {
+  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+    version: string;
+    peerDependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  return {
+    version: manifest.version,
+    eleventy: manifest.devDependencies?.["@11ty/eleventy"] ?? manifest.peerDependencies?.["@11ty/eleventy"] ?? "^3.0.0",
+    pagefind: manifest.devDependencies?.pagefind ?? "^1.0.0",
+  };
+}
+
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
+    });
+}
+
+/** Every file of a new site named after `folder`, in memory. `now` dates the sample story. */
+export function starterFiles(starterDir: string, folder: string, facts: PackageFacts, now: DateTime = DateTime.now()): StarterFile[] {
+  const siteName = siteNameFor(folder);
+  const { timeZone } = JSON.parse(readFileSync(path.join(starterDir, "_data", "site.json"), "utf8")) as { timeZone: string };
+  // The last full hour in the site's zone: the sample story is already published when the site builds.
+  const published = now.setZone(timeZone).startOf("hour");
+  const replacements: Record<string, string> = {
+    __SITE_NAME_XML__: escapeXml(siteName),
+    __SITE_NAME__: JSON.stringify(siteName).slice(1, -1),
+    __DATE__: published.toISO({ suppressMilliseconds: true }) ?? "",
+    __DAY__: published.toISODate() ?? "",
+  };
+  const files = listFiles(starterDir).map((shipped) => {
+    let content = readFileSync(path.join(starterDir, shipped), "utf8");
+    for (const [token, value] of Object.entries(replacements)) content = content.split(token).join(value);
+    return { path: SHIPPED_NAMES[shipped] ?? shipped, content };
+  });
+  const manifest = {
+    name: packageNameFor(folder),
+    version: "0.1.0",
+    private: true,
+    description: `${siteName}: a news site built with Eleventy and eleventy-plugin-newsroom`,
+    type: "module",
+    scripts: {
+      // npm passes `npm run build -- --pathprefix=/REPO/` to Eleventy, then runs postbuild.
+      build: "eleventy",
+      postbuild: "pagefind --site _site",
+      start: "eleventy --serve",
+    },
+    dependencies: {
+      "@11ty/eleventy": facts.eleventy,
+      "eleventy-plugin-newsroom": `^${facts.version}`,
+      pagefind: facts.pagefind,
+    },
+    engines: { node: ">=20" },
+  };
+  files.push({ path: "package.json", content: `${JSON.stringify(manifest, null, 2)}\n` });
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Writes the site into `target` (created if missing). Throws InitError, writing nothing, if any file exists. */
+export function init(target: string, options: { root?: string; now?: DateTime } = {}): StarterFile[] {
+  const root = options.root ?? packageRoot();
+  const absolute = path.resolve(target);
+  if (existsSync(absolute) && !statSync(absolute).isDirectory()) {
+    throw new InitError(`${target} is a file, not a folder. Choose a new folder name: npx eleventy-plugin-newsroom init my-news`);
+  }
+  const files = starterFiles(path.join(root, "starter"), path.basename(absolute), packageFacts(root), options.now);
+  const existing = files.filter((file) => existsSync(path.join(absolute, file.path))).map((file) => file.path);
+  if (existing.length > 0) {
+    throw new InitError(
+      `${target} already has ${existing.join(", ")}; nothing was written, so your files are safe. Choose a new folder (npx eleventy-plugin-newsroom init my-news), or move those files away first.`,
+    );
+  }
+  for (const file of files) {
+    const destination = path.join(absolute, file.path);
+    mkdirSync(path.dirname(destination), { recursive: true });
+    writeFileSync(destination, file.content, { flag: "wx" });
+  }
+  return files;
+}

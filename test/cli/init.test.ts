@@ -1,0 +1,119 @@
+/**
+ * The starter's files as `init` writes them, without npm: names, substitutions, the sample
+ * story's shortcodes, and the refusal to overwrite anything.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { afterEach, describe, expect, it } from "vitest";
+import { init, InitError, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
+import { repoRoot } from "../helpers/site-build.js";
+
+const starterDir = path.join(repoRoot, "starter");
+const facts = { version: "9.8.7", eleventy: "^3.1.8", pagefind: "^1.6.0" };
+const now = DateTime.fromISO("2026-03-10T14:42:10Z");
+
+function file(files: { path: string; content: string }[], name: string): string {
+  const found = files.find((entry) => entry.path === name);
+  if (!found) throw new Error(`no ${name} among ${files.map((entry) => entry.path).join(", ")}`);
+  return found.content;
+}
+
+let scratch: string | undefined;
+afterEach(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
+describe("the starter's files", () => {
+  const files = starterFiles(starterDir, "my-news", facts, now);
+
+  it("are a complete site, with the dotfiles npm would not pack under their real names", () => {
+    expect(files.map((entry) => entry.path)).toEqual(
+      [
+        ".github/workflows/pages.yml",
+        ".gitignore",
+        "README.md",
+        "_data/authors.json",
+        "_data/sections.json",
+        "_data/site.json",
+        "_data/speakers.json",
+        "articles/articles.11tydata.json",
+        "articles/sample-story.md",
+        "assets/logo.svg",
+        "eleventy.config.js",
+        "package.json",
+      ].sort((a, b) => a.localeCompare(b)),
+    );
+    for (const entry of files) expect(entry.content, entry.path).not.toMatch(/__[A-Z_]+__/);
+  });
+
+  it("depend on this package's version and the Eleventy and Pagefind it is tested with", () => {
+    const manifest = JSON.parse(file(files, "package.json")) as { name: string; private: boolean; type: string; dependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(manifest).toMatchObject({ name: "my-news", private: true, type: "module" });
+    expect(manifest.dependencies).toEqual({ "@11ty/eleventy": "^3.1.8", "eleventy-plugin-newsroom": "^9.8.7", pagefind: "^1.6.0" });
+    expect(manifest.scripts.build).toBe("eleventy");
+    expect(manifest.scripts.postbuild).toBe("pagefind --site _site");
+    const own = packageFacts(repoRoot);
+    const repoManifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string; devDependencies: Record<string, string> };
+    expect(own).toEqual({ version: repoManifest.version, eleventy: repoManifest.devDependencies["@11ty/eleventy"], pagefind: repoManifest.devDependencies.pagefind });
+  });
+
+  it("date the sample story at the last full hour in the site's zone, so it is already published", () => {
+    const story = file(files, "articles/sample-story.md");
+    expect(story).toContain("date: 2026-03-10T10:00:00-04:00");
+    expect(story).toContain('"Lantern Falls", "2026-03-10" %}');
+  });
+
+  it("use every shortcode in the sample story, which says it is made up", () => {
+    const story = file(files, "articles/sample-story.md");
+    for (const shortcode of ["dateline", "speaker", "inlineQuote", "pullquote", "quote"]) expect(story, shortcode).toContain(`{% ${shortcode} `);
+    expect(story).toContain("made up");
+    const speakers = JSON.parse(file(files, "_data/speakers.json")) as Record<string, unknown>;
+    expect(Object.keys(speakers).sort()).toEqual(["quill", "tillery"]);
+  });
+
+  it("name the publication after the folder, escaped for JSON and SVG", () => {
+    const odd = starterFiles(starterDir, 'o"brien <news>', facts, now);
+    const settings = JSON.parse(file(odd, "_data/site.json")) as { name: string; organisation: { name: string } };
+    expect(settings.name).toBe('O"brien <news>');
+    expect(settings.organisation.name).toBe('O"brien <news>');
+    expect(file(odd, "assets/logo.svg")).toContain(">O&#34;brien &#60;news&#62;</text>");
+    expect(siteNameFor("the-daily_planet")).toBe("The Daily Planet");
+    expect(packageNameFor("My News!")).toBe("my-news");
+    expect(packageNameFor("...")).toBe("my-newsroom");
+  });
+
+  it("ship no other publication's logo", () => {
+    const logo = file(files, "assets/logo.svg");
+    expect(logo).toContain(">My News</text>");
+    expect(logo).not.toContain("The Newsroom");
+  });
+});
+
+describe("init", () => {
+  it("writes every file into a new folder", () => {
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
+    const target = path.join(scratch, "gazette");
+    const written = init(target, { root: repoRoot, now });
+    for (const entry of written) expect(readFileSync(path.join(target, entry.path), "utf8")).toBe(entry.content);
+  });
+
+  it("writes nothing at all when one of its files is already there", () => {
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
+    mkdirSync(path.join(scratch, "_data"));
+    writeFileSync(path.join(scratch, "_data/site.json"), "{ \"name\": \"Mine\" }\n");
+    expect(() => init(scratch as string, { root: repoRoot, now })).toThrow(InitError);
+    expect(() => init(scratch as string, { root: repoRoot, now })).toThrow(/already has _data\/site\.json; nothing was written/);
+    expect(readFileSync(path.join(scratch, "_data/site.json"), "utf8")).toBe("{ \"name\": \"Mine\" }\n");
+    expect(existsSync(path.join(scratch, "package.json"))).toBe(false);
+    expect(existsSync(path.join(scratch, "articles"))).toBe(false);
+  });
+
+  it("refuses a target that is a file", () => {
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
+    writeFileSync(path.join(scratch, "news"), "");
+    expect(() => init(path.join(scratch as string, "news"), { root: repoRoot, now })).toThrow(/is a file, not a folder/);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * `npx eleventy-plugin-newsroom init` as a new user meets it: the packed tarball installed into an
+ * empty folder outside the repository, then the README's "Quick start: a new newsroom" followed
+ * word for word, with the tarball standing in for the registry package. The new site must build
+ * with search, follow its own `_data/site.json`, and never overwrite a file.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/site-build.js";
+
+const run = promisify(execFile);
+const env = { ...process.env, NODE_OPTIONS: "", SITE_URL: "", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+const big = { env, maxBuffer: 32 * 1024 * 1024 };
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command and reports how it ended instead of throwing. */
+async function outcome(command: string, args: string[], cwd: string): Promise<Outcome> {
+  return run(command, args, { ...big, cwd }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+/** The shell lines of the README's init quick start. */
+function initQuickStart(readme: string): string[] {
+  const heading = "### Quick start: a new newsroom";
+  const start = readme.indexOf(heading);
+  if (start === -1) throw new Error(`README has no "${heading}"`);
+  const block = /```sh\n([\s\S]*?)\n```/.exec(readme.slice(start));
+  return (block?.[1] ?? "").split("\n").filter(Boolean);
+}
+
+let scratch: string;
+let tarball: string;
+let version: string;
+let project: string;
+let site: string;
+const built: Outcome[] = [];
+
+const published = () => readFile(path.join(site, "_site/index.html"), "utf8");
+
+/** The sample story's page: its URL carries the day init was run. */
+async function sampleStory(): Promise<string> {
+  const front = await published();
+  const href = /href="(\/local\/\d{4}\/\d{2}\/\d{2}\/sample-story\/)"/.exec(front)?.[1];
+  expect(href, "the front page links the sample story").toBeDefined();
+  return readFile(path.join(site, "_site", href as string, "index.html"), "utf8");
+}
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), "newsroom-init-"));
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", scratch], { ...big, cwd: repoRoot });
+  const [packed] = JSON.parse(stdout) as { filename: string; version: string }[];
+  tarball = path.join(scratch, (packed as { filename: string }).filename);
+  version = (packed as { version: string }).version;
+
+  // An empty folder with the package installed, as `npx eleventy-plugin-newsroom` would fetch it.
+  project = path.join(scratch, "project");
+  await mkdir(project);
+  await run("npm", ["install", "--prefer-offline", tarball], { ...big, cwd: project });
+
+  let cwd = project;
+  const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+  for (const line of initQuickStart(readme)) {
+    if (line.startsWith("cd ")) {
+      cwd = path.join(cwd, line.slice(3));
+      site = cwd;
+      continue;
+    }
+    for (const command of line.split(" && ")) {
+      const [program, ...args] = command.split(" ");
+      if (program === "npm" && args[0] === "install") {
+        // The registry may not hold this version yet: the new site gets the tarball under test.
+        const manifest = JSON.parse(await readFile(path.join(cwd, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+        expect(manifest.dependencies["eleventy-plugin-newsroom"]).toBe(`^${version}`);
+        await run("npm", ["pkg", "set", `dependencies.eleventy-plugin-newsroom=file:${tarball}`], { ...big, cwd });
+        args.push("--prefer-offline");
+      }
+      const result = await outcome(program as string, args, cwd);
+      built.push(result);
+      expect(result.code, `${command}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    }
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe("npx eleventy-plugin-newsroom init my-news, then npm install && npm run build", () => {
+  it("the README's quick start writes, installs and builds the site in three commands", () => {
+    expect(site).toBe(path.join(project, "my-news"));
+    expect(built.map((result) => result.code)).toEqual([0, 0, 0]);
+  });
+
+  it("writes a complete newsroom", async () => {
+    for (const file of [
+      "package.json",
+      "eleventy.config.js",
+      "_data/site.json",
+      "_data/sections.json",
+      "_data/authors.json",
+      "_data/speakers.json",
+      "articles/articles.11tydata.json",
+      "articles/sample-story.md",
+      ".github/workflows/pages.yml",
+      ".gitignore",
+      "README.md",
+    ]) {
+      expect(existsSync(path.join(site, file)), file).toBe(true);
+    }
+    const manifest = JSON.parse(await readFile(path.join(site, "package.json"), "utf8")) as { name: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(manifest.name).toBe("my-news");
+    // Eleventy first (arguments such as --pathprefix go to it), then Pagefind over what it wrote.
+    expect(manifest.scripts).toMatchObject({ build: "eleventy", postbuild: "pagefind --site _site", start: "eleventy --serve" });
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(["@11ty/eleventy", "eleventy-plugin-newsroom", "pagefind"]);
+    const config = await readFile(path.join(site, "eleventy.config.js"), "utf8");
+    expect(config).toContain('import newsroomTheme from "eleventy-plugin-newsroom/theme";');
+    expect(config).toContain("eleventyConfig.addPlugin(newsroomTheme");
+    const siteSettings = JSON.parse(await readFile(path.join(site, "_data/site.json"), "utf8")) as { name: string };
+    expect(siteSettings.name).toBe("My News");
+    expect(await readFile(path.join(site, ".gitignore"), "utf8")).toMatch(/^node_modules\/$[\s\S]*^_site\/$[\s\S]*^\.cache\/$/m);
+  });
+
+  it("builds the front page, the sample story and the theme's pages, with a search index", async () => {
+    const front = await published();
+    expect(front).toContain("My News");
+    const story = await sampleStory();
+    expect(story).toContain('<h1 class="article__headline">Sample story: Lantern Falls opens a library in its old train station</h1>');
+    for (const file of ["local/index.html", "speakers/quill/index.html", "speakers/tillery/index.html", "authors/sample-reporter/index.html", "search/index.html", "feed.xml", "sitemap.xml", "assets/site.css", "pagefind/pagefind-entry.json", "pagefind/pagefind.js"]) {
+      expect(existsSync(path.join(site, "_site", file)), file).toBe(true);
+    }
+    const entry = JSON.parse(await readFile(path.join(site, "_site/pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBeGreaterThan(0);
+    // The newsroom's README is for its editors, not a page of the site.
+    expect(existsSync(path.join(site, "_site/README/index.html"))).toBe(false);
+  });
+
+  it("the sample story uses every shortcode, and says it is a sample", async () => {
+    const story = await sampleStory();
+    expect(story).toContain('<span class="nr-dateline__place">LANTERN FALLS, Vt.</span>');
+    expect(story).toContain('data-speaker="quill" href="/speakers/quill/">Lantern Falls Mayor Rosa Quill</a>');
+    expect(story).toContain('<span class="nr-speaker nr-speaker--short" data-speaker="quill">Quill</span>');
+    expect(story).toContain('<q class="nr-q" data-speaker="quill">A station was always a place to start a journey,</q>');
+    expect(story).toContain('<aside class="nr-pullquote nr-pullquote--right" aria-hidden="true">');
+    expect(story).toContain('<figure class="nr-quote" data-speaker="tillery">');
+    expect(story).toContain("the town, the people and the quotes are made up");
+    // Every quotation lands in the structured data, attributed to its speaker.
+    expect(story.match(/"@type":"Quotation"/g)?.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("shows times in the time zone of its _data/site.json", async () => {
+    // The sample story is dated in the starter's zone, New York.
+    expect(await sampleStory()).toMatch(/<time datetime="[^"]+-0[45]:00"[^>]*>[^<]* E[SD]T /);
+    const settingsFile = path.join(site, "_data/site.json");
+    const settings = JSON.parse(await readFile(settingsFile, "utf8")) as Record<string, unknown>;
+    await writeFile(settingsFile, JSON.stringify({ ...settings, timeZone: "America/Los_Angeles" }, null, 2));
+    const rebuilt = await outcome("npm", ["run", "build"], site);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    const after = await sampleStory();
+    expect(after).toMatch(/<time datetime="[^"]+-0[78]:00"[^>]*>[^<]* P[SD]T /);
+    expect(after).not.toMatch(/ E[SD]T /);
+  }, 180_000);
+});
+
+describe("the command's guard rails", () => {
+  it("--help explains the command and exits 0", async () => {
+    const help = await outcome("npx", ["eleventy-plugin-newsroom", "--help"], project);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: npx eleventy-plugin-newsroom init <folder>");
+  });
+
+  it("wrong usage exits 2, saying what was wrong", async () => {
+    const noFolder = await outcome("npx", ["eleventy-plugin-newsroom", "init"], project);
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toContain("init needs a folder");
+    const typo = await outcome("npx", ["eleventy-plugin-newsroom", "inti", "x"], project);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown command "inti". Did you mean "init"?');
+    const nothing = await outcome("npx", ["eleventy-plugin-newsroom"], project);
+    expect(nothing.code).toBe(2);
+  });
+
+  it("refuses to overwrite: exits 1, names the files, changes nothing", async () => {
+    const before = await readFile(path.join(site, "_data/site.json"), "utf8");
+    const again = await outcome("npx", ["eleventy-plugin-newsroom", "init", "my-news"], project);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("my-news already has");
+    expect(again.stderr).toContain("_data/site.json");
+    expect(again.stderr).toContain("nothing was written");
+    expect(await readFile(path.join(site, "_data/site.json"), "utf8")).toBe(before);
+  });
+});
