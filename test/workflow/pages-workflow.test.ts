@@ -1,6 +1,9 @@
 /**
  * Nothing is lost on failure: the Pages workflow deploys only after the tests and a complete build
- * passed, and the build script stops at the first failing step.
+ * passed, and the build script stops at the first failing step. The repository's workflow and the
+ * one `init` writes into a new newsroom use the official actions at their current majors, a
+ * supported Node LTS, write permissions only where the site is deployed, an image cache, and a
+ * schedule that publishes embargoed stories on time.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,21 +14,52 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/site-build.js";
 
-interface WorkflowStep { name?: string; uses?: string; run?: string; if?: string; "continue-on-error"?: unknown }
+interface WorkflowStep { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string>; "continue-on-error"?: unknown }
+interface WorkflowJob { needs?: string | string[]; permissions?: Record<string, string>; steps: WorkflowStep[]; "continue-on-error"?: unknown }
 interface Workflow {
-  on: Record<string, unknown>;
-  permissions: Record<string, string>;
-  jobs: Record<string, { needs?: string | string[]; steps: WorkflowStep[]; "continue-on-error"?: unknown }>;
+  on: Record<string, unknown> & { schedule?: { cron: string }[] };
+  permissions?: Record<string, string>;
+  jobs: Record<string, WorkflowJob>;
 }
 
-async function workflow(): Promise<Workflow> {
-  return yaml.load(await readFile(path.join(repoRoot, ".github/workflows/pages.yml"), "utf8")) as Workflow;
+const WORKFLOWS = {
+  "the repository's workflow": ".github/workflows/pages.yml",
+  "the starter's workflow": "starter/github/workflows/pages.yml",
+} as const;
+
+/**
+ * The current major of each official action, read from the actions' own repositories and release
+ * notes. Update together with the workflows when a new major is released.
+ */
+const CURRENT_MAJORS: Record<string, string> = {
+  "actions/checkout": "v7",
+  "actions/setup-node": "v7",
+  "actions/cache": "v6",
+  "actions/configure-pages": "v6",
+  "actions/upload-pages-artifact": "v5",
+  "actions/deploy-pages": "v5",
+  "actions/upload-artifact": "v7",
+};
+
+async function workflow(file: string = WORKFLOWS["the repository's workflow"]): Promise<Workflow> {
+  return yaml.load(await readFile(path.join(repoRoot, file), "utf8")) as Workflow;
 }
 
 function indexOf(steps: WorkflowStep[], match: (step: WorkflowStep) => boolean, what: string): number {
   const index = steps.findIndex(match);
   expect(index, what).toBeGreaterThanOrEqual(0);
   return index;
+}
+
+/** The longest wait, in minutes, between two runs of a cron schedule whose hour field is "*". */
+function longestGap(cron: string): number {
+  const [minutes = "", hours = ""] = cron.trim().split(/\s+/);
+  expect(hours, `${cron}: runs every hour`).toBe("*");
+  const step = /^\*\/(\d+)$/.exec(minutes);
+  const list = step ? Array.from({ length: Math.ceil(60 / Number(step[1])) }, (_, i) => i * Number(step[1])) : minutes.split(",").map(Number);
+  const sorted = [...new Set(list)].sort((a, b) => a - b);
+  expect(sorted.every((minute) => Number.isInteger(minute) && minute >= 0 && minute < 60), cron).toBe(true);
+  return Math.max(...sorted.map((minute, i) => ((sorted[(i + 1) % sorted.length] as number) - minute + 60) % 60 || 60));
 }
 
 describe("the GitHub Pages workflow", () => {
@@ -56,7 +90,86 @@ describe("the GitHub Pages workflow", () => {
         if (step.if?.includes("always()")) expect(step.uses ?? "").toMatch(/^actions\/upload-artifact@/);
       }
     }
-    expect(permissions).toMatchObject({ pages: "write", "id-token": "write", contents: "read" });
+    expect(permissions).toEqual({});
+  });
+
+  it("skips only the tests on a scheduled run, which rebuilds a commit already tested", async () => {
+    const steps = (await workflow()).jobs.build?.steps ?? [];
+    const conditional = steps.filter((step) => step.if !== undefined && !step.if.includes("always()"));
+    expect(conditional.map((step) => [step.run, step.if])).toEqual([["npm test", "github.event_name != 'schedule'"]]);
+  });
+});
+
+describe.each(Object.entries(WORKFLOWS))("%s", (_, file) => {
+  it("grants write permissions to the deploy job only, and nothing by default", async () => {
+    const { permissions, jobs } = await workflow(file);
+    expect(permissions).toEqual({});
+    expect(jobs.build?.permissions).toEqual({ contents: "read", pages: "read" });
+    expect(jobs.deploy?.permissions).toEqual({ pages: "write", "id-token": "write" });
+    for (const [name, job] of Object.entries(jobs)) {
+      if (name !== "deploy") expect(Object.values(job.permissions ?? {}), name).not.toContain("write");
+    }
+  });
+
+  it("uses only official actions, each at its current major", async () => {
+    const { jobs } = await workflow(file);
+    const used = Object.values(jobs).flatMap((job) => job.steps.map((step) => step.uses).filter((uses): uses is string => uses !== undefined));
+    expect(used.length).toBeGreaterThan(0);
+    for (const uses of used) {
+      const [action = "", version] = uses.split("@");
+      expect(Object.keys(CURRENT_MAJORS), uses).toContain(action);
+      expect(version, action).toBe(CURRENT_MAJORS[action]);
+    }
+    for (const action of ["actions/checkout", "actions/setup-node", "actions/cache", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]) {
+      expect(used.map((uses) => uses.split("@")[0]), action).toContain(action);
+    }
+  });
+
+  it("builds on a supported Node LTS while the packages still allow Node 20", async () => {
+    const steps = (await workflow(file)).jobs.build?.steps ?? [];
+    const setup = steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
+    expect([22, 24]).toContain(Number(setup?.with?.["node-version"]));
+    const repoManifest = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { engines: { node: string } };
+    expect(repoManifest.engines.node).toBe(">=20");
+  });
+
+  it("keeps processed images in a cache of .cache/ restored before the build", async () => {
+    const steps = (await workflow(file)).jobs.build?.steps ?? [];
+    const cache = steps.findIndex((step) => step.uses?.startsWith("actions/cache@"));
+    const build = steps.findIndex((step) => step.run?.startsWith("npm run build") ?? false);
+    expect(cache).toBeGreaterThanOrEqual(0);
+    expect(cache).toBeLessThan(build);
+    expect(steps[cache]?.with?.path).toBe(".cache");
+    // Restored before npm ci, so the key's file hash sees the site's own pictures, not node_modules.
+    expect(cache).toBeLessThan(steps.findIndex((step) => step.run === "npm ci"));
+    expect(String(steps[cache]?.with?.key)).toContain("hashFiles(");
+    expect(steps[cache]?.with?.["restore-keys"]).toBeTruthy();
+  });
+
+  it("runs at least every 30 minutes, so embargoed stories go live on time", async () => {
+    const { on } = await workflow(file);
+    expect(on.schedule?.length).toBeGreaterThan(0);
+    for (const { cron } of on.schedule ?? []) expect(longestGap(cron), cron).toBeLessThanOrEqual(30);
+    expect(Object.keys(on)).toEqual(expect.arrayContaining(["push", "workflow_dispatch", "schedule"]));
+  });
+
+  it("builds with the Pages base path and address, uploads the whole site and deploys only after the build", async () => {
+    const { jobs } = await workflow(file);
+    const steps = jobs.build?.steps ?? [];
+    const configure = steps.findIndex((step) => step.uses?.startsWith("actions/configure-pages@"));
+    const build = steps.findIndex((step) => step.run?.startsWith("npm run build -- --pathprefix=") ?? false);
+    const upload = steps.findIndex((step) => step.uses?.startsWith("actions/upload-pages-artifact@"));
+    expect(configure).toBeGreaterThanOrEqual(0);
+    expect(configure).toBeLessThan(build);
+    expect(build).toBeLessThan(upload);
+    expect(steps[build]?.run).toContain("steps.pages.outputs.base_path");
+    expect(steps[build]?.env?.SITE_URL).toContain("steps.pages.outputs.base_url");
+    expect(steps[upload]?.with).toMatchObject({ path: "_site", "include-hidden-files": true });
+    expect(jobs.deploy?.needs).toBe("build");
+    for (const job of Object.values(jobs)) {
+      expect(job["continue-on-error"]).toBeUndefined();
+      for (const step of job.steps) expect(step["continue-on-error"]).toBeUndefined();
+    }
   });
 });
 
