@@ -44,3 +44,30 @@ export function scriptText(html: string): string {
   parser.end();
   return text;
 }
+
+/**
+ * HTML re-serialized with each element's attributes in name order and text entity-decoded: the
+ * same markup compares equal however a template engine orders attributes or escapes text.
+ */
+export function canonicalHtml(html: string): string {
+  let out = "";
+  const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const parser = new Parser(
+    {
+      onopentag: (tag, attributes) => {
+        const sorted = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
+        out += `<${tag}${sorted.map(([name, value]) => ` ${name}="${escapeText(value).replace(/"/g, "&quot;")}"`).join("")}>`;
+      },
+      ontext: (text) => {
+        out += escapeText(text);
+      },
+      onclosetag: (tag, isImplied) => {
+        if (!isImplied) out += `</${tag}>`;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out;
+}

@@ -4,6 +4,9 @@
  */
 export const LANGUAGES = ["/nunjucks/", "/liquid/", "/markdown-nunjucks/", "/markdown-liquid/", "/javascript/"];
 
+/** The WebC page: the same HTML once parsed (WebC re-serializes markup, ordering attributes its own way). */
+export const WEBC = "/webc/";
+
 export const EXPECTED: Record<string, string> = {
   dateline:
     '<span class="nr-dateline"><span class="nr-dateline__place">KYIV, Ukraine</span>, <time class="nr-dateline__date" datetime="2025-09-05">Sept. 5</time> <span class="nr-dateline__agency">(AP)</span> —</span>',

@@ -1,20 +1,23 @@
 /**
- * The same shortcodes and filters in Nunjucks, Liquid, Markdown (preprocessed by either) and
- * 11ty.js must give the same HTML: users' templates depend on it.
+ * The same shortcodes and filters in Nunjucks, Liquid, Markdown (preprocessed by either), 11ty.js
+ * and WebC must give the same HTML: users' templates depend on it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EleventyPageResult } from "@11ty/eleventy";
-import { buildFixture, fragment } from "../helpers/build.js";
-import { EXPECTED, LANGUAGES } from "../helpers/language-expectations.js";
+import pluginWebc from "@11ty/eleventy-plugin-webc";
+import { buildFiles, buildFixture, fragment } from "../helpers/build.js";
+import { canonicalHtml } from "../helpers/html-structure.js";
+import { EXPECTED, LANGUAGES, WEBC } from "../helpers/language-expectations.js";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 
 describe("every template language gives the same HTML", () => {
   let pages: Map<string, EleventyPageResult>;
   beforeAll(async () => {
-    pages = await buildFixture("languages", { plugin: { timeZone: "America/New_York" } });
+    pages = await buildFixture("languages", { plugin: { timeZone: "America/New_York" }, configure: (eleventyConfig) => eleventyConfig.addPlugin(pluginWebc) });
   });
 
   it("built one page per language", () => {
-    for (const url of LANGUAGES) expect(pages.has(url), url).toBe(true);
+    for (const url of [...LANGUAGES, WEBC]) expect(pages.has(url), url).toBe(true);
   });
 
   describe.each(LANGUAGES)("%s", (url) => {
@@ -23,8 +26,17 @@ describe("every template language gives the same HTML", () => {
     });
   });
 
+  // WebC parses and re-serializes every page (attributes come out in another order), so its
+  // fragments are compared as parsed HTML: the same elements, attributes and text.
+  describe("/webc/", () => {
+    it.each(Object.keys(EXPECTED))("%s", (id) => {
+      const html = fragment((pages.get(WEBC) as EleventyPageResult).content, id);
+      expect(canonicalHtml(html)).toBe(canonicalHtml(EXPECTED[id] as string));
+    });
+  });
+
   it("starts every page with first references: state is per page", () => {
-    for (const url of LANGUAGES) {
+    for (const url of [...LANGUAGES, WEBC]) {
       expect(fragment((pages.get(url) as EleventyPageResult).content, "first")).toContain("nr-speaker--full");
     }
   });
@@ -54,6 +66,42 @@ describe("every template language gives the same HTML", () => {
       expect(html).toContain(
         '<figure class="nr-quote"><blockquote class="nr-quote__text"><p>First paragraph of the quotation.</p><p>Second paragraph.</p></blockquote><figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Jane Doe</span></figcaption></figure>',
       );
+    });
+  });
+
+  describe("WebC specifics", () => {
+    const speakers = JSON.stringify({ zelenskyy: { name: "Volodymyr Zelenskyy", title: "President", affiliation: "Ukrainian", description: "president of Ukraine" } });
+    const withWebc = { configure: (eleventyConfig: EleventyConfig) => eleventyConfig.addPlugin(pluginWebc) };
+
+    it("an error names the .webc file, the shortcode, the value and the fix", async () => {
+      const failure = await buildFiles({ "_data/speakers.json": speakers, "story.webc": `<p @html="speaker('zelensky')"></p>\n` }, withWebc).then(
+        () => "built",
+        (error: unknown) => {
+          const messages: string[] = [];
+          for (let current = error as { message?: string; originalError?: unknown } | undefined, depth = 0; current && depth < 10; depth++) {
+            if (current.message) messages.push(current.message);
+            current = current.originalError as typeof current;
+          }
+          return messages.join("\n");
+        },
+      );
+      expect(failure).toMatch(/\[newsroom\] speaker in \S*story\.webc: unknown speaker id: "zelensky"\. Fix: did you mean "zelenskyy"\?/);
+    });
+
+    it("first and later references are counted per page", async () => {
+      const pages = await buildFiles(
+        {
+          "_data/speakers.json": speakers,
+          "one.webc": `<p id="a" @html="speaker('zelenskyy')"></p>\n<p id="b" @html="speaker('zelenskyy')"></p>\n`,
+          "two.webc": `<p id="a" @html="speaker('zelenskyy')"></p>\n`,
+        },
+        withWebc,
+      );
+      const one = (pages.get("/one/") as EleventyPageResult).content;
+      const two = (pages.get("/two/") as EleventyPageResult).content;
+      expect(one).toMatch(/<p id="a"><span[^>]*class="nr-speaker nr-speaker--full"[^>]*>Ukrainian President Volodymyr Zelenskyy<\/span><\/p>/);
+      expect(one).toMatch(/<p id="b"><span[^>]*class="nr-speaker nr-speaker--short"[^>]*>Zelenskyy<\/span><\/p>/);
+      expect(two).toContain("nr-speaker--full");
     });
   });
 });

@@ -11,7 +11,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fragment } from "../helpers/build.js";
-import { EXPECTED, LANGUAGES } from "../helpers/language-expectations.js";
+import { canonicalHtml } from "../helpers/html-structure.js";
+import { EXPECTED, LANGUAGES, WEBC } from "../helpers/language-expectations.js";
 import { repoRoot } from "../helpers/site-build.js";
 
 const run = promisify(execFile);
@@ -116,6 +117,24 @@ describe("README quick start: the plugin, word for word", () => {
       for (const [id, expected] of Object.entries(EXPECTED)) expect(fragment(html, id), `${url} #${id}`).toBe(expected);
     }
   }, 120_000);
+
+  it("gives the same HTML from WebC, with Eleventy's WebC plugin added", async () => {
+    await run("npm", ["install", "--prefer-offline", "@11ty/eleventy-plugin-webc"], { cwd: site, env, maxBuffer: 32 * 1024 * 1024 });
+    await writeFile(
+      path.join(site, "webc.config.js"),
+      [
+        'import pluginWebc from "@11ty/eleventy-plugin-webc";',
+        'import newsroom from "eleventy-plugin-newsroom";',
+        "export default function (eleventyConfig) {",
+        "  eleventyConfig.addPlugin(pluginWebc);",
+        '  eleventyConfig.addPlugin(newsroom, { timeZone: "America/New_York" });',
+        "}",
+      ].join("\n"),
+    );
+    await run("npx", ["@11ty/eleventy", "--config=webc.config.js"], { cwd: site, env, maxBuffer: 32 * 1024 * 1024 });
+    const html = await readFile(path.join(site, "_site", WEBC, "index.html"), "utf8");
+    for (const [id, expected] of Object.entries(EXPECTED)) expect(canonicalHtml(fragment(html, id)), `${WEBC} #${id}`).toBe(canonicalHtml(expected));
+  }, 180_000);
 
   it("compiles a TypeScript config against the shipped types", async () => {
     await writeFile(

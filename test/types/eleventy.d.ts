@@ -22,3 +22,10 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
   }
 }
+
+// The WebC plugin ships no type definitions; it is an ordinary Eleventy plugin function.
+declare module "@11ty/eleventy-plugin-webc" {
+  import type { EleventyConfig } from "../../plugin/eleventy-types.js";
+  const pluginWebc: (eleventyConfig: EleventyConfig, options?: Record<string, unknown>) => void;
+  export default pluginWebc;
+}
