@@ -10,7 +10,7 @@
  */
 import { namingFile } from "./arguments.js";
 import { latestDate, toDateTime, type DateInput } from "./dates.js";
-import { describeValue, NewsroomError } from "./errors.js";
+import { NewsroomError } from "./errors.js";
 
 export interface Correction {
   /** What was wrong and what is right, as plain text. */
@@ -38,11 +38,11 @@ export function readCorrections(data: Record<string, unknown>, inputPath?: strin
   }
   const given = data.corrections;
   if (given === undefined) return [];
-  if (!Array.isArray(given)) throw correctionError(inputPath, "corrections", "must be a list of corrections, got", describeValue(given), `write ${EXAMPLE}`);
+  if (!Array.isArray(given)) throw correctionError(inputPath, "corrections", "must be a list of corrections, got", given, `write ${EXAMPLE}`);
   const corrections = given.map((entry: unknown, index): Correction => {
     const field = `corrections[${index}]`;
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-      throw correctionError(inputPath, field, "must have a date and a text, got", describeValue(entry), `write ${EXAMPLE}`);
+      throw correctionError(inputPath, field, "must have a date and a text, got", entry, `write ${EXAMPLE}`);
     }
     const record = entry as Record<string, unknown>;
     for (const key of Object.keys(record)) {
