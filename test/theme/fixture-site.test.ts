@@ -146,8 +146,10 @@ describe("article page", () => {
     expect(data.author).toEqual([{ "@type": "Person", name: "Ada Reyes", url: "https://fixture.example/authors/ada-reyes/", sameAs: expect.any(Array) }]);
     expect(data.dateline).toBe("RIVERTON, Ohio");
     expect(data.locationCreated).toEqual({ "@type": "Place", name: "Riverton, Ohio" });
-    const quotations = data.hasPart as { "@type": string; creator: { name: string } }[];
+    const quotations = data.hasPart as { "@type": string; creator: { name: string }; dateCreated?: string }[];
     expect(quotations.length).toBeGreaterThanOrEqual(3);
+    // The quote's date is a day ("2025-10-14"): it stays a day, with no midnight invented for it.
+    expect(quotations.map((q) => q.dateCreated).filter(Boolean)).toEqual(["2025-10-14"]);
     for (const quotation of quotations) expect(quotation["@type"]).toBe("Quotation");
     expect(quotations.map((q) => q.creator.name)).toContain("Delia Marsh");
   });
@@ -333,6 +335,12 @@ describe("dates mean what was written", () => {
   it("the same day's timed story still leads: a day sorts from its start", async () => {
     const lead = /<section class="front-lead"[\s\S]*?<\/section>/.exec(await site.read("index.html"))?.[0] ?? "";
     expect(lead).toContain("council-approves-2026-budget");
+  });
+
+  it("no page invents a midnight for a day: every datetime of a day-only date is the date", async () => {
+    for (const file of files.filter((name) => name.endsWith(".html"))) {
+      expect(await site.read(file), file).not.toMatch(/datetime="\d{4}-\d{2}-\d{2}T00:00:00/);
+    }
   });
 
   it("a time without an offset is wall-clock time in the site's zone", async () => {
