@@ -387,7 +387,7 @@ export function jsonLdFor(article: Article, quotations: QuotationRecord[], conte
       section: data.sections[article.section]?.name,
       keywords: article.tags,
       dateline: article.dateline ? { place: article.dateline, agency: article.datelineAgency, standaloneCities: AP_STANDALONE_CITIES } : undefined,
-      correction: article.correction ? { text: article.correction, date: article.correctionDate } : undefined,
+      corrections: article.correction ? [{ text: article.correction, date: article.correctionDate }] : undefined,
       quotations,
       image: undefined,
       inLanguage: data.site.language,
@@ -432,8 +432,7 @@ function authorFields(article: Article) {
     people: article.people,
     dateline: article.dateline,
     datelineAgency: article.datelineAgency,
-    correction: article.correction,
-    correctionDate: bare(article.correctionDate),
+    corrections: article.correction ? [{ date: article.correctionDate, text: article.correction }] : undefined,
   };
 }
 
@@ -515,7 +514,7 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
       modifiedIso: updatedIso ?? formatIsoDate(article.date, { zone }),
       updatedMetaIso: updatedIso,
       correctionIso: article.correctionDate ? formatIsoDate(article.correctionDate, { zone }) : undefined,
-      correctionAp: article.correctionDate ? formatApDate(article.correctionDate, "date", { zone }) : undefined,
+      correctionAp: article.correctionDate ? formatApDateTime(article.correctionDate, { zone, showZone: true }) : undefined,
       month: local.toFormat("yyyy/MM"),
       topics: article.tags.map((name) => ({ name, slug: slugify(name), url: `/tags/${slugify(name)}/` })),
       related: (index.related.get(article.url) ?? []).map((item) => card(item.article)),

@@ -2,6 +2,7 @@
  * Per-build, per-page memory: who a page has introduced and what it quoted. Reset at the start of
  * every build, so watch-mode rebuilds start clean.
  */
+import type { DateInput } from "./dates.js";
 import type { EleventyPage } from "./eleventy-types.js";
 import type { QuotationRecord } from "./quotation-record.js";
 import type { SpeakerRegistry } from "./speakers.js";
@@ -16,6 +17,8 @@ export interface SiteQuotation extends QuotationRecord {
   pageUrl: string;
   pageTitle: string | undefined;
   pageDate: Date | undefined;
+  /** The page's publication date as its data gives it (a day stays a day), for display. */
+  pagePublished: DateInput | undefined;
 }
 
 export class BuildState {
@@ -58,6 +61,7 @@ export class BuildState {
       pageUrl: page.url,
       pageTitle: typeof data?.title === "string" ? data.title : undefined,
       pageDate: page.date,
+      pagePublished: (data?.date ?? page.date) as DateInput | undefined,
     });
     this.bySpeaker.set(record.speaker.id, list);
   }

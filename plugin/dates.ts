@@ -59,6 +59,62 @@ export function assertValidZone(zone: string, where: string): void {
 const parsedDates = new Map<string, DateTime>();
 const PARSED_DATES_LIMIT = 50_000;
 
+/**
+ * A calendar day without a time of day, as written: "2025-09-05". Filters show it as that day
+ * (no time), `isoDate` gives it back as a date; only where a format demands a moment (ordering,
+ * feeds) is it read as the start of that day in the zone.
+ */
+export function isCalendarDay(input: unknown): input is string {
+  return typeof input === "string" && /^\d{4}-\d{2}-\d{2}$/.test(input.trim());
+}
+
+/**
+ * ISO 8601 text for a date or date-time written the way YAML allows too: "2025-10-14 09:30",
+ * "2025-10-14 9:30:00 -5", "2025-10-14t09:30Z". Anything else is returned unchanged.
+ */
+export function canonicalDateText(text: string): string {
+  const written = /^(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|z|[-+]\d{1,2}(?::?\d{2})?)?$/.exec(text.trim());
+  if (!written) return text.trim();
+  const [, day, hour, minute, second = "00", fraction = "", offset] = written as unknown as [string, string, string, string, string?, string?, string?];
+  let zone = "";
+  if (offset !== undefined) {
+    if (/^z$/i.test(offset)) zone = "Z";
+    else {
+      const [, sign, hours, minutes = "00"] = /^([-+])(\d{1,2}):?(\d{2})?$/.exec(offset) as unknown as [string, string, string, string?];
+      zone = `${sign}${hours.padStart(2, "0")}:${minutes}`;
+    }
+  }
+  return `${day}T${hour.padStart(2, "0")}:${minute}:${second}${fraction}${zone}`;
+}
+
+/**
+ * The value a written date stands for: a day stays the day ("2025-10-14"); a time without an
+ * offset is wall-clock time in `zone` and comes back with that zone's offset; a time with an
+ * offset keeps it. Throws when the text is not a date.
+ */
+export function writtenDate(text: string, zone: string | undefined, where = "date"): string {
+  if (isCalendarDay(text)) return formatIsoDate(text.trim(), { zone, where });
+  const canonical = canonicalDateText(text);
+  const hasOffset = /(?:Z|[-+]\d{2}:\d{2})$/i.test(canonical) && canonical.includes("T");
+  const moment = toDateTime(canonical, { zone: hasOffset ? undefined : zone, where });
+  return moment.toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** The latest of several dates (days count from their start in `zone`); undefined when none. */
+export function latestDate<T extends DateInput>(dates: readonly (T | undefined)[], zone: string | undefined, where = "date"): T | undefined {
+  let latest: T | undefined;
+  let latestTime = -Infinity;
+  for (const date of dates) {
+    if (date === undefined) continue;
+    const time = toDateTime(date, { zone, where }).toMillis();
+    if (time >= latestTime) {
+      latest = date;
+      latestTime = time;
+    }
+  }
+  return latest;
+}
+
 /** Parses any accepted input into a valid luxon DateTime in the requested zone, or throws. */
 export function toDateTime(input: unknown, options: DateFormatOptions = {}): DateTime {
   const key = input instanceof Date ? `d${input.getTime()}|${options.zone ?? ""}` : typeof input === "string" ? `s${input}|${options.zone ?? ""}` : undefined;
@@ -83,7 +139,7 @@ function parseDateTime(input: unknown, options: DateFormatOptions): DateTime {
   } else if (typeof input === "string" && input.trim() !== "") {
     // A string without an offset is wall-clock time in the requested zone (UTC without one);
     // setZone keeps an offset the string does carry, so a build gives the same page on any server.
-    parsed = DateTime.fromISO(input.trim(), { setZone: true, zone: options.zone ?? "utc" });
+    parsed = DateTime.fromISO(canonicalDateText(input), { setZone: true, zone: options.zone ?? "utc" });
   } else {
     throw new NewsroomError({
       where,
@@ -133,6 +189,14 @@ export function formatApDate(input: DateInput, style: ApDateStyle = "date", opti
 /** "9 a.m.", "3:30 p.m.", "noon", "midnight", optionally followed by the zone abbreviation. */
 export function formatApTime(input: DateInput, options: DateFormatOptions = {}): string {
   const moment = toDateTime(input, { ...options, where: options.where ?? "apTime" });
+  if (isCalendarDay(input)) {
+    throw new NewsroomError({
+      where: options.where ?? "apTime",
+      problem: "this date is a day without a time of day, so there is no time to show",
+      value: input,
+      fix: 'show it with apDate or apDateTime (which show a day without a time), or write the time: "2025-09-05T14:30"',
+    });
+  }
   const { hour, minute } = moment;
   let time: string;
   if (minute === 0 && hour === 12) time = "noon";
@@ -145,14 +209,19 @@ export function formatApTime(input: DateInput, options: DateFormatOptions = {}):
   return options.showZone ? `${time} ${zoneAbbreviation(moment)}` : time;
 }
 
-/** AP order puts the time before the date: "9 a.m. EDT Sept. 5, 2025". */
+/** AP order puts the time before the date: "9 a.m. EDT Sept. 5, 2025". A day alone ("2025-09-05")
+ * shows as the day, "Sept. 5, 2025": no time is invented for it. */
 export function formatApDateTime(input: DateInput, options: DateFormatOptions = {}): string {
   const where = options.where ?? "apDateTime";
+  if (isCalendarDay(input)) return formatApDate(input, "date", { ...options, where });
   return `${formatApTime(input, { ...options, where })} ${formatApDate(input, "date", { ...options, where })}`;
 }
 
-/** Full ISO 8601 with offset, for `<time datetime>` and structured data: 2025-09-05T19:00:00-04:00. */
+/** Full ISO 8601 with offset, for `<time datetime>` and structured data: 2025-09-05T19:00:00-04:00.
+ * A day alone ("2025-09-05") stays a date: inventing midnight in some zone would claim a precision
+ * the source does not have. */
 export function formatIsoDate(input: DateInput, options: DateFormatOptions = {}): string {
+  if (isCalendarDay(input)) return toDateTime(input, { where: options.where ?? "isoDate" }).toISODate() as string;
   const moment = toDateTime(input, { ...options, where: options.where ?? "isoDate" });
   let iso = isoStrings.get(moment);
   if (iso === undefined) {
@@ -165,14 +234,8 @@ export function formatIsoDate(input: DateInput, options: DateFormatOptions = {})
 /** ISO strings of the (shared, cached) DateTimes: luxon's toISO is the costliest of the formats. */
 const isoStrings = new WeakMap<DateTime, string>();
 
-/**
- * The `datetime` attribute for a date an author typed: a bare day ("2025-09-05") stays a day,
- * because inventing midnight in some zone would claim a precision the source does not have.
- */
+/** The `datetime` attribute for a date an author typed: the same as formatIsoDate (a day stays a day). */
 export function machineDate(input: DateInput, options: DateFormatOptions = {}): string {
-  if (typeof input === "string" && /^\d{4}-\d{2}-\d{2}$/.test(input.trim())) {
-    return toDateTime(input, { where: options.where }).toISODate() as string;
-  }
   return formatIsoDate(input, options);
 }
 

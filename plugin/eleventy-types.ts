@@ -51,4 +51,8 @@ export interface EleventyConfig {
   addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
   on(event: "eleventy.before", fn: () => void): void;
+  /** Eleventy 3: reads a page's `date` before Eleventy's own parsing; a falsy return keeps Eleventy's. */
+  addDateParsing?(fn: (this: { page?: EleventyPage }, dateValue: unknown) => Date | undefined): void;
+  /** Eleventy 3: runs before a template is read into collections; returning false leaves it out of the build. */
+  addPreprocessor?(name: string, extensions: string, fn: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => string | false | undefined): void;
 }

@@ -2,6 +2,7 @@
  * From an Eleventy page's data to the NewsArticle structured data: which front-matter field and
  * which registry feeds which schema.org property, and how site paths become absolute URLs.
  */
+import { lastModified, readCorrections } from "./corrections.js";
 import type { DateInput } from "./dates.js";
 import type { EleventyPage } from "./eleventy-types.js";
 import { NewsroomError } from "./errors.js";
@@ -60,7 +61,8 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
     description: text(data.dek) ?? text(data.description),
     // Front-matter dates: the dates module checks them and names the field when they are not dates.
     datePublished: (data.date ?? page.date) as DateInput,
-    dateModified: data.updated as DateInput | undefined,
+    // The latest of `updated` and the corrections: a correction changes the story.
+    dateModified: lastModified(data, page.inputPath, options.timeZone),
     zone: options.timeZone,
     authors: authorIds.map((id) => {
       const entry = authorRegistry[id];
@@ -74,7 +76,7 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
     section: typeof data.section === "string" ? (sectionRegistry[data.section]?.name ?? data.section) : undefined,
     keywords: Array.isArray(data.tags) ? (data.tags as string[]) : undefined,
     dateline: typeof data.dateline === "string" ? { place: data.dateline, agency: text(data.datelineAgency), standaloneCities } : undefined,
-    correction: typeof data.correction === "string" ? { text: data.correction, date: data.correctionDate as DateInput | undefined } : undefined,
+    corrections: readCorrections(data, page.inputPath, options.timeZone),
     quotations,
     image: typeof data.image === "string" ? [absolute(data.image)] : undefined,
     inLanguage: options.language,

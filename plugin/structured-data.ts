@@ -47,7 +47,8 @@ export interface NewsArticleData {
   section?: string;
   keywords?: string[];
   dateline?: { place: string; agency?: string; date?: DateInput; standaloneCities?: readonly string[] };
-  correction?: { text: string; date?: DateInput };
+  /** Each becomes a `CorrectionComment` in `correction`, in the order given. */
+  corrections?: { text: string; date?: DateInput }[];
   quotations?: QuotationRecord[];
   /** Absolute http(s) URLs. */
   image?: string[];
@@ -210,7 +211,7 @@ function quotationsJsonLd(data: NewsArticleData): JsonObject[] {
 
 /**
  * The schema.org `NewsArticle` for a story: Google's required and recommended Article fields,
- * dateline and place, correction, and the story's quotations as `hasPart` Quotations.
+ * dateline and place, corrections, and the story's quotations as `hasPart` Quotations.
  * Throws a NewsroomError for anything a search engine would reject (empty headline, relative
  * URLs, unreadable dates).
  */
@@ -231,14 +232,13 @@ export function newsArticleJsonLd(data: NewsArticleData): Record<string, unknown
     locationCreated = { "@type": "Place", name: parseDatelinePlace(place, options).name };
   }
 
-  let correction: JsonObject | undefined;
-  if (data.correction) {
-    correction = compact({
+  const correction = (data.corrections ?? []).map((entry, index) =>
+    compact({
       "@type": "CorrectionComment",
-      text: requiredName(data.correction.text, "correction.text", "write the correction, or leave correction out"),
-      datePublished: data.correction.date === undefined ? undefined : isoDate(data.correction.date, data.zone, "correction.date"),
-    });
-  }
+      text: requiredName(entry?.text, `corrections[${index}].text`, "write the correction, or leave it out"),
+      datePublished: entry.date === undefined ? undefined : isoDate(entry.date, data.zone, `corrections[${index}].date`),
+    }),
+  );
 
   return compact({
     "@context": "https://schema.org",

@@ -2,10 +2,11 @@
  * The theme's own filters: helpers for its page templates (lists, URLs, feeds, sitemaps), apart
  * from the plugin's public newsroom filters.
  */
+import { lastModified, readCorrections } from "../corrections.js";
 import { renderDateline } from "../dateline.js";
-import { toDateTime } from "../dates.js";
+import { formatApDateTime, formatIsoDate, isCalendarDay, latestDate, toDateTime, type DateInput } from "../dates.js";
 import type { EleventyCollectionItem } from "../eleventy-types.js";
-import { jsonForScript } from "../escape.js";
+import { escapeHtml, jsonForScript } from "../escape.js";
 import { slugify } from "./site-index.js";
 
 export interface ThemeFilterContext {
@@ -17,7 +18,34 @@ export interface ThemeFilterContext {
 }
 
 export function themeFilters({ zone, standaloneCities, related }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
+  const dataOf = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+  /** Atom and JSON Feed demand a date-time: a day is given as the start of that day in the site's zone. */
+  const feedDate = (value: unknown): string =>
+    isCalendarDay(value) ? (toDateTime(value, { zone, where: "feed date" }).toISO({ suppressMilliseconds: true }) as string) : formatIsoDate(value as DateInput, { zone, where: "feed date" });
   return {
+    feedDate,
+    /** When a story last changed: the latest of its date, `updated` and its corrections (as written). */
+    lastModified: (data: unknown) => lastModified(dataOf(data), undefined, zone),
+    /** The newest change among stories, for a feed's own `<updated>`. */
+    newestModified: (items: unknown) => {
+      const list = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
+      const newest = latestDate(list.map((item) => lastModified(item.data, item.inputPath, zone) ?? item.date), zone);
+      return newest === undefined ? feedDate(new Date(0)) : feedDate(newest);
+    },
+    /**
+     * The story's corrections, oldest first, as the article shows them and the feeds carry them:
+     * each with its day (and time, when one was written).
+     */
+    correctionsHtml: (corrections: unknown) => {
+      const list = readCorrections({ corrections }, undefined, zone);
+      if (list.length === 0) return "";
+      const items = list.map(
+        (correction) =>
+          `<li><time datetime="${escapeHtml(formatIsoDate(correction.date, { zone }))}">${escapeHtml(formatApDateTime(correction.date, { zone, showZone: true }))}</time>: ${escapeHtml(correction.text)}</li>`,
+      );
+      const heading = list.length === 1 ? "Correction" : "Corrections";
+      return `<section class="article__corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">${heading}</h2><ol class="article__correction-list">${items.join("")}</ol></section>`;
+    },
     relatedArticles: (url: unknown) => (typeof url === "string" ? related(url) : []),
     tagUrl: (tag: unknown) => `/tags/${slugify(String(tag))}/`,
     /** `count` items from `offset`: Nunjucks' own slice filter splits lists into columns instead. */
@@ -40,10 +68,6 @@ export function themeFilters({ zone, standaloneCities, related }: ThemeFilterCon
       return value.charAt(0).toLocaleUpperCase("en-US") + value.slice(1);
     },
     firstKey: (record: unknown) => (record && typeof record === "object" ? Object.keys(record)[0] : undefined),
-    newestDate: (items: unknown) => {
-      const dates = (Array.isArray(items) ? items : []).map((item: EleventyCollectionItem) => item.date?.getTime() ?? 0);
-      return new Date(dates.length ? Math.max(...dates) : 0);
-    },
     /** Pages for sitemap.xml: real HTML pages that search engines should list. */
     sitemapPages: (items: unknown) =>
       (Array.isArray(items) ? items : []).filter(

@@ -5,6 +5,7 @@
 import { namingFile } from "../arguments.js";
 import { parseDatelinePlace } from "../dateline.js";
 import { DateTime } from "luxon";
+import { readCorrections } from "../corrections.js";
 import { toDateTime } from "../dates.js";
 import { NewsroomError, closestMatch } from "../errors.js";
 
@@ -28,6 +29,8 @@ export interface ArticleRegistries {
   sections: Record<string, SectionEntry>;
   authors: Record<string, AuthorEntry>;
   standaloneCities?: readonly string[] | undefined;
+  /** The site's zone, where offset-less times are read. */
+  timeZone?: string | undefined;
 }
 
 function fieldError(inputPath: string, field: string, problem: string, value: unknown, fix: string): NewsroomError {
@@ -74,8 +77,8 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
 
   // Eleventy falls back to the file's creation time when front matter has no date; a news
   // article must say when it was published.
-  if (data.date === undefined) throw fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (ISO 8601 with time and offset)");
-  for (const field of ["date", "updated", "correctionDate"]) {
+  if (data.date === undefined) throw fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (a time, with or without its offset), or date: 2025-09-05 (the day alone)");
+  for (const field of ["date", "updated"]) {
     if (data[field] === undefined) continue;
     const impossible = fileText === undefined ? undefined : impossibleWrittenDate(fileText, field);
     if (impossible !== undefined) {
@@ -100,7 +103,14 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
     throw fieldError(inputPath, "tags", "must be a list of topic names, got", data.tags, "write tags: [Budget, Transit]");
   }
 
-  if (data.correction !== undefined) requireText(data, "correction", inputPath, 'write the correction as text: correction: "An earlier version …"');
+  // Several corrections, each with text and date; the 0.1 `correction` field is refused with the new form.
+  const corrections = readCorrections(data, inputPath, registries.timeZone);
+  const published = toDateTime(data.date, { zone: registries.timeZone, where: "front matter date" });
+  corrections.forEach((correction, index) => {
+    if (toDateTime(correction.date, { zone: registries.timeZone }).endOf("day") < published.startOf("day")) {
+      throw fieldError(inputPath, `corrections[${index}].date`, "is before the story was published", correction.date, "give the day (or time) the story was corrected, on or after its date");
+    }
+  });
 
   if (data.dateline !== undefined) {
     namingFile(inputPath, () => parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities }));

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { AP_STANDALONE_CITIES } from "../data/standalone-cities.js";
+import { toDateTime } from "../dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import newsroom from "../index.js";
@@ -16,6 +17,7 @@ import { resolveOptions } from "../options.js";
 import { themeFilters } from "./filters.js";
 import { validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { resolveThemeOptions, type NewsroomThemeOptions } from "./options.js";
+import { normaliseDates, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, type SiteIndex } from "./site-index.js";
 
 type Index = SiteIndex<EleventyCollectionItem>;
@@ -35,9 +37,54 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
 
   const { articlesDir } = options;
   const standaloneCities = [...AP_STANDALONE_CITIES, ...newsroomOptions.standaloneCities];
+  const zone = newsroomOptions.timeZone ?? "utc";
+  const sources = new SourceFiles();
   let index: Index | undefined;
+  /** The moment this build started: a story dated later is embargoed until a build after it. */
+  let buildTime = new Date();
+  let preview = false;
   eleventyConfig.on("eleventy.before", () => {
     index = undefined;
+    sources.clear();
+    buildTime = new Date();
+    // `eleventy --serve` (npm start) is the newsroom's preview; a build or watch never is.
+    preview = options.preview ?? process.env.ELEVENTY_RUN_MODE === "serve";
+  });
+
+  const articlePrefix = (): string => {
+    const inputDir = (eleventyConfig.directories?.input ?? "./").replace(/\/?$/, "/");
+    return `${inputDir}${articlesDir}/`.replace(/^\.\//, "");
+  };
+  const isArticle = (inputPath: string): boolean => inputPath.replace(/^\.\//, "").startsWith(articlePrefix());
+
+  if (!eleventyConfig.addDateParsing || !eleventyConfig.addPreprocessor) {
+    throw new NewsroomError({
+      where: "newsroomTheme",
+      problem: "needs Eleventy 3's addDateParsing and addPreprocessor, which this Eleventy lacks",
+      fix: "install @11ty/eleventy 3.0.0 or later",
+    });
+  }
+  // The day or time as written, not as YAML read it: `date: 2025-10-14` is Oct. 14 in the site's
+  // zone (URL, lists, archive month), not midnight UTC; an offset-less time is local wall-clock time.
+  eleventyConfig.addDateParsing(function () {
+    const inputPath = this.page?.inputPath;
+    const written = inputPath === undefined ? undefined : writtenPublicationDate(sources.frontMatter(inputPath), zone);
+    return written === undefined ? undefined : toDateTime(written, { zone, where: "front matter date" }).toJSDate();
+  });
+
+  // Before Eleventy reads a template into any collection: dates as written, and a story that is
+  // not public yet (draft, or dated after this build) left out of every output. The preview
+  // builds it with a banner and noindex instead.
+  eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data) {
+    normaliseDates(data, sources.frontMatter(this.inputPath), zone);
+    if (!isArticle(this.inputPath)) return undefined;
+    const page = data.page as { date?: Date } | undefined;
+    const reason = unpublishedReason(this.inputPath, data, page?.date, buildTime, zone);
+    if (!reason) return undefined;
+    if (!preview) return false;
+    data.unpublished = { ...reason, label: unpublishedLabel(reason, zone) };
+    data.noindex = true;
+    return undefined;
   });
 
   /** The whole site's lists, built on first use in a build and shared by every collection. */
@@ -47,13 +94,10 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     const globalData = all[0]?.data ?? {};
     const sections = (globalData[newsroomOptions.sectionsDataKey] ?? {}) as Record<string, SectionEntry>;
     const authors = (globalData[newsroomOptions.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
-    const inputDir = (eleventyConfig.directories?.input ?? "./").replace(/\/?$/, "/");
-    const prefix = `${inputDir}${articlesDir}/`.replace(/^\.\//, "");
-    const articles = all.filter((item) => item.inputPath.replace(/^\.\//, "").startsWith(prefix) && /\.(md|njk|liquid|html)$/.test(item.inputPath));
+    const articles = all.filter((item) => isArticle(item.inputPath) && /\.(md|njk|liquid|html)$/.test(item.inputPath));
     for (const article of articles) {
       // The file as written, for what YAML hides (an impossible date turns into a real one).
-      const fileText = existsSync(article.inputPath) ? readFileSync(article.inputPath, "utf8") : undefined;
-      validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities }, fileText);
+      validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, timeZone: zone }, sources.text(article.inputPath));
     }
     index = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
     return index;
@@ -87,7 +131,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(themeDir, "assets")) || "."]: "assets" });
 
-  const filters = themeFilters({ zone: newsroomOptions.timeZone ?? "utc", standaloneCities, related: (url) => index?.related.get(url) ?? [] });
+  const filters = themeFilters({ zone, standaloneCities, related: (url) => index?.related.get(url) ?? [] });
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
 }
 

@@ -12,6 +12,11 @@ export interface ResolvedNewsroomThemeOptions {
   articlesDir: string;
   /** Related stories shown under an article. Default `3`. */
   relatedCount: number;
+  /**
+   * Build drafts and embargoed stories too, each with a banner and `noindex`, for the newsroom
+   * to check before publication. Default: on under `eleventy --serve` (`npm start`), off otherwise.
+   */
+  preview: boolean | undefined;
 }
 
 /** What `addPlugin(newsroomTheme, options)` takes: any subset of the options. */
@@ -21,6 +26,7 @@ export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Obj
   newsroom: {},
   articlesDir: "articles",
   relatedCount: 3,
+  preview: undefined,
 });
 
 const THEME_OPTION_NAMES = Object.keys(DEFAULT_THEME_OPTIONS);
@@ -52,6 +58,9 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
   }
   if (typeof resolved.articlesDir !== "string" || resolved.articlesDir.trim() === "" || /^[/\\]|\.\./.test(resolved.articlesDir)) {
     throw themeOptionError("articlesDir", "must be a folder name inside the input folder, got", resolved.articlesDir, 'use e.g. "articles" or "stories"');
+  }
+  if (resolved.preview !== undefined && typeof resolved.preview !== "boolean") {
+    throw themeOptionError("preview", "must be true or false, got", resolved.preview, "use true to build drafts and embargoed stories with a banner, or leave it out");
   }
   if (!Number.isInteger(resolved.relatedCount) || resolved.relatedCount < 0) {
     throw themeOptionError("relatedCount", "must be a whole number, 0 or more, got", resolved.relatedCount, "use e.g. 3, or 0 for none");

@@ -193,7 +193,7 @@ describe("search", () => {
 
 /** The story's paragraphs in the built HTML, read as text the same way (pull quotes left out). */
 function builtParagraphs(html: string): string[] {
-  const body = /<div class="article__body">([\s\S]*?)<\/div>\s*(?:<section class="article__correction"|<footer|<\/article>)/.exec(html)?.[1] ?? "";
+  const body = /<div class="article__body">([\s\S]*?)<\/div>\s*(?:<section class="article__corrections"|<footer|<\/article>)/.exec(html)?.[1] ?? "";
   return body
     .replace(/<aside class="nr-pullquote[\s\S]*?<\/aside>/g, "")
     .replace(/<figcaption[\s\S]*?<\/figcaption>/g, "")

@@ -62,7 +62,14 @@ describe("front matter errors name the field, file, value and fix", () => {
     ["an empty tag", { tags: '[Budget, ""]' }, /\[newsroom\] front matter tags in \S*story\.md: must be a list of topic names/],
     ["unparseable updated date", { updated: '"next Tuesday"' }, /\[newsroom\] front matter updated in \S*story\.md: cannot read this date: "next Tuesday"/],
     ["dateline AP style rejects", { dateline: '"Springfield"' }, /\[newsroom\] front matter dateline in \S*story\.md: AP style needs a state or country after this city: "Springfield"/],
-    ["correction that is not text", { correction: "[1]" }, /\[newsroom\] front matter correction in \S*story\.md: must be non-empty text/],
+    ["the 0.1 correction field", { correction: '"Fixed a name."' }, /\[newsroom\] front matter correction in \S*story\.md: is no longer read \(a story can now have several corrections, each with its date\): "Fixed a name\."\. Fix: write corrections: \[\{ date: 2025-10-15, text: "An earlier version of this story …" \}\]/],
+    ["the 0.1 correctionDate field", { correctionDate: "2025-10-15" }, /\[newsroom\] front matter correctionDate in \S*story\.md: is no longer read/],
+    ["corrections that are not a list", { corrections: '"Fixed."' }, /\[newsroom\] front matter corrections in \S*story\.md: must be a list of corrections, got: "Fixed\."/],
+    ["a correction without a date", { corrections: '[{ text: "Fixed." }]' }, /\[newsroom\] front matter corrections\[0\]\.date in \S*story\.md: is missing/],
+    ["a correction without text", { corrections: "[{ date: 2025-10-15 }]" }, /\[newsroom\] front matter corrections\[0\]\.text in \S*story\.md: is missing/],
+    ["a misspelt correction field", { corrections: '[{ date: 2025-10-15, txt: "Fixed." }]' }, /\[newsroom\] front matter corrections\[0\]\.txt in \S*story\.md: is not a field of a correction/],
+    ["a correction dated before the story", { corrections: '[{ date: 2025-10-13, text: "Fixed." }]' }, /\[newsroom\] front matter corrections\[0\]\.date in \S*story\.md: is before the story was published: "2025-10-13"/],
+    ["draft that is not true or false", { draft: "yes" }, /\[newsroom\] front matter draft in \S*story\.md: must be true or false, got: "yes"\. Fix: write draft: true/],
     ["unknown person quoted", { people: "[mrash]" }, /\[newsroom\] front matter people in \S*story\.md: unknown speaker id: "mrash"\. Fix: did you mean "marsh"\?/],
   ])("%s", async (_name, fields, expected) => {
     expect(await buildError(fields)).toMatch(expected);

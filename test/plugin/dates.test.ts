@@ -7,8 +7,11 @@ import {
   formatApDateTime,
   formatApTime,
   formatIsoDate,
+  isCalendarDay,
+  latestDate,
   machineDate,
   toDateTime,
+  writtenDate,
   type ApDateStyle,
 } from "../../plugin/dates.js";
 import { NewsroomError } from "../../plugin/errors.js";
@@ -201,7 +204,7 @@ describe("time zones", () => {
 
   it("reads a string without an offset as wall-clock time in the zone, not as UTC", () => {
     expect(formatApDate("2025-09-05", "day", { zone: "America/New_York" })).toBe("Sept. 5");
-    expect(formatIsoDate("2025-09-05", { zone: "America/New_York" })).toBe("2025-09-05T00:00:00-04:00");
+    expect(toDateTime("2025-09-05", { zone: "America/New_York" }).toISO()).toBe("2025-09-05T00:00:00.000-04:00");
     expect(formatApTime("2025-09-05T09:00", { zone: "Europe/Kyiv" })).toBe("9 a.m.");
   });
 
@@ -247,6 +250,67 @@ describe("formatIsoDate", () => {
 
   it("names isoDate in its errors", () => {
     expect(thrownBy(() => formatIsoDate("nope")).message).toContain("[newsroom] isoDate:");
+  });
+});
+
+describe("a day without a time is a day", () => {
+  it("isoDate gives the date alone, in any zone", () => {
+    expect(formatIsoDate("2025-10-14")).toBe("2025-10-14");
+    expect(formatIsoDate("2025-10-14", { zone: "America/Chicago" })).toBe("2025-10-14");
+    expect(formatIsoDate("2025-10-14", { zone: "Pacific/Kiritimati" })).toBe("2025-10-14");
+  });
+
+  it("apDate shows that day, never the day before in a zone west of UTC", () => {
+    expect(formatApDate("2025-10-14", "date", { zone: "America/Chicago" })).toBe("Oct. 14, 2025");
+    expect(formatApDate("2025-10-14", "date", { zone: "Pacific/Honolulu" })).toBe("Oct. 14, 2025");
+  });
+
+  it("apDateTime shows the day with no invented time", () => {
+    expect(formatApDateTime("2025-10-14", { zone: "America/Chicago", showZone: true })).toBe("Oct. 14, 2025");
+    expect(formatApDateTime(" 2025-10-14 ", { zone: "America/Chicago", referenceYear: 2025 })).toBe("Oct. 14");
+  });
+
+  it("apTime refuses a day, which has no time to show", () => {
+    expect(thrownBy(() => formatApTime("2025-10-14", { zone: "America/Chicago" })).message).toBe(
+      '[newsroom] apTime: this date is a day without a time of day, so there is no time to show: "2025-10-14". Fix: show it with apDate or apDateTime (which show a day without a time), or write the time: "2025-09-05T14:30"',
+    );
+  });
+
+  it("isCalendarDay tells a day from a moment", () => {
+    expect(isCalendarDay("2025-10-14")).toBe(true);
+    expect(isCalendarDay("2025-10-14T00:00")).toBe(false);
+    expect(isCalendarDay(new Date("2025-10-14"))).toBe(false);
+  });
+});
+
+describe("writtenDate: what a front-matter date as written stands for", () => {
+  it("keeps a day a day", () => {
+    expect(writtenDate("2025-10-14", "America/Chicago")).toBe("2025-10-14");
+  });
+
+  it("reads a time without an offset as wall-clock time in the site's zone, in ISO or YAML form", () => {
+    expect(writtenDate("2025-10-14T09:30", "America/Chicago")).toBe("2025-10-14T09:30:00-05:00");
+    expect(writtenDate("2025-10-14 09:30", "America/Chicago")).toBe("2025-10-14T09:30:00-05:00");
+    expect(writtenDate("2025-10-14 9:30:15", "America/Chicago")).toBe("2025-10-14T09:30:15-05:00");
+    expect(writtenDate("2025-01-14 09:30", "America/Chicago")).toBe("2025-01-14T09:30:00-06:00");
+  });
+
+  it("keeps an offset that is written, in ISO or YAML form", () => {
+    expect(writtenDate("2025-10-14T09:30:00-04:00", "America/Chicago")).toBe("2025-10-14T09:30:00-04:00");
+    expect(writtenDate("2025-10-14 09:30:00 -4", "America/Chicago")).toBe("2025-10-14T09:30:00-04:00");
+    expect(writtenDate("2025-10-14T14:30:00Z", "America/Chicago")).toBe("2025-10-14T14:30:00Z");
+  });
+
+  it("refuses text that is not a date", () => {
+    expect(() => writtenDate("next Tuesday", "America/Chicago", "front matter date")).toThrow("[newsroom] front matter date: cannot read this date");
+  });
+});
+
+describe("latestDate", () => {
+  it("picks the latest value as given; a day counts from its start in the zone", () => {
+    expect(latestDate(["2025-10-14T18:30:00-05:00", "2025-10-15", undefined], "America/Chicago")).toBe("2025-10-15");
+    expect(latestDate(["2025-10-15", "2025-10-15T09:00:00-05:00"], "America/Chicago")).toBe("2025-10-15T09:00:00-05:00");
+    expect(latestDate([], "UTC")).toBeUndefined();
   });
 });
 

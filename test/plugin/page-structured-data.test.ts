@@ -43,7 +43,10 @@ describe("pageStructuredData maps a page's data onto NewsArticle", () => {
     tags: ["Ukraine"],
     dateline: "Kyiv, Ukraine",
     datelineAgency: "AP",
-    correction: "An earlier version misspelled a name.",
+    corrections: [
+      { date: "2025-09-07", text: "An earlier version misdated the meeting." },
+      { date: "2025-09-06T09:00:00-04:00", text: "An earlier version misspelled a name." },
+    ],
   };
 
   it("every field lands where the README says", () => {
@@ -53,16 +56,32 @@ describe("pageStructuredData maps a page's data onto NewsArticle", () => {
       headline: "Headline",
       description: "Standfirst",
       datePublished: "2025-09-05T19:00:00-04:00",
-      dateModified: "2025-09-06T08:00:00-04:00",
+      // The latest correction moves the modified date past `updated`.
+      dateModified: "2025-09-07",
       author: [{ "@type": "Person", name: "Ada Reyes", url: "https://user.github.io/repo/authors/ada/", sameAs: ["https://example.org/ada"] }],
       publisher: { name: "The Newsroom", url: "https://user.github.io/repo/", logo: { url: "https://user.github.io/repo/assets/logo.svg", width: 600, height: 60 } },
       articleSection: "World",
       keywords: ["Ukraine"],
       dateline: "KYIV, Ukraine (AP)",
-      correction: { "@type": "CorrectionComment", text: "An earlier version misspelled a name." },
+      // In date order, whatever order they were written in.
+      correction: [
+        { "@type": "CorrectionComment", text: "An earlier version misspelled a name.", datePublished: "2025-09-06T09:00:00-04:00" },
+        { "@type": "CorrectionComment", text: "An earlier version misdated the meeting.", datePublished: "2025-09-07" },
+      ],
       inLanguage: "en-US",
     });
     expect((ld.hasPart as { creator: { url: string } }[])[0]?.creator.url).toBe("https://user.github.io/repo/speakers/zelenskyy/");
+  });
+
+  it("without corrections, the modified date is `updated`", () => {
+    const { corrections: _ignored, ...uncorrected } = data;
+    expect(pageStructuredData({ ...base, data: uncorrected }).dateModified).toBe("2025-09-06T08:00:00-04:00");
+  });
+
+  it("refuses the 0.1 correction fields, saying what to write now", () => {
+    expect(() => pageStructuredData({ ...base, data: { ...data, corrections: undefined, correction: "Fixed." } })).toThrow(
+      /front matter correction in \.\/src\/articles\/story\.md: is no longer read .* Fix: write corrections: \[\{ date: 2025-10-15, text: /,
+    );
   });
 
   it("asks for siteUrl and publisher when they are missing", () => {

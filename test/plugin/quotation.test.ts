@@ -44,6 +44,12 @@ describe("renderQuotation", () => {
     );
   });
 
+  it("reads a time without an offset as wall-clock time in the site's zone, in ISO or YAML form", () => {
+    for (const date of ["2025-10-14T09:30", "2025-10-14 09:30"]) {
+      expect(renderQuotation("Hi.", trump, { date, zone: "America/Chicago" })).toContain('<time class="nr-quote__date" datetime="2025-10-14T09:30:00-05:00">Oct. 14, 2025</time>');
+    }
+  });
+
   it("drops the year when the date falls in the reference year", () => {
     expect(renderQuotation("Hi.", trump, { date: "2025-09-05", referenceYear: 2025 })).toContain(
       '<time class="nr-quote__date" datetime="2025-09-05">Sept. 5</time>',

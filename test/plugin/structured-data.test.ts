@@ -82,10 +82,10 @@ describe("newsArticleJsonLd: full example", () => {
       section: "World",
       keywords: ["Ukraine", "Russia", "diplomacy"],
       dateline: { place: "Kyiv, Ukraine", agency: "AP" },
-      correction: {
-        text: "An earlier version misstated the date of the meeting.",
-        date: "2025-09-06T08:30:00-04:00",
-      },
+      corrections: [
+        { text: "An earlier version misstated the date of the meeting.", date: "2025-09-06T08:30:00-04:00" },
+        { text: "An earlier version misspelled a minister's name.", date: "2025-09-07" },
+      ],
       quotations,
       image: ["https://news.example.com/photos/kyiv-1x1.jpg"],
       inLanguage: "en-US",
@@ -115,11 +115,11 @@ describe("newsArticleJsonLd: full example", () => {
       image: ["https://news.example.com/photos/kyiv-1x1.jpg"],
       dateline: "KYIV, Ukraine (AP)",
       locationCreated: { "@type": "Place", name: "Kyiv, Ukraine" },
-      correction: {
-        "@type": "CorrectionComment",
-        text: "An earlier version misstated the date of the meeting.",
-        datePublished: "2025-09-06T08:30:00-04:00",
-      },
+      correction: [
+        { "@type": "CorrectionComment", text: "An earlier version misstated the date of the meeting.", datePublished: "2025-09-06T08:30:00-04:00" },
+        // A correction dated by its day alone stays a day: no time is invented for it.
+        { "@type": "CorrectionComment", text: "An earlier version misspelled a minister's name.", datePublished: "2025-09-07" },
+      ],
       hasPart: [
         {
           "@type": "Quotation",
@@ -283,12 +283,12 @@ describe("newsArticleJsonLd: omitted keys", () => {
     const result = newsArticleJsonLd(
       minimal({
         dateline: { place: "Kyiv, Ukraine" },
-        correction: { text: "Fixed a name." },
+        corrections: [{ text: "Fixed a name." }],
         quotations: [{ kind: "quote", text: "Yes.", speaker: sybiha }],
       }),
     );
     expect(emptyPaths(result)).toEqual([]);
-    expect(result.correction).toEqual({ "@type": "CorrectionComment", text: "Fixed a name." });
+    expect(result.correction).toEqual([{ "@type": "CorrectionComment", text: "Fixed a name." }]);
     expect(result.dateline).toBe("KYIV, Ukraine");
     expect(JSON.stringify(result)).not.toMatch(/null|""/);
   });

@@ -74,8 +74,13 @@ describe("the source article page", () => {
     );
   });
 
-  it("shows the publication time AP style with the full ISO timestamp", () => {
-    expect(html).toContain('Published <time datetime="2025-09-05T19:00:00-04:00" data-pagefind-sort="date[datetime]">7 p.m. EDT Sept. 5, 2025</time>');
+  it("shows the publication day alone, as the source gives no time of day", () => {
+    expect(html).toContain('Published <time datetime="2025-09-05" data-pagefind-sort="date[datetime]">Sept. 5, 2025</time>');
+    expect(html).toContain('<meta property="article:published_time" content="2025-09-05">');
+    expect(html).not.toMatch(/\d(?::\d\d)? [ap]\.m\. E[DS]T Sept\. 5/);
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "{}") as Record<string, unknown>;
+    expect(ld.datePublished).toBe("2025-09-05");
+    expect(ld.dateModified).toBe("2025-09-05");
   });
 
   it("leaks no template syntax or broken values", () => {

@@ -1,6 +1,7 @@
 /**
- * The theme builds a whole news site from the fixture newsroom (13 articles, 4 sections,
- * 3 authors, 5 speakers): every page type, feeds, sitemaps and structured data.
+ * The theme builds a whole news site from the fixture newsroom (15 published articles plus a
+ * draft and an embargoed one, 4 sections, 3 authors, 5 speakers): every page type, feeds,
+ * sitemaps and structured data.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { existsSync } from "node:fs";
@@ -15,13 +16,19 @@ const UPDATED = "sports/2025/09/19/ravens-fall-to-harlan-valley/index.html";
 const CORRECTED = "politics/2025/08/21/housing-ordinance-first-reading/index.html";
 const ORGANISATION_BYLINE = "world/2025/09/24/sister-city-delegation-visits/index.html";
 const HOSTILE = "politics/2025/10/02/hostile-input/index.html";
-const ARTICLE_COUNT = 13;
+/** `date: 2025-10-14`: a day, no time. */
+const DAY_ONLY = "politics/2025/10/14/library-hours-extended/index.html";
+/** `date: 2025-10-01 01:30:00`: no offset, so 1:30 a.m. in the site's zone (YAML alone reads it as UTC: Sept. 30). */
+const NO_OFFSET = "politics/2025/10/01/water-main-break-overnight/index.html";
+const ARTICLE_COUNT = 15;
 
 function jsonLd(html: string): Record<string, unknown> {
   const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
   if (!match) throw new Error("no JSON-LD on the page");
   return JSON.parse(match[1] as string) as Record<string, unknown>;
 }
+
+const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["entry", "url"].includes(name) });
 
 function count(html: string, pattern: RegExp): number {
   return html.match(pattern)?.length ?? 0;
@@ -139,8 +146,10 @@ describe("article page", () => {
     expect(data.author).toEqual([{ "@type": "Person", name: "Ada Reyes", url: "https://fixture.example/authors/ada-reyes/", sameAs: expect.any(Array) }]);
     expect(data.dateline).toBe("RIVERTON, Ohio");
     expect(data.locationCreated).toEqual({ "@type": "Place", name: "Riverton, Ohio" });
-    const quotations = data.hasPart as { "@type": string; creator: { name: string } }[];
+    const quotations = data.hasPart as { "@type": string; creator: { name: string }; dateCreated?: string }[];
     expect(quotations.length).toBeGreaterThanOrEqual(3);
+    // The quote's date is a day ("2025-10-14"): it stays a day, with no midnight invented for it.
+    expect(quotations.map((q) => q.dateCreated).filter(Boolean)).toEqual(["2025-10-14"]);
     for (const quotation of quotations) expect(quotation["@type"]).toBe("Quotation");
     expect(quotations.map((q) => q.creator.name)).toContain("Delia Marsh");
   });
@@ -151,11 +160,34 @@ describe("article page", () => {
     expect(jsonLd(updated).dateModified).toBe("2025-09-20T10:15:00-05:00");
   });
 
-  it("shows the correction visibly and in structured data", async () => {
+  it("shows both corrections in order, visibly and in structured data", async () => {
     const corrected = await site.read(CORRECTED);
-    expect(corrected).toContain('<h2 id="correction-heading">Correction</h2>');
-    expect(corrected).toContain("An earlier version of this story misstated the number of accessory dwelling units");
-    expect(jsonLd(corrected).correction).toMatchObject({ "@type": "CorrectionComment", datePublished: "2025-08-22T09:40:00-05:00" });
+    expect(corrected).toContain(
+      '<section class="article__corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Corrections</h2><ol class="article__correction-list">' +
+        '<li><time datetime="2025-08-22T09:40:00-05:00">9:40 a.m. CDT Aug. 22, 2025</time>: An earlier version of this story misstated the number of accessory dwelling units the ordinance would allow on each lot. It would allow one, not two.</li>' +
+        '<li><time datetime="2025-08-25">Aug. 25, 2025</time>: An earlier version of this story gave the wrong date for the second reading. It is Sept. 11.</li></ol></section>',
+    );
+    expect(jsonLd(corrected).correction).toEqual([
+      { "@type": "CorrectionComment", text: expect.stringContaining("accessory dwelling units"), datePublished: "2025-08-22T09:40:00-05:00" },
+      { "@type": "CorrectionComment", text: expect.stringContaining("second reading"), datePublished: "2025-08-25" },
+    ]);
+  });
+
+  it("the latest correction moves the modified time everywhere", async () => {
+    const corrected = await site.read(CORRECTED);
+    expect(jsonLd(corrected).dateModified).toBe("2025-08-25");
+    expect(corrected).toContain('<meta property="article:modified_time" content="2025-08-25">');
+    const sitemap = await site.read("sitemap.xml");
+    expect(sitemap).toContain("<loc>https://fixture.example/politics/2025/08/21/housing-ordinance-first-reading/</loc>\n<lastmod>2025-08-25</lastmod>");
+    const atom = parser.parse(await site.read("feed.xml")).feed;
+    const entry = atom.entry.find((item: { id: string }) => item.id.endsWith("/housing-ordinance-first-reading/"));
+    expect(entry.published).toBe("2025-08-21T22:10:00-05:00");
+    expect(entry.updated).toBe("2025-08-25T00:00:00-05:00");
+    expect(entry.content["#text"]).toContain('<h2 id="corrections-heading">Corrections</h2>');
+    const json = JSON.parse(await site.read("feed.json")) as { items: { url: string; date_modified: string; content_html: string }[] };
+    const item = json.items.find((candidate) => candidate.url.endsWith("/housing-ordinance-first-reading/"));
+    expect(item?.date_modified).toBe("2025-08-25T00:00:00-05:00");
+    expect(item?.content_html).toContain("It is Sept. 11.</li></ol></section>");
   });
 
   it("credits the organisation when a story has no byline", async () => {
@@ -184,8 +216,6 @@ describe("hostile front matter is escaped everywhere", () => {
 });
 
 describe("feeds and sitemaps", () => {
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["entry", "url"].includes(name) });
-
   it.each(["feed.xml", "sports/feed.xml", "sitemap.xml", "news-sitemap.xml"])("%s is well-formed XML", async (file) => {
     expect(XMLValidator.validate(await site.read(file))).toBe(true);
   });
@@ -221,6 +251,7 @@ describe("feeds and sitemaps", () => {
     expect(urls.map((url) => url.loc).sort()).toEqual([
       "https://fixture.example/business/2025/10/12/bus-contract-talks-stall/",
       "https://fixture.example/politics/2025/10/14/council-approves-2026-budget/",
+      "https://fixture.example/politics/2025/10/14/library-hours-extended/",
       "https://fixture.example/sports/2025/10/13/ravens-win-rain-delayed-homecoming/",
     ]);
     expect(urls[0]?.["news:news"]).toMatchObject({ "news:publication": { "news:name": "Fixture Gazette", "news:language": "en" } });
@@ -277,5 +308,61 @@ describe("feed content reads like the article", () => {
     const json = JSON.parse(await site.read("feed.json")) as { items: { url: string; content_html: string }[] };
     const budget = json.items.find((item) => item.url.endsWith("/council-approves-2026-budget/"));
     expect(budget?.content_html).toMatch(/^<p><span class="nr-dateline"><span class="nr-dateline__place">RIVERTON, Ohio<\/span> —<\/span> The Riverton City Council approved/);
+  });
+});
+
+describe("dates mean what was written", () => {
+  it("a day without a time is filed under that day and shown with no time", async () => {
+    const html = await site.read(DAY_ONLY);
+    expect(html).toContain('<p class="article__time">Published <time datetime="2025-10-14" data-pagefind-sort="date[datetime]">Oct. 14, 2025</time></p>');
+    expect(html).toContain('<meta property="article:published_time" content="2025-10-14">');
+    expect(html).not.toContain("article:modified_time");
+    expect(jsonLd(html)).toMatchObject({ datePublished: "2025-10-14", dateModified: "2025-10-14" });
+  });
+
+  it("lists, the archive month and the sitemaps give the day; feeds, which need a time, its start in the site's zone", async () => {
+    const politics = await site.read("politics/index.html");
+    expect(politics).toContain('<a href="/politics/2025/10/14/library-hours-extended/">');
+    expect(politics).toMatch(/library-hours-extended[\s\S]*?<time datetime="2025-10-14">Oct\. 14, 2025<\/time>/);
+    expect(await site.read("archive/2025/10/index.html")).toContain("library-hours-extended");
+    expect(await site.read("sitemap.xml")).toContain("<loc>https://fixture.example/politics/2025/10/14/library-hours-extended/</loc>\n<lastmod>2025-10-14</lastmod>");
+    expect(await site.read("news-sitemap.xml")).toMatch(/library-hours-extended\/<\/loc>[\s\S]*?<news:publication_date>2025-10-14<\/news:publication_date>/);
+    const atom = parser.parse(await site.read("feed.xml")).feed;
+    const entry = atom.entry.find((item: { id: string }) => item.id.endsWith("/library-hours-extended/"));
+    expect(entry.published).toBe("2025-10-14T00:00:00-05:00");
+  });
+
+  it("the same day's timed story still leads: a day sorts from its start", async () => {
+    const lead = /<section class="front-lead"[\s\S]*?<\/section>/.exec(await site.read("index.html"))?.[0] ?? "";
+    expect(lead).toContain("council-approves-2026-budget");
+  });
+
+  it("no page invents a midnight for a day: every datetime of a day-only date is the date", async () => {
+    for (const file of files.filter((name) => name.endsWith(".html"))) {
+      expect(await site.read(file), file).not.toMatch(/datetime="\d{4}-\d{2}-\d{2}T00:00:00/);
+    }
+  });
+
+  it("a time without an offset is wall-clock time in the site's zone", async () => {
+    const html = await site.read(NO_OFFSET);
+    expect(html).toContain('<time datetime="2025-10-01T01:30:00-05:00" data-pagefind-sort="date[datetime]">1:30 a.m. CDT Oct. 1, 2025</time>');
+    expect(jsonLd(html).datePublished).toBe("2025-10-01T01:30:00-05:00");
+    expect(files.some((file) => file.includes("2025/09/30/water-main-break"))).toBe(false);
+  });
+});
+
+describe("drafts and embargoed stories never leak", () => {
+  const UNPUBLISHED = ["budget-memo-draft", "stadium-naming-rights-embargoed", "Unreleased Memo", "unreleased-memo", "Sponsorship Deal", "sponsorship-deal", "must never reach", "must wait for its day", "Naming-Rights"];
+
+  it("no output file mentions them: pages, lists, related stories, feeds, sitemaps, speaker pages", async () => {
+    expect(files.some((file) => /budget-memo|naming-rights|unreleased|sponsorship/.test(file))).toBe(false);
+    for (const file of files.filter((name) => /\.(html|xml|json|txt)$/.test(name))) {
+      const text = await site.read(file);
+      for (const words of UNPUBLISHED) expect(text, `${file}: ${words}`).not.toContain(words);
+    }
+  });
+
+  it("the embargoed 2099 story does not empty the news sitemap", async () => {
+    expect(count(await site.read("news-sitemap.xml"), /<url>/g)).toBe(4);
   });
 });

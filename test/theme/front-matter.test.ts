@@ -42,7 +42,8 @@ describe("validateArticle", () => {
     [{ byline: [] }, 'front matter byline in ./a.md: must be a list of author ids or "organisation", got: []'],
     [{ tags: "Ukraine" }, 'front matter tags in ./a.md: must be a list of topic names, got: "Ukraine"'],
     [{ dateline: "Kyiv" }, 'front matter dateline in ./a.md: AP style needs a state or country after this city: "Kyiv"'],
-    [{ correctionDate: "soon" }, 'front matter correctionDate in ./a.md: cannot read this date: "soon"'],
+    [{ correctionDate: "soon" }, 'front matter correctionDate in ./a.md: is no longer read (a story can now have several corrections, each with its date): "soon"'],
+    [{ corrections: [{ date: "soon", text: "Fixed." }] }, 'front matter corrections[0].date in ./a.md: cannot read this date: "soon"'],
   ])("rejects %j", (fields, message) => {
     expect(() => validateArticle("./a.md", { ...good, ...fields }, registries)).toThrow(`[newsroom] ${message}`);
   });

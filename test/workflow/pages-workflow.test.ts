@@ -7,8 +7,10 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { promisify } from "node:util";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
@@ -174,7 +176,7 @@ describe.each(Object.entries(WORKFLOWS))("%s", (_, file) => {
 });
 
 describe("npm run build stops at the first failure", () => {
-  it("a broken article exits non-zero and Pagefind never runs, so no partial site is indexed", async () => {
+  it("a broken article exits non-zero, Pagefind never runs and the output folder is gone", async () => {
     const dir = await mkdtemp(path.join(repoRoot, "test", "scratch-build-"));
     try {
       const fixture = path.join(repoRoot, "test/fixtures/newsroom-site");
@@ -185,6 +187,10 @@ describe("npm run build stops at the first failure", () => {
       await writeFile(path.join(dir, "articles/story.md"), "---\ntitle: A story\ndate: 2025-10-14T18:30:00-05:00\nsection: politics\n---\nNo dek.\n");
       const input = path.relative(repoRoot, dir);
       const output = path.join(dir, "_site");
+      // What an earlier, good build left: it must not survive to be deployed with a failed one.
+      await mkdir(output, { recursive: true });
+      await writeFile(path.join(output, ".nojekyll"), "");
+      await writeFile(path.join(output, "index.html"), "<!DOCTYPE html><title>Yesterday</title>");
       const result = await promisify(execFile)(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build.ts", `--output=${output}`], {
         cwd: repoRoot,
         env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") },
@@ -195,8 +201,77 @@ describe("npm run build stops at the first failure", () => {
       expect(result.code).not.toBe(0);
       expect(result.stderr).toContain("[newsroom] front matter dek");
       expect(existsSync(path.join(output, "pagefind"))).toBe(false);
+      expect(existsSync(output)).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+/** Runs scripts/build.ts on the fixture newsroom; resolves with the exit code and stderr. */
+function runBuild(outputArgs: string[]): Promise<{ code: number; stderr: string }> {
+  return promisify(execFile)(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/build.ts", ...outputArgs], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: "test/fixtures/newsroom-site", NEWSROOM_DATA: "test/fixtures/newsroom-site/_data" },
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    ({ stderr }) => ({ code: 0, stderr }),
+    (error: { code: number; stderr: string }) => error,
+  );
+}
+
+/** Every word Pagefind indexed: its fragments are gzipped JSON, one per page. */
+async function indexedText(output: string): Promise<string> {
+  const folder = path.join(output, "pagefind", "fragment");
+  const fragments = await readdir(folder);
+  expect(fragments.length).toBeGreaterThan(0);
+  return (await Promise.all(fragments.map(async (file) => gunzipSync(await readFile(path.join(folder, file))).toString("utf8")))).join("\n");
+}
+
+describe("npm run build starts from an empty output folder", () => {
+  it("a page of a deleted story survives neither in the site nor in its search index", async () => {
+    const output = await mkdtemp(path.join(tmpdir(), "newsroom-clean-"));
+    try {
+      // The page and index an earlier build wrote for a story that has since been deleted.
+      const stale = path.join(output, "politics/2025/10/01/deleted-story/index.html");
+      await mkdir(path.dirname(stale), { recursive: true });
+      await writeFile(path.join(output, ".nojekyll"), "");
+      await writeFile(stale, '<!DOCTYPE html><html lang="en"><title>Gone</title><main data-pagefind-body><p>Quinceborough withdrew its zoning appeal.</p></main></html>');
+      const result = await runBuild([`--output=${output}`]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(path.join(output, "politics/2025/10/14/council-approves-2026-budget/index.html"))).toBe(true);
+      const indexed = await indexedText(output);
+      expect(indexed).toContain("Council Approves");
+      expect(indexed).not.toContain("Quinceborough");
+      // Drafts and embargoed stories are not in the search index either.
+      expect(indexed).not.toMatch(/Budget Memo Shows|Naming-Rights Sponsor/);
+    } finally {
+      await rm(output, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.each([
+    ["the project folder", "--output=."],
+    ["a folder holding the sources", "--output=test"],
+  ])("refuses to empty %s", async (_name, argument) => {
+    const result = await runBuild([argument]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("[newsroom] npm run build: the output folder");
+    expect(result.stderr).toContain("holds the project or its sources");
+    expect(existsSync(path.join(repoRoot, "package.json"))).toBe(true);
+  });
+
+  it("refuses to empty a folder it did not write", async () => {
+    const output = await mkdtemp(path.join(tmpdir(), "newsroom-foreign-"));
+    try {
+      await writeFile(path.join(output, "notes.txt"), "someone's notes");
+      const result = await runBuild([`--output=${output}`]);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain("was not written by this build (it has no .nojekyll)");
+      expect(await readFile(path.join(output, "notes.txt"), "utf8")).toBe("someone's notes");
+    } finally {
+      await rm(output, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,0 +1,128 @@
+/**
+ * What a story's front matter means for publishing: its dates as the author wrote them (YAML
+ * would turn `date: 2025-10-14` into midnight UTC, which is the evening before in the Americas),
+ * and whether it may be published yet (`draft: true`, or dated after the build: embargoed).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import yaml from "js-yaml";
+import { namingFile } from "../arguments.js";
+import { formatApDateTime, toDateTime, writtenDate } from "../dates.js";
+import { NewsroomError } from "../errors.js";
+
+/** The front-matter fields whose dates are read as written. */
+const DATE_FIELDS = ["date", "updated"] as const;
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * A file's YAML front matter read with the core schema, which has no timestamps: every date
+ * stays the text the author typed. Undefined when there is no YAML front matter to read.
+ */
+export function writtenFrontMatter(fileText: string): Record<string, unknown> | undefined {
+  const block = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(fileText)?.[1];
+  if (block === undefined) return undefined;
+  try {
+    const parsed = yaml.load(block, { schema: yaml.CORE_SCHEMA });
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    // Eleventy's own parse of the same text reports the YAML error.
+    return undefined;
+  }
+}
+
+/** The written text of a date, when it was written as one. */
+function dateText(value: unknown): string | undefined {
+  return typeof value === "string" && DATE_TEXT.test(value.trim()) ? value : undefined;
+}
+
+/** `writtenDate`, or undefined when the text is not a date: validation reports it with the file's own words. */
+function readable(text: string | undefined, zone: string): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return writtenDate(text, zone);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The story's publication date as written, or undefined when the front matter has none to read. */
+export function writtenPublicationDate(written: Record<string, unknown> | undefined, zone: string): string | undefined {
+  return readable(dateText(written?.date), zone);
+}
+
+/**
+ * Replaces the page's `date`, `updated` and correction dates with what was written: a day as
+ * "2025-10-14", a time with its offset (the site's zone when none was written). The plugin's
+ * filters show a day without a time, so templates need no special case.
+ */
+export function normaliseDates(data: Record<string, unknown>, written: Record<string, unknown> | undefined, zone: string): void {
+  if (!written) return;
+  for (const field of DATE_FIELDS) {
+    const value = readable(dateText(written[field]), zone);
+    if (value !== undefined) data[field] = value;
+  }
+  const corrections = data.corrections;
+  const writtenCorrections = written.corrections;
+  if (!Array.isArray(corrections) || !Array.isArray(writtenCorrections) || corrections.length !== writtenCorrections.length) return;
+  data.corrections = corrections.map((entry: unknown, index) => {
+    const writtenEntry = writtenCorrections[index] as Record<string, unknown> | undefined;
+    const value = readable(dateText(writtenEntry?.date), zone);
+    return value !== undefined && entry && typeof entry === "object" && !Array.isArray(entry) ? { ...entry, date: value } : entry;
+  });
+}
+
+/** Why a story is not public yet. `until` is the publication date as written. */
+export type Unpublished = { status: "draft" } | { status: "embargoed"; until: unknown };
+
+/**
+ * Whether a story may be published at `buildTime`: a draft never, a story dated later not yet.
+ * `draft` must be true or false, so `draft: "yes"` or `draft: no` cannot publish by accident.
+ */
+export function unpublishedReason(inputPath: string, data: Record<string, unknown>, publishedAt: Date | undefined, buildTime: Date, zone: string): Unpublished | undefined {
+  if (data.draft !== undefined && typeof data.draft !== "boolean") {
+    throw new NewsroomError({
+      where: "front matter draft",
+      problem: "must be true or false, got",
+      value: data.draft,
+      fix: "write draft: true while the story must not be published, and remove the line (or write draft: false) to publish it",
+      inputPath,
+    });
+  }
+  if (data.draft === true) return { status: "draft" };
+  if (publishedAt && publishedAt.getTime() > buildTime.getTime()) return { status: "embargoed", until: data.date ?? publishedAt };
+  // Checked here too: a date that cannot be read must not slip past the embargo check.
+  if (data.date !== undefined) namingFile(inputPath, () => toDateTime(data.date, { zone, where: "front matter date" }));
+  return undefined;
+}
+
+/** The preview banner's words: "Draft" or "Embargoed until 9 a.m. CDT Oct. 14, 2099". */
+export function unpublishedLabel(reason: Unpublished, zone: string): string {
+  if (reason.status === "draft") return "Draft: not published";
+  return `Embargoed until ${formatApDateTime(reason.until as string | Date, { zone, showZone: true, where: "embargo banner" })}`;
+}
+
+/**
+ * Source files read once per build (front matter as written, impossible dates), cleared at the
+ * start of every build so watch mode sees each edit.
+ */
+export class SourceFiles {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly written = new Map<string, Record<string, unknown> | undefined>();
+
+  clear(): void {
+    this.texts.clear();
+    this.written.clear();
+  }
+
+  text(inputPath: string): string | undefined {
+    if (!this.texts.has(inputPath)) this.texts.set(inputPath, existsSync(inputPath) ? readFileSync(inputPath, "utf8") : undefined);
+    return this.texts.get(inputPath);
+  }
+
+  frontMatter(inputPath: string): Record<string, unknown> | undefined {
+    if (!this.written.has(inputPath)) {
+      const text = this.text(inputPath);
+      this.written.set(inputPath, text === undefined ? undefined : writtenFrontMatter(text));
+    }
+    return this.written.get(inputPath);
+  }
+}

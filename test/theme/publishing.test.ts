@@ -1,0 +1,110 @@
+/**
+ * Publishing rules of the theme, on small sites: dates mean what was written, and a draft or an
+ * embargoed story reaches no output outside the preview.
+ */
+import type { EleventyPageResult } from "@11ty/eleventy";
+import { describe, expect, it } from "vitest";
+import { resolveThemeOptions } from "../../plugin/theme/options.js";
+import { writtenFrontMatter } from "../../plugin/theme/publishing.js";
+import { buildFiles } from "../helpers/build.js";
+
+const SITE = {
+  "_data/site.json": JSON.stringify({ name: "Preview Post", url: "https://news.example.com", language: "en-US", timeZone: "America/Chicago", organisation: { name: "Preview Post", logo: "/assets/logo.svg" } }),
+  "_data/sections.json": JSON.stringify({ news: { name: "News" } }),
+  "_data/authors.json": JSON.stringify({}),
+  "_data/speakers.json": JSON.stringify({ marsh: { name: "Delia Marsh", description: "mayor" } }),
+  "articles/articles.11tydata.json": JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.date | articlePath }}/{{ page.fileSlug }}/" }),
+};
+const THEME = { newsroom: { timeZone: "America/Chicago", siteUrl: "https://news.example.com", publisher: { name: "Preview Post", logo: "/assets/logo.svg" } } };
+
+function story(date: string, extra = "", body = "The council met."): string {
+  return `---\ntitle: "Story dated ${date}"\ndek: "A dek."\ndate: ${date}\nsection: news\ntags: [Budget]\n${extra}---\n${body}\n`;
+}
+
+const FILES = {
+  ...SITE,
+  "articles/published.md": story("2025-10-14T18:30:00-05:00"),
+  "articles/unfinished.md": story("2025-10-13T08:00:00-05:00", "draft: true\n", '{% inlineQuote "marsh" %}Words only a draft has,{% endinlineQuote %} she said.'),
+  "articles/held.md": story("2099-10-14T09:00:00-05:00", "", '{% inlineQuote "marsh" %}Words held until 2099,{% endinlineQuote %} she said.'),
+  "articles/held-day.md": story("2099-10-14"),
+};
+
+function page(pages: Map<string, EleventyPageResult>, url: string): string {
+  const found = pages.get(url);
+  if (!found) throw new Error(`no page at ${url}; built: ${[...pages.keys()].join(", ")}`);
+  return found.content;
+}
+
+describe("dates as written", () => {
+  it("a day is filed and shown under that day, not the evening before in the site's zone", async () => {
+    const pages = await buildFiles({ ...SITE, "articles/day.md": story("2025-10-14") }, { theme: THEME });
+    const html = page(pages, "/news/2025/10/14/day/");
+    expect(html).toContain('Published <time datetime="2025-10-14" data-pagefind-sort="date[datetime]">Oct. 14, 2025</time>');
+    expect(html).not.toContain("p.m.");
+    expect(page(pages, "/archive/2025/10/")).toContain("/news/2025/10/14/day/");
+  });
+
+  it.each([
+    ["YAML's own form, read by YAML as UTC", "2025-10-14 09:30:00"],
+    ["ISO without offset", "2025-10-14T09:30"],
+    ["YAML form without seconds", "2025-10-14 09:30"],
+  ])("a time without an offset is wall-clock time in the site's zone: %s", async (_name, date) => {
+    const pages = await buildFiles({ ...SITE, "articles/timed.md": story(date) }, { theme: THEME });
+    expect(page(pages, "/news/2025/10/14/timed/")).toContain('<time datetime="2025-10-14T09:30:00-05:00" data-pagefind-sort="date[datetime]">9:30 a.m. CDT Oct. 14, 2025</time>');
+  });
+
+  it("reads the front matter as typed: timestamps stay text", () => {
+    expect(writtenFrontMatter("---\ndate: 2025-10-14\nupdated: 2025-10-15 09:30:00\ncorrections:\n  - date: 2025-10-16\n    text: x\n---\nBody")).toEqual({
+      date: "2025-10-14",
+      updated: "2025-10-15 09:30:00",
+      corrections: [{ date: "2025-10-16", text: "x" }],
+    });
+    expect(writtenFrontMatter("No front matter")).toBeUndefined();
+  });
+});
+
+describe("drafts and embargoes", () => {
+  it("a published build leaves a draft and a story dated after the build out of everything", async () => {
+    const pages = await buildFiles(FILES, { theme: { ...THEME, preview: false } });
+    const urls = [...pages.keys()];
+    expect(urls).toContain("/news/2025/10/14/published/");
+    expect(urls.filter((url) => /unfinished|held/.test(String(url)))).toEqual([]);
+    for (const [url, result] of pages) {
+      expect(result.content, String(url)).not.toMatch(/unfinished|held|Words only a draft has|Words held until 2099|2099/);
+    }
+    expect(page(pages, "/speakers/marsh/")).toContain("No quotations from Delia Marsh yet.");
+  });
+
+  it("the preview builds them with a visible banner and noindex, and keeps them out of the sitemap", async () => {
+    const pages = await buildFiles(FILES, { theme: { ...THEME, preview: true } });
+    const draft = page(pages, "/news/2025/10/13/unfinished/");
+    expect(draft).toContain('<p class="publishing-banner" role="note"><strong>Draft: not published</strong>. This preview page is not part of the published site.</p>');
+    expect(draft).toContain('<meta name="robots" content="noindex">');
+    const held = page(pages, "/news/2099/10/14/held/");
+    expect(held).toContain("<strong>Embargoed until 9 a.m. CDT Oct. 14, 2099</strong>");
+    expect(held).toContain('<meta name="robots" content="noindex">');
+    expect(page(pages, "/news/2099/10/14/held-day/")).toContain("<strong>Embargoed until Oct. 14, 2099</strong>");
+    const published = page(pages, "/news/2025/10/14/published/");
+    expect(published).not.toContain("publishing-banner");
+    expect(published).not.toContain("noindex");
+    const sitemap = page(pages, "/sitemap.xml");
+    expect(sitemap).toContain("/news/2025/10/14/published/");
+    expect(sitemap).not.toMatch(/unfinished|held/);
+  });
+
+  it("draft must be true or false", async () => {
+    const error = await buildFiles({ ...SITE, "articles/maybe.md": story("2025-10-14", "draft: no\n") }, { theme: THEME }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    let messages = "";
+    for (let current = error as { message?: string; originalError?: unknown } | undefined; current; current = current.originalError as typeof current) messages += `${current.message}\n`;
+    expect(messages).toContain('[newsroom] front matter draft in ./test/scratch/');
+    expect(messages).toContain('maybe.md: must be true or false, got: "no". Fix: write draft: true while the story must not be published');
+  });
+
+  it("preview defaults to Eleventy's serve mode and is checked as an option", () => {
+    expect(resolveThemeOptions({}).preview).toBeUndefined();
+    expect(() => resolveThemeOptions({ preview: "yes" as never })).toThrow("[newsroom] addPlugin(newsroomTheme, options) preview: must be true or false");
+  });
+});
