@@ -33,6 +33,15 @@ export interface EleventyCollectionApi {
 // every shortcode checks them itself.
 export type TemplateFunction = (this: EleventyCallContext, ...args: unknown[]) => unknown;
 
+/** What Eleventy passes to its build events. */
+export interface EleventyEventDetails {
+  directories?: { output?: string };
+  /** "build", "watch" or "serve". */
+  runMode?: string;
+  /** "fs" when files are written; "json" or "ndjson" for the programmatic API. */
+  outputMode?: string;
+}
+
 export interface EleventyConfig {
   /** Set by Eleventy from the config or `--pathprefix`; "/" by default. */
   pathPrefix?: string;
@@ -50,5 +59,7 @@ export interface EleventyConfig {
   addFilter(name: string, fn: TemplateFunction): void;
   addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
-  on(event: "eleventy.before", fn: () => void): void;
+  on(event: "eleventy.before" | "eleventy.after", fn: (details?: EleventyEventDetails) => void): void;
+  /** Runs before each template renders; may change the page's data (Eleventy 3). */
+  addPreprocessor?(name: string, extensions: string, fn: (data: Record<string, unknown>, content: string) => unknown): void;
 }
