@@ -42,7 +42,8 @@ import {
   type SpeakerRegistry,
 } from "../plugin/index.js";
 import { inlineQuotationText, quotationText } from "../plugin/quotation.js";
-import { buildSiteIndex, slugify } from "../plugin/theme/site-index.js";
+import { suggestSlug, topicSlug } from "../plugin/theme/front-matter.js";
+import { buildSiteIndex, topicUrl } from "../plugin/theme/site-index.js";
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(benchDir, "..");
@@ -141,7 +142,7 @@ export function makeArticles(count: number, data: CorpusData, paragraphs: Part[]
   for (let index = 0; index < count; index++) {
     const published = newest.minus({ minutes: index * 270 + Math.floor(rng() * 240) });
     const headline = pick(data.headlines);
-    const fileSlug = `${slugify(headline)}-${index + 1}`;
+    const fileSlug = `${suggestSlug(headline)}-${index + 1}`;
     const section = pick(weighted);
 
     // 5 to all 15 paragraphs, in the story's order.
@@ -516,7 +517,7 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
       correctionIso: article.correctionDate ? formatIsoDate(article.correctionDate, { zone }) : undefined,
       correctionAp: article.correctionDate ? formatApDateTime(article.correctionDate, { zone, showZone: true }) : undefined,
       month: local.toFormat("yyyy/MM"),
-      topics: article.tags.map((name) => ({ name, slug: slugify(name), url: `/tags/${slugify(name)}/` })),
+      topics: article.tags.map((name) => ({ name, slug: topicSlug(name), url: topicUrl(name) })),
       related: (index.related.get(article.url) ?? []).map((item) => card(item.article)),
       jsonLd: jsonLdFor(article, records, context),
     };
@@ -617,7 +618,7 @@ function writeJekyll(dir: string, articles: Article[], rendered: Rendered[], con
     write(path.join(dir, id, "feed.xml"), frontMatter({ layout: "feed", section: id, permalink: `/${id}/feed.xml` }));
   }
   for (const tag of new Set(articles.flatMap((article) => article.tags))) {
-    write(path.join(dir, "tags", slugify(tag), "index.html"), frontMatter({ layout: "tag", title: tag, tag, permalink: `/tags/${slugify(tag)}/` }));
+    write(path.join(dir, "tags", topicSlug(tag), "index.html"), frontMatter({ layout: "tag", title: tag, tag, permalink: `/tags/${topicSlug(tag)}/` }));
   }
   for (const [id, author] of Object.entries(data.authors)) {
     write(path.join(dir, "authors", id, "index.html"), frontMatter({ layout: "author", title: author.name, author: id, permalink: `/authors/${id}/` }));

@@ -33,6 +33,15 @@ export interface EleventyCollectionApi {
 // every shortcode checks them itself.
 export type TemplateFunction = (this: EleventyCallContext, ...args: unknown[]) => unknown;
 
+/** What Eleventy passes to its build events. */
+export interface EleventyEventDetails {
+  directories?: { output?: string };
+  /** "build", "watch" or "serve". */
+  runMode?: string;
+  /** "fs" when files are written; "json" or "ndjson" for the programmatic API. */
+  outputMode?: string;
+}
+
 export interface EleventyConfig {
   /** Set by Eleventy from the config or `--pathprefix`; "/" by default. */
   pathPrefix?: string;
@@ -50,9 +59,9 @@ export interface EleventyConfig {
   addFilter(name: string, fn: TemplateFunction): void;
   addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
-  on(event: "eleventy.before", fn: () => void): void;
+  on(event: "eleventy.before" | "eleventy.after", fn: (details?: EleventyEventDetails) => void): void;
   /** Eleventy 3: reads a page's `date` before Eleventy's own parsing; a falsy return keeps Eleventy's. */
   addDateParsing?(fn: (this: { page?: EleventyPage }, dateValue: unknown) => Date | undefined): void;
-  /** Eleventy 3: runs before a template is read into collections; returning false leaves it out of the build. */
-  addPreprocessor?(name: string, extensions: string, fn: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => string | false | undefined): void;
+  /** Eleventy 3: runs before a template is read into collections; may change its data; returning false leaves it out of the build. */
+  addPreprocessor?(name: string, extensions: string, fn: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => string | false | undefined | void): void;
 }

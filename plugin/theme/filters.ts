@@ -7,7 +7,7 @@ import { renderDateline } from "../dateline.js";
 import { formatApDateTime, formatIsoDate, isCalendarDay, latestDate, toDateTime, type DateInput } from "../dates.js";
 import type { EleventyCollectionItem } from "../eleventy-types.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
-import { slugify } from "./site-index.js";
+import { topicUrl } from "./site-index.js";
 
 export interface ThemeFilterContext {
   /** Zone article URLs and months are cut in. */
@@ -47,7 +47,7 @@ export function themeFilters({ zone, standaloneCities, related }: ThemeFilterCon
       return `<section class="article__corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">${heading}</h2><ol class="article__correction-list">${items.join("")}</ol></section>`;
     },
     relatedArticles: (url: unknown) => (typeof url === "string" ? related(url) : []),
-    tagUrl: (tag: unknown) => `/tags/${slugify(String(tag))}/`,
+    tagUrl: (tag: unknown) => topicUrl(String(tag)),
     /** `count` items from `offset`: Nunjucks' own slice filter splits lists into columns instead. */
     limit: (list: unknown, count: number, offset = 0) => (Array.isArray(list) ? list.slice(offset, offset + count) : []),
     /** The story's body with its front-matter dateline leading the first paragraph, where AP puts it. */
@@ -55,7 +55,8 @@ export function themeFilters({ zone, standaloneCities, related }: ThemeFilterCon
       const body = String(content ?? "");
       if (typeof place !== "string" || place.trim() === "") return body;
       const dateline = renderDateline(place, { agency: typeof agency === "string" ? agency : undefined, standaloneCities });
-      return body.includes("<p>") ? body.replace("<p>", `<p>${dateline} `) : `<p>${dateline}</p>${body}`;
+      // A function, never a string: `$'` or `$&` in a place name must stay text, not a replacement pattern.
+      return body.includes("<p>") ? body.replace("<p>", () => `<p>${dateline} `) : `<p>${dateline}</p>${body}`;
     },
     /** "2025/09/05" in the site's zone, for article URLs. */
     articlePath: (date: unknown) => {

@@ -31,6 +31,122 @@ export interface ArticleRegistries {
   standaloneCities?: readonly string[] | undefined;
   /** The site's zone, where offset-less times are read. */
   timeZone?: string | undefined;
+  /** Fields of the site's own (site.json `extraFields`), allowed beside ARTICLE_FIELDS. */
+  extraFields?: readonly string[] | undefined;
+  /** The fields the article itself gives (its front matter), apart from global and directory data. */
+  frontMatter?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Every front-matter field an article may have, in one list: a field not here (nor in the site's
+ * `extraFields`) is a typo such as `corection`, and stops the build with a suggestion.
+ */
+export const ARTICLE_FIELDS: readonly string[] = [
+  "title",
+  "dek",
+  "date",
+  "updated",
+  "section",
+  "tags",
+  "byline",
+  "people",
+  "dateline",
+  "datelineAgency",
+  "corrections",
+  "draft",
+  "inferred",
+];
+
+/** 0.1's single-correction fields: let through here so the corrections check can say what to write now. */
+const RETIRED_FIELDS: readonly string[] = ["correction", "correctionDate"];
+
+/** Eleventy's own keys that an article may set to change how it is built. */
+export const ELEVENTY_FIELDS: readonly string[] = ["layout", "permalink", "eleventyComputed", "templateEngineOverride"];
+
+/** A registry id or URL segment: lowercase letters and digits joined by single hyphens or underscores (`ada-reyes`). */
+export function isSlug(id: string): boolean {
+  return /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(id);
+}
+
+/** A slug close to what was written, for the fix in an error message. */
+export function suggestSlug(id: string): string {
+  return (
+    id
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "my-id"
+  );
+}
+
+/**
+ * Characters that must never reach a page or a feed: control characters other than tab, line feed
+ * and a carriage return before a line feed (one vertical tab makes a feed invalid XML), lone
+ * surrogates (not text at all) and Unicode non-characters.
+ */
+const FORBIDDEN_CHARACTER = /(?!\t|\n|\r\n)\p{Cc}|[\ud800-\udfff]|\p{Noncharacter_Code_Point}/u;
+
+/** The first forbidden character in a text, as `U+000B`, with its position; undefined when clean. */
+export function forbiddenCharacter(text: string): { codePoint: string; index: number } | undefined {
+  const match = FORBIDDEN_CHARACTER.exec(text);
+  if (!match) return undefined;
+  const codePoint = `U+${(match[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
+  return { codePoint, index: match.index };
+}
+
+/** Checks every string inside a value (lists and objects too), naming the field path of the first bad one. */
+export function assertCleanText(value: unknown, field: string, inputPath: string, where = "front matter"): void {
+  if (typeof value === "string") {
+    const found = forbiddenCharacter(value);
+    if (found) {
+      throw new NewsroomError({
+        where: `${where} ${field}`,
+        problem: `contains the invisible character ${found.codePoint} (a control character, lone surrogate or non-character), which would break feeds and pages`,
+        value,
+        fix: "delete the character (it often comes from copying out of a PDF or word processor) or retype the text",
+        inputPath,
+      });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, position) => assertCleanText(item, `${field}[${position}]`, inputPath, where));
+  } else if (value && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      assertCleanText(key, field ? `${field} (a key)` : "(a key)", inputPath, where);
+      assertCleanText(item, field ? `${field}.${key}` : key, inputPath, where);
+    }
+  }
+}
+
+/** The article's body as written (after the front matter), checked like its fields; names the line. */
+export function assertCleanBody(fileText: string, inputPath: string): void {
+  const found = forbiddenCharacter(fileText);
+  if (!found) return;
+  const line = fileText.slice(0, found.index).split("\n").length;
+  throw new NewsroomError({
+    where: `article text, line ${line}`,
+    problem: `contains the invisible character ${found.codePoint} (a control character, lone surrogate or non-character), which would break feeds and pages`,
+    value: fileText.split("\n")[line - 1],
+    fix: "delete the character (it often comes from copying out of a PDF or word processor) or retype the line",
+    inputPath,
+  });
+}
+
+function checkKnownFields(inputPath: string, frontMatter: Record<string, unknown>, extraFields: readonly string[]): void {
+  const known = [...ARTICLE_FIELDS, ...ELEVENTY_FIELDS, ...RETIRED_FIELDS, ...extraFields];
+  const computed = frontMatter.eleventyComputed;
+  const fields = [...Object.keys(frontMatter), ...(computed && typeof computed === "object" ? Object.keys(computed) : [])];
+  for (const field of fields) {
+    if (known.includes(field)) continue;
+    const guess = closestMatch(field, known);
+    throw fieldError(
+      inputPath,
+      field,
+      "unknown field (it would be ignored)",
+      field,
+      `${guess ? `did you mean "${guess}"? ` : ""}The fields are ${ARTICLE_FIELDS.join(", ")}; declare a field of your own site in _data/site.json: "extraFields": ["${field}"]`,
+    );
+  }
 }
 
 function fieldError(inputPath: string, field: string, problem: string, value: unknown, fix: string): NewsroomError {
@@ -48,10 +164,11 @@ function checkId(inputPath: string, field: string, id: unknown, registry: Record
   if (typeof id === "string" && Object.hasOwn(registry, id)) return;
   const known = Object.keys(registry);
   const guess = typeof id === "string" ? closestMatch(id, known) : undefined;
+  const notSlug = typeof id === "string" && !isSlug(id) ? ` (ids are slugs: lowercase letters, digits and hyphens, e.g. "${suggestSlug(id)}")` : "";
   throw fieldError(
     inputPath,
     field,
-    `unknown ${field === "section" ? "section" : "author"} id`,
+    `unknown ${field === "section" ? "section" : "author"} id${notSlug}`,
     id,
     guess ? `did you mean "${guess}"? Ids are defined in ${registryFile}` : `use one of ${known.map((k) => `"${k}"`).join(", ") || "(none yet)"}, or add it to ${registryFile}`,
   );
@@ -72,6 +189,12 @@ export function impossibleWrittenDate(fileText: string, field: string): string |
 
 /** Throws the first problem found in an article's data; returns nothing when it is sound. */
 export function validateArticle(inputPath: string, data: Record<string, unknown>, registries: ArticleRegistries, fileText?: string): void {
+  const frontMatter = registries.frontMatter;
+  if (frontMatter) {
+    checkKnownFields(inputPath, frontMatter, registries.extraFields ?? []);
+    assertCleanText(frontMatter, "", inputPath);
+  }
+  if (fileText !== undefined) assertCleanBody(fileText, inputPath);
   requireText(data, "title", inputPath, 'add a headline: title: "…"');
   requireText(data, "dek", inputPath, 'add a one-sentence standfirst: dek: "…" (it is also the meta description)');
 
@@ -102,6 +225,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   if (data.tags !== undefined && (!Array.isArray(data.tags) || data.tags.some((tag) => typeof tag !== "string" || tag.trim() === ""))) {
     throw fieldError(inputPath, "tags", "must be a list of topic names, got", data.tags, "write tags: [Budget, Transit]");
   }
+  for (const tag of (data.tags ?? []) as string[]) checkTopicName(inputPath, tag);
 
   // Several corrections, each with text and date; the 0.1 `correction` field is refused with the new form.
   const corrections = readCorrections(data, inputPath, registries.timeZone);
@@ -115,4 +239,35 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   if (data.dateline !== undefined) {
     namingFile(inputPath, () => parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities }));
   }
+}
+
+/** Longest topic name: its page's folder name must fit the file system's 255 bytes. */
+export const MAX_TOPIC_LENGTH = 100;
+
+function checkTopicName(inputPath: string, tag: string): void {
+  if ([...tag].length > MAX_TOPIC_LENGTH) {
+    throw fieldError(inputPath, "tags", `topic name is longer than ${MAX_TOPIC_LENGTH} characters, got`, `${tag.slice(0, 60)}…`, "shorten the topic to a few words; put longer text in the story");
+  }
+  if (topicSlug(tag) === "") {
+    throw fieldError(inputPath, "tags", "topic name has no letter or digit to name its page, got", tag, "write the topic in words, e.g. tags: [Budget]");
+  }
+}
+
+/** Symbols that tell topics apart (`C++`, `C#`, `C`), spelled out in their page's address. */
+const SPELLED_SYMBOLS: Record<string, string> = { "+": "-plus-", "#": "-sharp-" };
+
+/**
+ * A topic's page name: letters of any script kept as they are, lowercase (`Україна` → `україна`),
+ * accents dropped from Latin letters only (`Café` → `cafe`), anything else a hyphen. Empty when
+ * the name has no letter or digit.
+ */
+export function topicSlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, (_match, letter: string) => letter)
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[+#]/g, (symbol) => SPELLED_SYMBOLS[symbol] ?? "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
 }

@@ -4,7 +4,7 @@
  * related stories) once per build for the theme's page templates.
  */
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
@@ -13,9 +13,10 @@ import { toDateTime } from "../dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import newsroom from "../index.js";
-import { resolveOptions } from "../options.js";
+import { resolveOptions, type PublisherOptions } from "../options.js";
 import { themeFilters } from "./filters.js";
-import { validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
+import { isSlug, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
+import { isAbsoluteHttpUrl, newsroomOptionsFromSettings, readSiteSettings } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions } from "./options.js";
 import { normaliseDates, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, type SiteIndex } from "./site-index.js";
@@ -24,11 +25,24 @@ type Index = SiteIndex<EleventyCollectionItem>;
 
 export default function newsroomTheme(eleventyConfig: EleventyConfig, userOptions: NewsroomThemeOptions = {}): void {
   const options = resolveThemeOptions(userOptions);
-  // Resolved here, once; the plugin takes the resolved object as it is.
+  const given = options.newsroom;
+  // Eleventy runs plugins after the config function, so the site's folders are known here.
+  const directories = siteDirectories(eleventyConfig);
+  const siteUrlFromEnvironment = readSiteUrlEnvironment();
+  const settings = readSiteSettings(directories.data, {
+    url: given.siteUrl !== undefined || siteUrlFromEnvironment !== undefined,
+    language: given.language !== undefined,
+    timeZone: given.timeZone !== undefined,
+    organisation: given.publisher !== undefined,
+  });
+  // Resolved here, once: site.json first, the theme's options over it, SITE_URL over both (the
+  // Pages workflow sets it to the address it deploys to). The plugin takes this object as it is.
   const newsroomOptions = resolveOptions({
     speakerUrl: (speaker: { id?: string | undefined }) => (speaker.id ? `/speakers/${speaker.id}/` : undefined),
     authorUrl: (id: string) => `/authors/${id}/`,
-    ...options.newsroom,
+    ...newsroomOptionsFromSettings(settings),
+    ...given,
+    ...(siteUrlFromEnvironment === undefined ? {} : { siteUrl: siteUrlFromEnvironment }),
   });
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(newsroom, newsroomOptions);
@@ -37,9 +51,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
 
   const { articlesDir } = options;
   const standaloneCities = [...AP_STANDALONE_CITIES, ...newsroomOptions.standaloneCities];
+  const extraFields = settings.extraFields ?? [];
+  const articlesPrefix = `${directories.input}${articlesDir}/`;
+  const isArticle = (inputPath: string) => normalizeInputPath(inputPath).startsWith(articlesPrefix);
   const zone = newsroomOptions.timeZone ?? "utc";
   const sources = new SourceFiles();
-  let index: Index | undefined;
+  let index: Promise<Index> | undefined;
   /** The moment this build started: a story dated later is embargoed until a build after it. */
   let buildTime = new Date();
   let preview = false;
@@ -50,12 +67,6 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     // `eleventy --serve` (npm start) is the newsroom's preview; a build or watch never is.
     preview = options.preview ?? process.env.ELEVENTY_RUN_MODE === "serve";
   });
-
-  const articlePrefix = (): string => {
-    const inputDir = (eleventyConfig.directories?.input ?? "./").replace(/\/?$/, "/");
-    return `${inputDir}${articlesDir}/`.replace(/^\.\//, "");
-  };
-  const isArticle = (inputPath: string): boolean => inputPath.replace(/^\.\//, "").startsWith(articlePrefix());
 
   if (!eleventyConfig.addDateParsing || !eleventyConfig.addPreprocessor) {
     throw new NewsroomError({
@@ -87,27 +98,55 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     return undefined;
   });
 
-  /** The whole site's lists, built on first use in a build and shared by every collection. */
-  const siteIndex = (api: EleventyCollectionApi): Index => {
-    if (index) return index;
-    const all = api.getAll();
-    const globalData = all[0]?.data ?? {};
-    const sections = (globalData[newsroomOptions.sectionsDataKey] ?? {}) as Record<string, SectionEntry>;
-    const authors = (globalData[newsroomOptions.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
-    const articles = all.filter((item) => isArticle(item.inputPath) && /\.(md|njk|liquid|html)$/.test(item.inputPath));
-    for (const article of articles) {
-      // The file as written, for what YAML hides (an impossible date turns into a real one).
-      validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, timeZone: zone }, sources.text(article.inputPath));
+  let related = new Map<string, EleventyCollectionItem[]>();
+  const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [] });
+
+  const articlePath = filters.articlePath as (date: unknown) => string;
+  // Every story gets the article layout and its URL from the theme, so a site needs no
+  // articles.11tydata.json; a layout or permalink the site gives (in that file or front matter) wins.
+  eleventyConfig.addPreprocessor("newsroom-article-defaults", "*", (data: Record<string, unknown>) => {
+    const page = data.page as { inputPath?: string } | undefined;
+    if (!page?.inputPath || !isArticle(page.inputPath)) return;
+    if (data.layout === undefined) {
+      data.layout = ARTICLE_LAYOUT;
+      // Front matter of the layout is merged before preprocessors run; this is the one field the theme needs from it.
+      data.pageType ??= "article";
     }
-    index = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
+    const computed = data.eleventyComputed as Record<string, unknown> | undefined;
+    if (data.permalink === undefined && computed?.permalink === undefined) {
+      data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string } }) =>
+        `/${String(pageData.section)}/${articlePath(pageData.page.date)}/${pageData.page.fileSlug}/`;
+    }
+  });
+
+  /** The whole site's lists, built on first use in a build and shared by every collection. */
+  const siteIndex = (api: EleventyCollectionApi): Promise<Index> => {
+    index ??= (async () => {
+      const all = api.getAll();
+      const globalData = all[0]?.data ?? {};
+      const sections = (globalData[newsroomOptions.sectionsDataKey] ?? {}) as Record<string, SectionEntry>;
+      const authors = (globalData[newsroomOptions.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
+      const speakers = { ...((globalData[newsroomOptions.speakersDataKey] ?? {}) as Record<string, unknown>), ...newsroomOptions.speakers };
+      validateRegistryIds({ sections, authors, speakers }, directories.data, newsroomOptions);
+      // Whatever its extension: every file rendered from the articles folder is a story.
+      const articles = all.filter((item) => isArticle(item.inputPath));
+      for (const article of articles) {
+        const fileText = readArticleText(article.inputPath);
+        const frontMatter = await frontMatterOf(article);
+        validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, extraFields, frontMatter, timeZone: zone }, fileText);
+      }
+      const built = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
+      related = built.related;
+      return built;
+    })();
     return index;
   };
 
-  eleventyConfig.addCollection("articles", (api) => siteIndex(api).articles);
-  eleventyConfig.addCollection("sectionPages", (api) => siteIndex(api).sections);
-  eleventyConfig.addCollection("tagPages", (api) => siteIndex(api).tags);
-  eleventyConfig.addCollection("authorPages", (api) => siteIndex(api).authors);
-  eleventyConfig.addCollection("monthPages", (api) => siteIndex(api).months);
+  eleventyConfig.addCollection("articles", async (api) => (await siteIndex(api)).articles);
+  eleventyConfig.addCollection("sectionPages", async (api) => (await siteIndex(api)).sections);
+  eleventyConfig.addCollection("tagPages", async (api) => (await siteIndex(api)).tags);
+  eleventyConfig.addCollection("authorPages", async (api) => (await siteIndex(api)).authors);
+  eleventyConfig.addCollection("monthPages", async (api) => (await siteIndex(api)).months);
 
   const themeDir = findThemeDirectory();
   // One source of truth: the very files in the package's _includes/ are served to the site —
@@ -129,10 +168,139 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     const loader = Object.assign(new nunjucks.FileSystemLoader(themeDir), { cache: {} });
     environment.loaders.push(loader);
   });
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(themeDir, "assets")) || "."]: "assets" });
+  copyAssets(eleventyConfig, path.join(themeDir, "assets"), directories);
+  checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, path.join(directories.data, "site.json"));
 
-  const filters = themeFilters({ zone, standaloneCities, related: (url) => index?.related.get(url) ?? [] });
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
+}
+
+const ARTICLE_LAYOUT = "layouts/article.njk";
+
+interface SiteDirectories {
+  /** Input folder as Eleventy's input paths start, without "./": "src/" or "" for the project folder. */
+  input: string;
+  includes: string;
+  data: string;
+}
+
+function normalizeInputPath(inputPath: string): string {
+  return inputPath.split(path.sep).join("/").replace(/^\.\//, "");
+}
+
+function siteDirectories(eleventyConfig: EleventyConfig): SiteDirectories {
+  const input = normalizeInputPath(eleventyConfig.directories?.input ?? "./").replace(/\/?$/, "/").replace(/^\.?\/$/, "");
+  return {
+    input,
+    includes: eleventyConfig.directories?.includes ?? path.join(input, "_includes"),
+    data: eleventyConfig.directories?.data ?? path.join(input, "_data"),
+  };
+}
+
+/** `SITE_URL`, when set: the address the site is being built for (the Pages workflow sets it). */
+function readSiteUrlEnvironment(): string | undefined {
+  const value = process.env.SITE_URL;
+  if (value === undefined || value.trim() === "") return undefined;
+  if (!isAbsoluteHttpUrl(value)) {
+    throw new NewsroomError({ where: "environment variable SITE_URL", problem: "must be an absolute http(s) URL, got", value, fix: "set it to the published address, e.g. SITE_URL=https://user.github.io, or unset it to use site.json's url" });
+  }
+  return value;
+}
+
+/**
+ * Registry ids become URLs (/{section}/, /authors/{id}/, /speakers/{id}/): an id that is not a
+ * slug (`r&d`) would write a folder no link reaches, so it stops the build naming the file.
+ */
+function validateRegistryIds(registries: Record<"sections" | "authors" | "speakers", Record<string, unknown>>, dataDir: string, options: { sectionsDataKey: string; authorsDataKey: string; speakersDataKey: string }): void {
+  const files = { sections: options.sectionsDataKey, authors: options.authorsDataKey, speakers: options.speakersDataKey };
+  for (const [kind, registry] of Object.entries(registries) as [keyof typeof files, Record<string, unknown>][]) {
+    for (const id of Object.keys(registry)) {
+      if (isSlug(id)) continue;
+      throw new NewsroomError({
+        where: `${kind} registry id`,
+        problem: "must be a slug (lowercase letters, digits and single hyphens), because it becomes the page's URL; got",
+        value: id,
+        fix: `rename it, e.g. "${suggestSlug(id)}", here and wherever articles use it`,
+        inputPath: path.join(dataDir, `${files[kind]}.json`),
+      });
+    }
+  }
+}
+
+/** The file as written, for what parsers hide: bytes that are not UTF-8, YAML rolling over impossible dates. */
+function readArticleText(inputPath: string): string | undefined {
+  if (!existsSync(inputPath)) return undefined;
+  const bytes = readFileSync(inputPath);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new NewsroomError({
+      where: "article file",
+      problem: "is not valid UTF-8 text (Eleventy would replace the unreadable bytes with \ufffd)",
+      inputPath,
+      fix: "save the file as UTF-8 in your editor (for example with iconv -f windows-1252 -t utf-8)",
+    });
+  }
+}
+
+/**
+ * The fields the article itself gives — its front matter, or an 11ty.js template's `data` — as
+ * Eleventy read them, apart from global and directory data. Eleventy hands each collection item
+ * its template (undocumented, but relied on widely); without it the whole data is used.
+ */
+async function frontMatterOf(item: EleventyCollectionItem): Promise<Record<string, unknown> | undefined> {
+  const template = (item as { template?: { getFrontMatterData?: () => Promise<{ data?: Record<string, unknown> }> } }).template;
+  if (typeof template?.getFrontMatterData !== "function") return undefined;
+  return (await template.getFrontMatterData()).data;
+}
+
+/**
+ * The theme's assets, file by file, unless the site has its own file at that path: in its
+ * assets/ folder (published as /assets/, which the theme copies too) or in a passthrough copy of
+ * its own. A site file of the same name replaces the theme's instead of clashing with it.
+ */
+function copyAssets(eleventyConfig: EleventyConfig, themeAssets: string, directories: SiteDirectories): void {
+  const siteCopies = Object.entries((eleventyConfig as { passthroughCopies?: Record<string, { outputPath: string | boolean }> }).passthroughCopies ?? {});
+  const siteAssetFolders = [path.join(directories.input || ".", "assets"), path.join(directories.includes, "assets")].filter(
+    (folder) => existsSync(folder) && realpathSync(folder) !== realpathSync(themeAssets),
+  );
+  const copiedBySite = (outputPath: string): boolean =>
+    siteAssetFolders.some((folder) => existsSync(path.join(folder, path.basename(outputPath)))) ||
+    siteCopies.some(([source, { outputPath: target }]) => {
+      const to = normalizeInputPath(typeof target === "string" ? target : normalizeInputPath(source).slice(directories.input.length)).replace(/\/$/, "");
+      if (to === outputPath) return true;
+      return outputPath.startsWith(`${to}/`) && existsSync(path.join(source, outputPath.slice(to.length + 1)));
+    });
+  for (const folder of siteAssetFolders) {
+    const already = siteCopies.some(([source]) => path.normalize(source) === path.normalize(folder));
+    if (!already) eleventyConfig.addPassthroughCopy({ [folder]: "assets" });
+  }
+  for (const file of readdirSync(themeAssets).sort()) {
+    if (copiedBySite(`assets/${file}`)) continue;
+    eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(themeAssets, file))]: `assets/${file}` });
+  }
+}
+
+/**
+ * The publisher logo in every story's structured data must be the site's own file: the theme
+ * ships none, so a logo path that the build did not write would be a broken image in search results.
+ */
+function checkLogoPublished(eleventyConfig: EleventyConfig, logo: PublisherOptions["logo"] | undefined, settingsFile: string): void {
+  const url = typeof logo === "string" ? logo : logo?.url;
+  if (url === undefined || !url.startsWith("/")) return;
+  eleventyConfig.on("eleventy.after", (details) => {
+    // Only a build that writes files can be checked (the dev server serves passthrough copies from their source).
+    if (details?.outputMode !== "fs" || details.runMode !== "build") return;
+    const output = details.directories?.output ?? eleventyConfig.directories?.output ?? "_site";
+    const file = decodeURI(url.split(/[?#]/)[0] as string);
+    if (existsSync(path.join(output, file))) return;
+    throw new NewsroomError({
+      where: "site settings organisation.logo",
+      problem: "the build published no file at this path",
+      value: url,
+      fix: `put your logo in the site's assets/ folder (it is published as /assets/…) and point organisation.logo at it, or use an absolute URL`,
+      inputPath: settingsFile,
+    });
+  });
 }
 
 /** The package's `_includes/`: two levels up from this source file, three from the compiled build. */

@@ -3,7 +3,8 @@
  * months, related stories — so no page scans the whole site again (build time stays linear).
  */
 import { toDateTime } from "../dates.js";
-import type { AuthorEntry, SectionEntry } from "./front-matter.js";
+import { NewsroomError } from "../errors.js";
+import { topicSlug, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 
 /** The slice of an Eleventy collection item the index reads. */
 export interface ArticleItem {
@@ -14,7 +15,8 @@ export interface ArticleItem {
 }
 
 export interface SectionPage<T> { id: string; name: string; description: string | undefined; url: string; articles: T[] }
-export interface TagPage<T> { name: string; slug: string; url: string; articles: T[] }
+/** `url` is percent-encoded for links; `permalink` keeps the letters for the folder Eleventy writes. */
+export interface TagPage<T> { name: string; slug: string; url: string; permalink: string; articles: T[] }
 export interface AuthorPage<T> { id: string; entry: AuthorEntry; url: string; articles: T[] }
 export interface MonthPage<T> { year: number; month: number; label: string; url: string; articles: T[] }
 
@@ -29,15 +31,14 @@ export interface SiteIndex<T extends ArticleItem> {
   related: Map<string, T[]>;
 }
 
-/** URL-safe slug for tag names: "R&D <b>" → "r-d-b". */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug || "topic";
+/** The topic page's path as Eleventy writes it, Unicode letters kept: "/tags/україна/". */
+export function topicPermalink(name: string): string {
+  return `/tags/${topicSlug(name)}/`;
+}
+
+/** The topic page's address for links, percent-encoded: "/tags/%D1%83%D0%BA…/". */
+export function topicUrl(name: string): string {
+  return `/tags/${encodeURIComponent(topicSlug(name))}/`;
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -71,9 +72,10 @@ export function buildSiteIndex<T extends ArticleItem>(items: readonly T[], optio
     inSection.push(article);
     bySection.set(section, inSection);
     for (const tag of tagsOf(article)) {
-      const slug = slugify(tag);
+      const slug = topicSlug(tag);
       const entry = byTag.get(slug) ?? { name: tag, articles: [] };
-      entry.articles.push(article);
+      if (entry.name !== tag) throw sharedTopicPage(slug, entry, tag, article);
+      if (!entry.articles.includes(article)) entry.articles.push(article);
       byTag.set(slug, entry);
     }
     for (const author of Array.isArray(article.data.byline) ? (article.data.byline as string[]) : []) {
@@ -96,7 +98,7 @@ export function buildSiteIndex<T extends ArticleItem>(items: readonly T[], optio
     if (article.url === false) continue;
     const picked: T[] = [];
     for (const tag of tagsOf(article)) {
-      for (const candidate of byTag.get(slugify(tag))?.articles ?? []) {
+      for (const candidate of byTag.get(topicSlug(tag))?.articles ?? []) {
         if (picked.length >= relatedCount) break;
         if (candidate !== article && !picked.includes(candidate)) picked.push(candidate);
       }
@@ -115,11 +117,22 @@ export function buildSiteIndex<T extends ArticleItem>(items: readonly T[], optio
     })),
     tags: [...byTag.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([slug, { name, articles: tagged }]) => ({ name, slug, url: `/tags/${slug}/`, articles: tagged })),
+      .map(([slug, { name, articles: tagged }]) => ({ name, slug, url: topicUrl(name), permalink: topicPermalink(name), articles: tagged })),
     authors: Object.entries(options.authors).map(([id, entry]) => ({ id, entry, url: `/authors/${id}/`, articles: byAuthor.get(id) ?? [] })),
     months: [...byMonth.entries()]
       .sort(([a], [b]) => b.localeCompare(a))
       .map(([key, month]) => ({ ...month, label: `${MONTHS[month.month - 1]} ${month.year}`, url: `/archive/${key}/` })),
     related,
   };
+}
+
+/** Two spellings that would write one topic page: the build stops naming both and where each is used. */
+function sharedTopicPage(slug: string, first: { name: string; articles: ArticleItem[] }, second: string, article: ArticleItem): NewsroomError {
+  return new NewsroomError({
+    where: "front matter tags",
+    problem: `the topics ${JSON.stringify(first.name)} (in ${first.articles[0]?.inputPath ?? "another article"}) and ${JSON.stringify(second)} would share one page, /tags/${slug}/`,
+    value: second,
+    fix: "spell the topic the same way in every article, or make the names differ in letters or digits",
+    inputPath: article.inputPath,
+  });
 }

@@ -71,3 +71,45 @@ export function canonicalHtml(html: string): string {
   parser.end();
   return out;
 }
+
+
+export interface DecodedHead {
+  /** The `<title>` text as a browser shows it. */
+  title: string;
+  /** Every `<meta>` content by its name or property, decoded; repeated ones (article:tag) in order. */
+  meta: Record<string, string[]>;
+  /** The text of each `<h1>`. */
+  headings: string[];
+}
+
+/** The page's title, meta contents and h1 texts, entities decoded: what readers and crawlers read. */
+export function decodedHead(html: string): DecodedHead {
+  const result: DecodedHead = { title: "", meta: {}, headings: [] };
+  let inside: "title" | "h1" | undefined;
+  let heading = "";
+  const parser = new Parser(
+    {
+      onopentag: (tag, attributes) => {
+        if (tag === "title") inside = "title";
+        if (tag === "h1") {
+          inside = "h1";
+          heading = "";
+        }
+        const key = attributes.name ?? attributes.property;
+        if (tag === "meta" && key !== undefined && attributes.content !== undefined) (result.meta[key] ??= []).push(attributes.content);
+      },
+      ontext: (text) => {
+        if (inside === "title") result.title += text;
+        if (inside === "h1") heading += text;
+      },
+      onclosetag: (tag) => {
+        if (tag === "h1" && inside === "h1") result.headings.push(heading);
+        if (tag === "title" || tag === "h1") inside = undefined;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return result;
+}

@@ -15,9 +15,9 @@ const SITE = {
   "_data/sections.json": JSON.stringify({ news: { name: "News" }, sports: { name: "Sports" } }),
   "_data/authors.json": JSON.stringify({ "ada-reyes": { name: "Ada Reyes" } }),
   "_data/speakers.json": JSON.stringify({ marsh: { name: "Delia Marsh" } }),
-  "articles/articles.11tydata.json": JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.fileSlug }}/" }),
 };
-const THEME = { newsroom: { siteUrl: "https://news.example.com", publisher: { name: "Error Echo", logo: "/assets/logo.svg" } } };
+// The theme reads everything it needs from _data/site.json.
+const THEME = {};
 
 const GOOD: Record<string, string> = {
   title: '"Council passes the budget"',
@@ -71,6 +71,13 @@ describe("front matter errors name the field, file, value and fix", () => {
     ["a correction dated before the story", { corrections: '[{ date: 2025-10-13, text: "Fixed." }]' }, /\[newsroom\] front matter corrections\[0\]\.date in \S*story\.md: is before the story was published: "2025-10-13"/],
     ["draft that is not true or false", { draft: "yes" }, /\[newsroom\] front matter draft in \S*story\.md: must be true or false, got: "yes"\. Fix: write draft: true/],
     ["unknown person quoted", { people: "[mrash]" }, /\[newsroom\] front matter people in \S*story\.md: unknown speaker id: "mrash"\. Fix: did you mean "marsh"\?/],
+    ["a misspelt field", { corection: '"An earlier version gave the wrong vote."' }, /\[newsroom\] front matter corection in \S*story\.md: unknown field \(it would be ignored\): "corection"\. Fix: did you mean "correction"\?.*"extraFields"/],
+    ["a section id that is not a slug", { section: '"R&D"' }, /\[newsroom\] front matter section in \S*story\.md: unknown section id \(ids are slugs: lowercase letters, digits and hyphens, e\.g\. "r-d"\): "R&D"/],
+    ["a vertical tab in the headline", { title: '"Budget\\vpasses"' }, /\[newsroom\] front matter title in \S*story\.md: contains the invisible character U\+000B .*: "Budget\\u000bpasses"/],
+    ["a lone surrogate in a tag", { tags: '["Budget\\uD800"]' }, /\[newsroom\] front matter tags\[0\] in \S*story\.md: contains the invisible character U\+D800/],
+    ["a non-character in the dek", { dek: '"Vote\\uFFFE count"' }, /\[newsroom\] front matter dek in \S*story\.md: contains the invisible character U\+FFFE/],
+    ["a 3,000-character topic", { tags: `[${"x".repeat(3000)}]` }, /\[newsroom\] front matter tags in \S*story\.md: topic name is longer than 100 characters/],
+    ["a topic with no letter or digit", { tags: '["???"]' }, /\[newsroom\] front matter tags in \S*story\.md: topic name has no letter or digit to name its page, got: "\?\?\?"/],
   ])("%s", async (_name, fields, expected) => {
     expect(await buildError(fields)).toMatch(expected);
   });

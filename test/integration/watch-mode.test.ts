@@ -40,7 +40,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(repoRoot, "test", "scratch-watch-"));
   const fixture = path.join(repoRoot, "test/fixtures/newsroom-site");
   await cp(path.join(fixture, "_data"), path.join(dir, "_data"), { recursive: true });
-  await cp(path.join(fixture, "articles/articles.11tydata.json"), path.join(dir, "articles/articles.11tydata.json"));
+  await cp(path.join(fixture, "assets"), path.join(dir, "assets"), { recursive: true });
   await cp(path.join(fixture, "articles/council-approves-2026-budget.md"), story());
   port = await freePort();
   const input = path.relative(repoRoot, dir);

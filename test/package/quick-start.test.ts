@@ -179,10 +179,21 @@ describe("README quick start: the whole news site, word for word", () => {
     expect(article).toContain('<span class="nr-dateline__place">RIVERTON, Ohio</span>');
     expect(article).toContain('<link rel="canonical" href="https://news.example.org/local/2025/10/14/budget-passes/">');
     expect(article).toContain('"@type":"NewsArticle"');
+    // site.json is the configuration: its time zone and its own logo, with no theme options.
+    expect(article).toContain(">6:30 p.m. CDT Oct. 14, 2025</time>");
+    expect(article).toContain('"logo":{"@type":"ImageObject","url":"https://news.example.org/assets/logo.svg"}');
+    expect(await readFile(path.join(site, "_site/assets/logo.svg"), "utf8")).toContain("Riverton Ledger");
     for (const file of ["index.html", "local/index.html", "tags/budget/index.html", "authors/sam-lee/index.html", "speakers/marsh/index.html", "archive/index.html", "feed.xml", "sitemap.xml", "assets/site.css"]) {
       await expect(readFile(path.join(site, "_site", file), "utf8"), file).resolves.toBeTruthy();
     }
   });
+
+  it("publishes the site's own assets/site.css instead of the theme's", async () => {
+    await writeFile(path.join(site, "assets/site.css"), "/* Riverton Ledger's own stylesheet */\n");
+    await eleventy(site);
+    expect(await readFile(path.join(site, "_site/assets/site.css"), "utf8")).toBe("/* Riverton Ledger's own stylesheet */\n");
+    await expect(readFile(path.join(site, "_site/assets/favicon.svg"), "utf8")).resolves.toContain("<svg");
+  }, 120_000);
 
   it("uses a layout from the site's own _includes/ instead of the theme's", async () => {
     await mkdir(path.join(site, "_includes/layouts"), { recursive: true });

@@ -193,7 +193,7 @@ describe("article page", () => {
   it("credits the organisation when a story has no byline", async () => {
     const organisation = await site.read(ORGANISATION_BYLINE);
     expect(organisation).toContain('<p class="article__byline">By <a rel="author" href="/about/">Fixture Gazette</a></p>');
-    expect(jsonLd(organisation).author).toEqual([{ "@type": "NewsMediaOrganization", name: "Fixture Gazette", url: "https://fixture.example/" }]);
+    expect(jsonLd(organisation).author).toEqual([{ "@type": "NewsMediaOrganization", name: "Fixture Gazette", url: "https://fixture.example/gazette/" }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impossibleWrittenDate, validateArticle } from "../../plugin/theme/front-matter.js";
+import { ARTICLE_FIELDS, forbiddenCharacter, impossibleWrittenDate, isSlug, topicSlug, validateArticle } from "../../plugin/theme/front-matter.js";
 
 const registries = { sections: { world: { name: "World" } }, authors: { ada: { name: "Ada Reyes" } } };
 const good = { title: "Headline", dek: "Standfirst", date: new Date("2025-09-05T23:00:00Z"), section: "world", byline: ["ada"], tags: ["Ukraine"] };
@@ -46,5 +46,83 @@ describe("validateArticle", () => {
     [{ corrections: [{ date: "soon", text: "Fixed." }] }, 'front matter corrections[0].date in ./a.md: cannot read this date: "soon"'],
   ])("rejects %j", (fields, message) => {
     expect(() => validateArticle("./a.md", { ...good, ...fields }, registries)).toThrow(`[newsroom] ${message}`);
+  });
+});
+
+describe("unknown fields", () => {
+  it("a misspelt field fails with a suggestion and the way to declare a field of one's own", () => {
+    const frontMatter = { ...good, corection: "An earlier version …" };
+    expect(() => validateArticle("./a.md", { ...good, ...frontMatter }, { ...registries, frontMatter })).toThrow(
+      '[newsroom] front matter corection in ./a.md: unknown field (it would be ignored): "corection". Fix: did you mean "correction"?',
+    );
+  });
+
+  it("fields from global or directory data are not the article's; a site's extraFields and Eleventy's keys are allowed", () => {
+    const data = { ...good, site: { name: "x" }, collections: {}, pkg: {} };
+    expect(() => validateArticle("./a.md", data, { ...registries, frontMatter: { ...good } })).not.toThrow();
+    const frontMatter = { ...good, podcast: "https://audio.example/1.mp3", layout: "layouts/mine.njk", permalink: "/x/" };
+    expect(() => validateArticle("./a.md", frontMatter, { ...registries, frontMatter, extraFields: ["podcast"] })).not.toThrow();
+  });
+
+  it("checks the names eleventyComputed gives too", () => {
+    const frontMatter = { ...good, eleventyComputed: { titel: "x" } };
+    expect(() => validateArticle("./a.md", frontMatter, { ...registries, frontMatter })).toThrow('unknown field (it would be ignored): "titel". Fix: did you mean "title"?');
+  });
+
+  it("every field in ARTICLE_FIELDS is documented in the front-matter example", async () => {
+    const { readFile } = await import("node:fs/promises");
+    // The README, or the theme guide when the theme's documentation lives there.
+    const docs = await Promise.all(["../../README.md", "../../docs/theme.md"].map((file) => readFile(new URL(file, import.meta.url), "utf8").catch(() => "")));
+    for (const field of ARTICLE_FIELDS) expect(docs.join("\n"), field).toMatch(new RegExp(`^\\s*${field}:[ \\n]`, "m"));
+  });
+});
+
+describe("text integrity", () => {
+  it.each([
+    ["a vertical tab", "a\u000bb", "U+000B"],
+    ["a NUL", "a\u0000b", "U+0000"],
+    ["a lone carriage return", "a\rb", "U+000D"],
+    ["a C1 control", "a\u0085b", "U+0085"],
+    ["a lone high surrogate", "a\ud800b", "U+D800"],
+    ["a lone low surrogate", "a\udc00", "U+DC00"],
+    ["a non-character", "a\ufdd0", "U+FDD0"],
+    ["a non-character outside the BMP", "a\u{1fffe}", "U+1FFFE"],
+  ])("finds %s", (_name, text, codePoint) => {
+    expect(forbiddenCharacter(text)?.codePoint).toBe(codePoint);
+  });
+
+  it("allows tab, line feed, CRLF line ends and every real character", () => {
+    expect(forbiddenCharacter("Kyiv\tKiev\r\nЗеленський 🇺🇦 “quoted” \u00a0 \u200d")).toBeUndefined();
+  });
+
+  it("names the field path inside lists and objects", () => {
+    const frontMatter = { ...good, inferred: { date: "from the \u0007text" } };
+    expect(() => validateArticle("./a.md", frontMatter, { ...registries, frontMatter })).toThrow("[newsroom] front matter inferred.date in ./a.md: contains the invisible character U+0007");
+  });
+});
+
+describe("ids and topics", () => {
+  it.each([["world", true], ["ada-reyes", true], ["vladimir_putin", true], ["r&d", false], ["R-D", false], ["a--b", false], ["-a", false], ["", false], ["світ", false]])("isSlug(%j) is %s", (id, expected) => {
+    expect(isSlug(id)).toBe(expected);
+  });
+
+  it.each([
+    ["Україна", "україна"],
+    ["Россия", "россия"],
+    ["C++", "c-plus-plus"],
+    ["C#", "c-sharp"],
+    ["C", "c"],
+    ["Café Society", "cafe-society"],
+    ["R&D <b>", "r-d-b"],
+    ["日本", "日本"],
+    ["ईरान", "ईरान"],
+    ["!!!", ""],
+  ])("topicSlug(%j) is %j", (name, slug) => {
+    expect(topicSlug(name)).toBe(slug);
+  });
+
+  it("distinct scripts give distinct slugs", () => {
+    const names = ["Україна", "Россия", "C++", "C", "C#", "Ελλάδα", "Israel", "ישראל"];
+    expect(new Set(names.map(topicSlug)).size).toBe(names.length);
   });
 });

@@ -180,10 +180,11 @@ describe("npm run build stops at the first failure", () => {
     const dir = await mkdtemp(path.join(repoRoot, "test", "scratch-build-"));
     try {
       const fixture = path.join(repoRoot, "test/fixtures/newsroom-site");
-      for (const file of ["_data/site.json", "_data/sections.json", "_data/authors.json", "_data/speakers.json", "articles/articles.11tydata.json"]) {
+      for (const file of ["_data/site.json", "_data/sections.json", "_data/authors.json", "_data/speakers.json", "assets/logo.svg"]) {
         await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
         await writeFile(path.join(dir, file), await readFile(path.join(fixture, file)));
       }
+      await mkdir(path.join(dir, "articles"), { recursive: true });
       await writeFile(path.join(dir, "articles/story.md"), "---\ntitle: A story\ndate: 2025-10-14T18:30:00-05:00\nsection: politics\n---\nNo dek.\n");
       const input = path.relative(repoRoot, dir);
       const output = path.join(dir, "_site");

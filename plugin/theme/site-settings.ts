@@ -1,0 +1,208 @@
+/**
+ * `_data/site.json`: the publication's settings, the one file every newsroom site must have. Its
+ * schema and its checks live here alone (the theme, the starter and the docs read them), so a
+ * missing file, an unknown key or a wrong type stops the build naming the file and the key.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { assertValidZone } from "../dates.js";
+import { closestMatch, NewsroomError } from "../errors.js";
+import type { NewsroomOptions, PublisherOptions } from "../options.js";
+
+/** The publication's logo: a site path (`/assets/logo.svg`) or an absolute URL, with its size if known. */
+export type SiteLogo = string | { url: string; width?: number; height?: number };
+
+/** The organisation that publishes the site: the byline of unsigned stories and the structured data's publisher. */
+export interface SiteOrganisation {
+  name: string;
+  /** Home page of the organisation, if not the site. */
+  url?: string;
+  /** Required: Google shows it with the publisher of news articles. */
+  logo: SiteLogo;
+  /** Profiles of the organisation elsewhere (absolute URLs). */
+  sameAs?: string[];
+}
+
+export interface SiteSettings {
+  /** The publication's name, in every page title and feed. */
+  name: string;
+  /** Absolute URL where the site is published (origin and, on GitHub Pages, nothing else: the path prefix is added). */
+  url: string;
+  /** Language tag of the site, e.g. `en-US`. */
+  language: string;
+  /** IANA time zone of the newsroom, e.g. `America/New_York`: dates are shown and filed in it. */
+  timeZone: string;
+  /** One line under the name in the masthead and the feeds' subtitle. */
+  tagline?: string;
+  /** A paragraph on the about page. */
+  about?: string;
+  organisation: SiteOrganisation;
+  /** Front-matter fields of this site's own, allowed in articles beside the theme's. */
+  extraFields?: string[];
+}
+
+/** What `_data/site.json` may hold; anything else is a typo to report. */
+export const SITE_SETTINGS_KEYS: readonly (keyof SiteSettings)[] = ["name", "url", "language", "timeZone", "tagline", "about", "organisation", "extraFields"];
+const ORGANISATION_KEYS: readonly (keyof SiteOrganisation)[] = ["name", "url", "logo", "sameAs"];
+const LOGO_KEYS = ["url", "width", "height"];
+
+/** Site settings that the theme's options may give instead (`newsroom.siteUrl`, …). */
+export interface SettingsFromOptions {
+  url?: boolean;
+  language?: boolean;
+  timeZone?: boolean;
+  organisation?: boolean;
+}
+
+type Check = (file: string, key: string, value: unknown) => void;
+
+function settingError(file: string, key: string, problem: string, value: unknown, fix: string): NewsroomError {
+  return new NewsroomError({ where: `site settings ${key}`, problem, value, fix, inputPath: file });
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+const text: (fix: string) => Check = (fix) => (file, key, value) => {
+  if (typeof value !== "string" || value.trim() === "") throw settingError(file, key, value === undefined ? "is missing" : "must be non-empty text, got", value, fix);
+};
+
+export function isAbsoluteHttpUrl(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+const absoluteUrl: (example: string) => Check = (example) => (file, key, value) => {
+  if (!isAbsoluteHttpUrl(value)) throw settingError(file, key, "must be an absolute http(s) URL, got", value, `write e.g. "${example}"`);
+};
+
+const urlList: Check = (file, key, value) => {
+  if (!Array.isArray(value) || !value.every(isAbsoluteHttpUrl)) throw settingError(file, key, "must be a list of absolute http(s) URLs, got", value, 'write e.g. ["https://social.example/@paper"]');
+};
+
+function checkUnknownKeys(file: string, prefix: string, record: Record<string, unknown>, known: readonly string[]): void {
+  for (const key of Object.keys(record)) {
+    if (known.includes(key)) continue;
+    const guess = closestMatch(key, known);
+    throw settingError(file, `${prefix}${key}`, "unknown key", key, guess ? `did you mean "${guess}"? The keys are ${known.join(", ")}` : `use only ${known.join(", ")}`);
+  }
+}
+
+function checkLogo(file: string, logo: unknown): void {
+  const key = "organisation.logo";
+  const fix = 'put your publication\'s own logo in the site (e.g. assets/logo.svg) and write "logo": "/assets/logo.svg", or { "url": "/assets/logo.png", "width": 600, "height": 60 }';
+  if (logo === undefined) throw settingError(file, key, "is missing (news articles name their publisher with its logo)", undefined, fix);
+  const url = isRecord(logo) ? logo.url : logo;
+  if (isRecord(logo)) {
+    checkUnknownKeys(file, `${key}.`, logo, LOGO_KEYS);
+    for (const size of ["width", "height"]) {
+      const value = logo[size];
+      if (value !== undefined && !(Number.isInteger(value) && (value as number) > 0)) throw settingError(file, `${key}.${size}`, "must be a whole number of pixels, got", value, "write e.g. 600");
+    }
+  }
+  if (typeof url !== "string" || url.trim() === "" || !(url.startsWith("/") || isAbsoluteHttpUrl(url))) {
+    throw settingError(file, isRecord(logo) ? `${key}.url` : key, "must be a site path starting with / or an absolute http(s) URL, got", url, fix);
+  }
+}
+
+/**
+ * Checks parsed settings. `fromOptions` names the settings the theme's options give instead, which
+ * the file may then leave out (a key the file does give is still checked).
+ */
+export function validateSiteSettings(value: unknown, file: string, fromOptions: SettingsFromOptions = {}): SiteSettings {
+  if (!isRecord(value)) throw settingError(file, "(the whole file)", "must be a JSON object, got", value, 'write { "name": "…", "url": "…", … } as the README shows');
+  checkUnknownKeys(file, "", value, SITE_SETTINGS_KEYS);
+  const required: [keyof SiteSettings, Check, boolean][] = [
+    ["name", text('write the publication\'s name, e.g. "name": "Riverton Ledger"'), true],
+    ["url", absoluteUrl("https://news.example.org"), !fromOptions.url],
+    ["language", languageTag, !fromOptions.language],
+    ["timeZone", zone, !fromOptions.timeZone],
+  ];
+  for (const [key, check, needed] of required) {
+    if (value[key] === undefined) {
+      if (needed) throw settingError(file, key, "is missing", undefined, MISSING_FIX[key] ?? `add "${key}"`);
+      continue;
+    }
+    check(file, key, value[key]);
+  }
+  for (const key of ["tagline", "about"] as const) if (value[key] !== undefined) text(`write text, or leave "${key}" out`)(file, key, value[key]);
+  if (value.extraFields !== undefined) {
+    const fields = value.extraFields;
+    if (!Array.isArray(fields) || !fields.every((field) => typeof field === "string" && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(field))) {
+      throw settingError(file, "extraFields", "must be a list of front-matter field names, got", fields, 'write e.g. "extraFields": ["podcast", "audioUrl"]');
+    }
+  }
+  const organisation = value.organisation;
+  if (organisation === undefined && !fromOptions.organisation) {
+    throw settingError(file, "organisation", "is missing", undefined, 'add "organisation": { "name": "Riverton Ledger", "logo": "/assets/logo.svg" } (the byline of unsigned stories and the publisher in structured data)');
+  }
+  if (organisation !== undefined) {
+    if (!isRecord(organisation)) throw settingError(file, "organisation", "must be an object, got", organisation, 'write { "name": "…", "logo": "/assets/logo.svg" }');
+    checkUnknownKeys(file, "organisation.", organisation, ORGANISATION_KEYS);
+    text('write the organisation\'s name, e.g. "name": "Riverton Ledger"')(file, "organisation.name", organisation.name);
+    if (organisation.url !== undefined) absoluteUrl("https://news.example.org/")(file, "organisation.url", organisation.url);
+    if (organisation.sameAs !== undefined) urlList(file, "organisation.sameAs", organisation.sameAs);
+    if (!fromOptions.organisation || organisation.logo !== undefined) checkLogo(file, organisation.logo);
+  }
+  return value as unknown as SiteSettings;
+}
+
+const MISSING_FIX: Partial<Record<keyof SiteSettings, string>> = {
+  url: 'add the address the site is published at, e.g. "url": "https://news.example.org" (the SITE_URL environment variable overrides it when building)',
+  language: 'add the language of the stories, e.g. "language": "en-US"',
+  timeZone: 'add the newsroom\'s IANA time zone, e.g. "timeZone": "America/Chicago": dates are shown and filed in it',
+};
+
+function languageTag(file: string, key: string, value: unknown): void {
+  if (typeof value !== "string" || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)) throw settingError(file, key, "must be a language tag, got", value, 'write e.g. "en-US"');
+}
+
+function zone(file: string, key: string, value: unknown): void {
+  if (typeof value !== "string") throw settingError(file, key, "must be text, got", value, 'write an IANA zone such as "America/New_York"');
+  try {
+    assertValidZone(value, `site settings ${key}`);
+  } catch (error) {
+    throw error instanceof NewsroomError ? error.inFile(file) : error;
+  }
+}
+
+/** Reads and checks `site.json` in the data folder; a missing or unreadable file stops the build. */
+export function readSiteSettings(dataDir: string, fromOptions: SettingsFromOptions = {}): SiteSettings {
+  const file = path.join(dataDir, "site.json");
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch {
+    throw new NewsroomError({
+      where: "site settings",
+      problem: "the site has no settings file",
+      value: file,
+      fix: 'create it with at least { "name": "…", "url": "https://…", "language": "en-US", "timeZone": "America/New_York", "organisation": { "name": "…", "logo": "/assets/logo.svg" } }',
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch (error) {
+    throw settingError(file, "(the whole file)", "is not valid JSON", (error as Error).message, "fix the JSON syntax (quotes around keys and text, no trailing commas)");
+  }
+  return validateSiteSettings(parsed, file, fromOptions);
+}
+
+/** The plugin options the settings stand for; options given to the theme override them. */
+export function newsroomOptionsFromSettings(settings: SiteSettings): NewsroomOptions {
+  const { organisation } = settings;
+  const publisher: PublisherOptions | undefined = organisation
+    ? {
+        name: organisation.name,
+        logo: organisation.logo,
+        ...(organisation.url === undefined ? {} : { url: organisation.url }),
+        ...(organisation.sameAs === undefined ? {} : { sameAs: organisation.sameAs }),
+      }
+    : undefined;
+  return { siteUrl: settings.url, language: settings.language, timeZone: settings.timeZone, publisher };
+}

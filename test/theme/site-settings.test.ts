@@ -1,0 +1,62 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { newsroomOptionsFromSettings, readSiteSettings, SITE_SETTINGS_KEYS, validateSiteSettings } from "../../plugin/theme/site-settings.js";
+import { thrownBy } from "../helpers/errors.js";
+
+const GOOD = { name: "Riverton Ledger", url: "https://news.example.org", language: "en-US", timeZone: "America/Chicago", organisation: { name: "Riverton Ledger", logo: "/assets/logo.svg" } };
+
+describe("validateSiteSettings", () => {
+  it("accepts complete settings and gives the plugin options they stand for", () => {
+    const settings = validateSiteSettings({ ...GOOD, tagline: "News", about: "About us", extraFields: ["podcast"], organisation: { ...GOOD.organisation, url: "https://ledger.example/", sameAs: ["https://social.example/@ledger"], logo: { url: "/assets/logo.png", width: 600, height: 60 } } }, "site.json");
+    expect(newsroomOptionsFromSettings(settings)).toEqual({
+      siteUrl: "https://news.example.org",
+      language: "en-US",
+      timeZone: "America/Chicago",
+      publisher: { name: "Riverton Ledger", url: "https://ledger.example/", sameAs: ["https://social.example/@ledger"], logo: { url: "/assets/logo.png", width: 600, height: 60 } },
+    });
+  });
+
+  it.each([
+    [{ ...GOOD, nmae: "x" }, 'site settings nmae in site.json: unknown key: "nmae". Fix: did you mean "name"?'],
+    [{ ...GOOD, name: "" }, 'site settings name in site.json: must be non-empty text, got: ""'],
+    [{ ...GOOD, url: undefined }, "site settings url in site.json: is missing. Fix: add the address the site is published at"],
+    [{ ...GOOD, language: "English" }, 'site settings language in site.json: must be a language tag, got: "English"'],
+    [{ ...GOOD, timeZone: 5 }, "site settings timeZone in site.json: must be text, got: 5"],
+    [{ ...GOOD, tagline: ["x"] }, 'site settings tagline in site.json: must be non-empty text, got: ["x"]'],
+    [{ ...GOOD, extraFields: "podcast" }, 'site settings extraFields in site.json: must be a list of front-matter field names, got: "podcast"'],
+    [{ ...GOOD, organisation: "Ledger" }, 'site settings organisation in site.json: must be an object, got: "Ledger"'],
+    [{ ...GOOD, organisation: { logo: "/l.svg" } }, "site settings organisation.name in site.json: is missing. Fix: write the organisation's name"],
+    [{ ...GOOD, organisation: { name: "L", logo: "logo.svg" } }, 'site settings organisation.logo in site.json: must be a site path starting with / or an absolute http(s) URL, got: "logo.svg"'],
+    [{ ...GOOD, organisation: { name: "L", logo: { url: "/l.svg", width: "600" } } }, 'site settings organisation.logo.width in site.json: must be a whole number of pixels, got: "600"'],
+    [{ ...GOOD, organisation: { name: "L", logo: "/l.svg", sameAs: "https://x.example" } }, 'site settings organisation.sameAs in site.json: must be a list of absolute http(s) URLs, got: "https://x.example"'],
+    [[GOOD], "site settings (the whole file) in site.json: must be a JSON object"],
+  ])("rejects %j", (settings, message) => {
+    expect(thrownBy(() => validateSiteSettings(settings, "site.json")).message).toContain(`[newsroom] ${message}`);
+  });
+
+  it("a setting the theme's options give may be left out of the file", () => {
+    const { url: _url, timeZone: _zone, organisation: _organisation, ...rest } = GOOD;
+    expect(() => validateSiteSettings(rest, "site.json", { url: true, timeZone: true, organisation: true })).not.toThrow();
+  });
+
+  it("documents every key in the README", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const docs = await Promise.all(["../../README.md", "../../docs/theme.md"].map((file) => readFile(new URL(file, import.meta.url), "utf8").catch(() => "")));
+    for (const key of SITE_SETTINGS_KEYS) expect(docs.join("\n"), key).toContain(`\`${key}\``);
+  });
+});
+
+describe("readSiteSettings", () => {
+  it("names the file when it is missing or not JSON", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "site-settings-"));
+    try {
+      expect(thrownBy(() => readSiteSettings(dir)).message).toContain(`[newsroom] site settings: the site has no settings file: ${JSON.stringify(path.join(dir, "site.json"))}`);
+      await writeFile(path.join(dir, "site.json"), '{ "name": "x", }');
+      expect(thrownBy(() => readSiteSettings(dir)).message).toContain(`[newsroom] site settings (the whole file) in ${path.join(dir, "site.json")}: is not valid JSON`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
