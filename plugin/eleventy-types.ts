@@ -22,6 +22,8 @@ export interface EleventyCollectionItem {
   url: string | false;
   date?: Date;
   data: Record<string, unknown>;
+  /** The page's content without its layout; Eleventy throws when it is read before rendering. */
+  readonly templateContent?: unknown;
 }
 
 export interface EleventyCollectionApi {

@@ -54,7 +54,7 @@ describe("build errors name the shortcode, file, value and fix", () => {
       { "story.njk": '<p>He can come to Kyiv.</p>{% pullquote "zelenskyy" %}He can come to Moscow{% endpullquote %}' },
       { pullquoteCheck: "error" },
     );
-    expect(message).toMatch(/\[newsroom\] pullquote in \S*story\.njk: the pull quote's words do not occur in the article: "He can come to Moscow"\. Fix: quote the article word for word/);
+    expect(message).toMatch(/\[newsroom\] pullquote in \S*story\.njk: the pull quote's words do not occur in the story's text \(its headline, dek and page furniture do not count\): "He can come to Moscow"\. Fix: quote the story word for word/);
   });
 
   it("dateline city that needs a country", async () => {
@@ -95,6 +95,18 @@ describe("build errors name the shortcode, file, value and fix", () => {
     expect(message).toMatch(/pullquote in \S*story\.njk: has no words to quote/);
   });
 
+  it.each([
+    ["a pull quote inside a block quotation", "story.njk", '{% quote "zelenskyy" %}We will see. {% pullquote "zelenskyy" %}We will see{% endpullquote %}{% endquote %}', "pullquote", "quote"],
+    ["a block quotation inside an inline one", "story.md", 'He said {% inlineQuote "zelenskyy" %}no {% quote "zelenskyy" %}Never.{% endquote %}{% endinlineQuote %}', "quote", "inlineQuote"],
+    ["a pull quote inside a pull quote", "story.liquid", '{% pullquote "zelenskyy" %}Yes {% pullquote "zelenskyy" %}Yes{% endpullquote %}{% endpullquote %}', "pullquote", "pullquote"],
+    ["a dateline inside an inline quotation", "story.njk", '{% inlineQuote "zelenskyy" %}{% dateline "Kyiv, Ukraine" %} we stay{% endinlineQuote %}', "dateline", "inlineQuote"],
+  ])("%s is an error naming both shortcodes, the file and the fix, never escaped markup", async (_label, file, source, inner, outer) => {
+    const message = await buildError({ [file]: source });
+    expect(message).toContain(`[newsroom] ${outer} in `);
+    expect(message).toMatch(new RegExp(`${outer} in \\S*${file.replace(".", "\\.")}: \\{% ${inner} %\\} \\(a [a-z ]+\\) cannot sit inside \\{% ${outer} %\\}, which holds only text, \\{% speaker %\\} and \\{% inlineQuote %\\}`));
+    expect(message).toContain(`Fix: close the ${outer} with {% end${outer} %} before the {% ${inner} %}`);
+  });
+
   it("unknown plugin option fails when the plugin is added", async () => {
     const message = await buildError({ "story.njk": "text" }, { timezone: "America/New_York" });
     expect(message).toContain('[newsroom] addPlugin(newsroom, options): unknown option: "timezone". Fix: did you mean "timeZone"?');
@@ -111,7 +123,7 @@ describe("pull quote integrity warnings", () => {
     expect(pages.get("/story/")?.content).toContain("nr-pullquote");
     const ours = warn.mock.calls.filter(([message]) => String(message).includes("[newsroom] pullquote"));
     expect(ours).toHaveLength(1);
-    expect(String(ours[0]?.[0])).toMatch(/story\.njk: the pull quote's words do not occur in the article: "Come to Moscow"/);
+    expect(String(ours[0]?.[0])).toMatch(/story\.njk: the pull quote's words do not occur in the story's text .*: "Come to Moscow"/);
   });
 
   it("off skips the check", async () => {
