@@ -35,6 +35,13 @@ export interface EleventyCollectionApi {
 // every shortcode checks them itself.
 export type TemplateFunction = (this: EleventyCallContext, ...args: unknown[]) => unknown;
 
+/** The parts of a Nunjucks Environment the plugin and theme touch. */
+export interface NunjucksEnvironment {
+  loaders: unknown[];
+  extensionsList: unknown[];
+  addExtension(name: string, extension: unknown): unknown;
+}
+
 export interface EleventyConfig {
   /** Set by Eleventy from the config or `--pathprefix`; "/" by default. */
   pathPrefix?: string;
@@ -46,7 +53,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-  amendLibrary(language: "njk", amend: (environment: { loaders: unknown[] }) => void): void;
+  amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;

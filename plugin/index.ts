@@ -9,7 +9,7 @@
 import { BuildState } from "./build-state.js";
 // Filter values are checked by toDateTime, which names the filter and the value when they are not dates.
 import { formatApDate, formatApDateTime, formatApTime, formatIsoDate, type ApDateStyle, type DateInput } from "./dates.js";
-import { dateOptions, namingFile, onPage, textArguments } from "./arguments.js";
+import { dateOptions, forgetReportedCauses, namingFile, onPage, reportCause, textArguments } from "./arguments.js";
 import { renderDateline } from "./dateline.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
 import type { EleventyConfig, TemplateFunction } from "./eleventy-types.js";
@@ -21,6 +21,7 @@ import { pageStructuredData } from "./page-structured-data.js";
 import { renderJsonLdScript } from "./structured-data.js";
 import { renderPullquote } from "./pullquote.js";
 import { renderedQuotationText, renderInlineQuotation, renderQuotation } from "./quotation.js";
+import { guardShortcodeTypos, pluginTags } from "./shortcode-typos.js";
 import { renderSpeakerReference } from "./speaker-reference.js";
 import { assertSpeakerForm, resolveSpeaker, resolveSpeakerId, validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
@@ -32,7 +33,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   const state = new BuildState(options.speakers);
   const standaloneCities = [...AP_STANDALONE_CITIES, ...options.standaloneCities];
 
-  eleventyConfig.on("eleventy.before", () => state.reset());
+  eleventyConfig.on("eleventy.before", () => {
+    state.reset();
+    forgetReportedCauses();
+  });
 
   // Collections are built after the data cascade and before any page renders: the one moment a
   // plugin can read global data. The registry is checked here once, not on every call.
@@ -181,6 +185,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   for (const [name, fn] of Object.entries(shortcodes)) eleventyConfig.addShortcode(name, fn);
   for (const [name, fn] of Object.entries(pairedShortcodes)) eleventyConfig.addPairedShortcode(name, fn);
   for (const [name, fn] of Object.entries(filters)) eleventyConfig.addFilter(name, fn);
+  // A misspelt shortcode name in Nunjucks gets a "did you mean" instead of "unknown block tag".
+  const tags = pluginTags(Object.keys(shortcodes), Object.keys(pairedShortcodes));
+  eleventyConfig.amendLibrary("njk", (environment) => guardShortcodeTypos(environment, tags, reportCause));
 
   // The story's body is the page's own content without its layout: a headline, dek or page
   // furniture holding the words does not count. A page outside the collections has no such
