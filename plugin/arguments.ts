@@ -18,9 +18,37 @@ export function namingFile<T>(inputPath: string | undefined, render: () => T): T
   }
 }
 
-/** Runs a shortcode or filter body, naming its page in any NewsroomError it throws. */
+/**
+ * Runs a shortcode or filter body, naming its page in any NewsroomError it throws. The template
+ * engine and Eleventy wrap such an error in their own ("Error with Nunjucks paired shortcode …"),
+ * so it is also reported first (see reportCause).
+ */
 export function onPage<T>(context: EleventyCallContext, render: () => T): T {
-  return namingFile(context.page?.inputPath, render);
+  try {
+    return namingFile(context.page?.inputPath, render);
+  } catch (error) {
+    if (error instanceof NewsroomError) reportCause(error);
+    throw error;
+  }
+}
+
+const reported = new Set<string>();
+
+/**
+ * Under Eleventy's command line, prints the error's message at once, so the first line the user
+ * sees is the cause; Eleventy's account of the wrapped error follows. Once per message per build;
+ * programmatic builds get the error itself and print nothing.
+ */
+export function reportCause(error: NewsroomError): void {
+  // Eleventy 3 sets ELEVENTY_SOURCE to "cli" or "script" when a build starts.
+  if (process.env.ELEVENTY_SOURCE !== "cli" || reported.has(error.message)) return;
+  reported.add(error.message);
+  console.error(error.message);
+}
+
+/** A new build reports its errors afresh (watch mode). */
+export function forgetReportedCauses(): void {
+  reported.clear();
 }
 
 /** Rejects calls with more arguments than the shortcode takes, or non-text where text belongs. */

@@ -4,12 +4,21 @@
  */
 import type { DateInput } from "./dates.js";
 import type { EleventyPage } from "./eleventy-types.js";
+import { normalizeForComparison } from "./integrity.js";
+import type { RenderedFragment } from "./nesting.js";
 import type { QuotationRecord } from "./quotation-record.js";
 import type { SpeakerRegistry } from "./speakers.js";
 
 export interface PageState {
   introduced: Set<string>;
   quotations: QuotationRecord[];
+  /** The plugin's HTML on this page, for shortcodes that find it inside their bodies. */
+  fragments: Map<string, RenderedFragment>;
+}
+
+/** A page as the collection API hands it out: its content, once rendered, without the layout. */
+interface RenderedItem {
+  readonly templateContent?: unknown;
 }
 
 /** A quotation as a speaker page lists it: the words and the page they appear on. */
@@ -29,6 +38,8 @@ export class BuildState {
   /** Each page's data from the collection pass, for shortcodes that describe the whole page. */
   private readonly pageData = new Map<string, Record<string, unknown>>();
   private readonly bySpeaker = new Map<string, SiteQuotation[]>();
+  /** Each page's collection item, for its content without the layout (the story's body). */
+  private readonly items = new Map<string, RenderedItem>();
 
   constructor(private readonly optionRegistry: SpeakerRegistry) {
     this.registry = { ...optionRegistry };
@@ -40,10 +51,33 @@ export class BuildState {
     this.warned.clear();
     this.pageData.clear();
     this.bySpeaker.clear();
+    this.items.clear();
   }
 
-  rememberPageData(page: EleventyPage, data: Record<string, unknown>): void {
+  rememberPageData(page: EleventyPage, data: Record<string, unknown>, item?: RenderedItem): void {
     this.pageData.set(BuildState.keyOf(page), data);
+    if (item) this.items.set(BuildState.keyOf(page), item);
+  }
+
+  /**
+   * The page's own content without its layout (for an article, the story's body), once rendered;
+   * undefined for a page outside the collections.
+   */
+  contentOf(page: EleventyPage | undefined): string | undefined {
+    const item = this.items.get(BuildState.keyOf(page));
+    if (!item) return undefined;
+    try {
+      const content = item.templateContent;
+      return typeof content === "string" ? content : undefined;
+    } catch {
+      // Eleventy throws when the content is not rendered yet; the caller falls back to the page.
+      return undefined;
+    }
+  }
+
+  /** Remembers HTML the plugin rendered on a page, so an enclosing shortcode recognises it. */
+  rememberFragment(page: EleventyPage | undefined, html: string, fragment: RenderedFragment): void {
+    this.forPage(page).fragments.set(html, fragment);
   }
 
   dataOf(page: EleventyPage | undefined): Record<string, unknown> | undefined {
@@ -71,7 +105,13 @@ export class BuildState {
    * page order within a page. Pages render concurrently, so sorting keeps builds reproducible.
    */
   quotationsBy(id: string): SiteQuotation[] {
-    return [...(this.bySpeaker.get(id) ?? [])].sort(
+    const all = this.bySpeaker.get(id) ?? [];
+    // A pull quote lifts words the story already quotes: list the quotation once, not twice.
+    const said = all.filter((q) => q.kind !== "pullquote");
+    const listed = all.filter(
+      (q) => q.kind !== "pullquote" || !said.some((other) => other.pageUrl === q.pageUrl && normalizeForComparison(other.text).includes(normalizeForComparison(q.text))),
+    );
+    return listed.sort(
       (a, b) => (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl),
     );
   }
@@ -85,7 +125,7 @@ export class BuildState {
     const key = BuildState.keyOf(page);
     let state = this.pages.get(key);
     if (!state) {
-      state = { introduced: new Set(), quotations: [] };
+      state = { introduced: new Set(), quotations: [], fragments: new Map() };
       this.pages.set(key, state);
     }
     return state;

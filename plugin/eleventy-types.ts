@@ -22,6 +22,8 @@ export interface EleventyCollectionItem {
   url: string | false;
   date?: Date;
   data: Record<string, unknown>;
+  /** The page's content without its layout; Eleventy throws when it is read before rendering. */
+  readonly templateContent?: unknown;
 }
 
 export interface EleventyCollectionApi {
@@ -42,6 +44,13 @@ export interface EleventyEventDetails {
   outputMode?: string;
 }
 
+/** The parts of a Nunjucks Environment the plugin and theme touch. */
+export interface NunjucksEnvironment {
+  loaders: unknown[];
+  extensionsList: unknown[];
+  addExtension(name: string, extension: unknown): unknown;
+}
+
 export interface EleventyConfig {
   /** Set by Eleventy from the config or `--pathprefix`; "/" by default. */
   pathPrefix?: string;
@@ -53,7 +62,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-  amendLibrary(language: "njk", amend: (environment: { loaders: unknown[] }) => void): void;
+  amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;

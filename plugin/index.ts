@@ -9,17 +9,19 @@
 import { BuildState } from "./build-state.js";
 // Filter values are checked by toDateTime, which names the filter and the value when they are not dates.
 import { formatApDate, formatApDateTime, formatApTime, formatIsoDate, type ApDateStyle, type DateInput } from "./dates.js";
-import { dateOptions, namingFile, onPage, textArguments } from "./arguments.js";
+import { dateOptions, forgetReportedCauses, namingFile, onPage, reportCause, textArguments } from "./arguments.js";
 import { renderDateline } from "./dateline.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
 import type { EleventyConfig, TemplateFunction } from "./eleventy-types.js";
 import { NewsroomError } from "./errors.js";
-import { findMisquotes } from "./integrity.js";
+import { findMisquotes, type Misquote } from "./integrity.js";
+import { holdsLink, liftFragments } from "./nesting.js";
 import { resolveOptions, type NewsroomOptions } from "./options.js";
 import { pageStructuredData } from "./page-structured-data.js";
 import { renderJsonLdScript } from "./structured-data.js";
-import { pullquoteText, renderPullquote } from "./pullquote.js";
-import { inlineQuotationText, quotationText, renderInlineQuotation, renderQuotation } from "./quotation.js";
+import { renderPullquote } from "./pullquote.js";
+import { renderedQuotationText, renderInlineQuotation, renderQuotation } from "./quotation.js";
+import { guardShortcodeTypos, pluginTags } from "./shortcode-typos.js";
 import { renderSpeakerReference } from "./speaker-reference.js";
 import { assertSpeakerForm, resolveSpeaker, resolveSpeakerId, validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
@@ -31,7 +33,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   const state = new BuildState(options.speakers);
   const standaloneCities = [...AP_STANDALONE_CITIES, ...options.standaloneCities];
 
-  eleventyConfig.on("eleventy.before", () => state.reset());
+  eleventyConfig.on("eleventy.before", () => {
+    state.reset();
+    forgetReportedCauses();
+  });
 
   // Collections are built after the data cascade and before any page renders: the one moment a
   // plugin can read global data. The registry is checked here once, not on every call.
@@ -42,7 +47,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     state.registry = { ...fromData, ...options.speakers };
     for (const item of items) {
       checkFrontMatterPeople(item.inputPath, item.data.people, state.registry);
-      state.rememberPageData({ inputPath: item.inputPath, url: item.url }, item.data);
+      state.rememberPageData({ inputPath: item.inputPath, url: item.url }, item.data, item);
     }
     return [];
   });
@@ -54,26 +59,40 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       return onPage(this, () => {
         const [id, form] = textArguments("speaker", args, ["id", "form"]);
         const speaker = resolveSpeakerId(id, state.registry, "speaker");
-        return renderSpeakerReference(speaker, assertSpeakerForm(form ?? "auto", "speaker"), state.forPage(this.page).introduced, {
+        const html = renderSpeakerReference(speaker, assertSpeakerForm(form ?? "auto", "speaker"), state.forPage(this.page).introduced, {
           url: speakerLink(speaker),
         });
+        state.rememberFragment(this.page, html, { shortcode: "speaker", inline: true });
+        return html;
       });
     },
     dateline(...args) {
       return onPage(this, () => {
         const [place, agency, date] = textArguments("dateline", args, ["place", "agency", "date"]);
-        return renderDateline(place as string, { agency, date, zone: options.timeZone, standaloneCities });
+        const html = renderDateline(place as string, { agency, date, zone: options.timeZone, standaloneCities });
+        state.rememberFragment(this.page, html, { shortcode: "dateline", inline: false });
+        return html;
       });
     },
   };
 
+  // Paired shortcodes get their bodies with the shortcodes inside already rendered: the plugin's
+  // own fragments are lifted out before Markdown and put back after (nesting.ts).
   const pairedShortcodes: Record<string, TemplateFunction> = {
     pullquote(body, ...args) {
       return onPage(this, () => {
         const [who, variant] = textArguments("pullquote", args, ["speaker", "variant"]);
         const speaker = resolveSpeaker(who, state.registry, "pullquote");
-        const html = renderPullquote(body, speaker, { variant, hidden: options.pullquoteHidden });
-        state.recordQuotation(this.page, { kind: "pullquote", text: pullquoteText(body as string), speaker });
+        const rendered = state.forPage(this.page).fragments;
+        const lifted = liftFragments(String(body ?? ""), rendered, "pullquote");
+        const html = renderPullquote(typeof body === "string" ? lifted.text : body, speaker, {
+          variant,
+          hidden: options.pullquoteHidden,
+          restore: lifted.restore,
+          nestedLink: holdsLink(lifted, rendered),
+        });
+        state.recordQuotation(this.page, { kind: "pullquote", text: renderedQuotationText(innerOf(html, "blockquote")), speaker });
+        state.rememberFragment(this.page, html, { shortcode: "pullquote", inline: false });
         return html;
       });
     },
@@ -81,16 +100,19 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       return onPage(this, () => {
         const [who, occasion, place, date, cite] = textArguments("quote", args, ["speaker", "occasion", "place", "date", "cite"]);
         const speaker = resolveSpeaker(who, state.registry, "quote");
-        const html = renderQuotation(body, speaker, {
+        const lifted = liftFragments(String(body ?? ""), state.forPage(this.page).fragments, "quote");
+        const html = renderQuotation(typeof body === "string" ? lifted.text : body, speaker, {
           occasion, place, date, cite,
           zone: options.timeZone,
           referenceYear: options.referenceYear,
           speakerUrl: speakerLink(speaker),
+          restore: lifted.restore,
         });
         state.recordQuotation(this.page, {
-          kind: "quote", text: quotationText(body as string), speaker, occasion, place, cite,
+          kind: "quote", text: renderedQuotationText(innerOf(html, "blockquote")), speaker, occasion, place, cite,
           date: date === undefined ? undefined : formatIsoDate(date, { zone: options.timeZone, where: "quote" }),
         });
+        state.rememberFragment(this.page, html, { shortcode: "quote", inline: false });
         return html;
       });
     },
@@ -98,8 +120,13 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       return onPage(this, () => {
         const [who, cite] = textArguments("inlineQuote", args, ["speaker", "cite"]);
         const speaker = resolveSpeaker(who, state.registry, "inlineQuote");
-        const html = renderInlineQuotation(body, speaker, { cite });
-        state.recordQuotation(this.page, { kind: "inline", text: inlineQuotationText(body as string), speaker, cite });
+        const lifted = liftFragments(String(body ?? ""), state.forPage(this.page).fragments, "inlineQuote");
+        const words = typeof body === "string" ? lifted.text : body;
+        const atDepth = (depth: number) => renderInlineQuotation(words, speaker, { cite, depth, restore: lifted.restore });
+        const html = atDepth(0);
+        // The words without the outer marks; quotations inside keep theirs.
+        state.recordQuotation(this.page, { kind: "inline", text: renderedQuotationText(html.replace(/^<span[^>]*>“|”<\/span>$/g, "")), speaker, cite });
+        state.rememberFragment(this.page, html, { shortcode: "inlineQuote", inline: true, atDepth });
         return html;
       });
     },
@@ -158,22 +185,54 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   for (const [name, fn] of Object.entries(shortcodes)) eleventyConfig.addShortcode(name, fn);
   for (const [name, fn] of Object.entries(pairedShortcodes)) eleventyConfig.addPairedShortcode(name, fn);
   for (const [name, fn] of Object.entries(filters)) eleventyConfig.addFilter(name, fn);
+  // A misspelt shortcode name in Nunjucks gets a "did you mean" instead of "unknown block tag".
+  const tags = pluginTags(Object.keys(shortcodes), Object.keys(pairedShortcodes));
+  eleventyConfig.amendLibrary("njk", (environment) => guardShortcodeTypos(environment, tags, reportCause));
 
+  // The story's body is the page's own content without its layout: a headline, dek or page
+  // furniture holding the words does not count. A page outside the collections has no such
+  // content to read, so its whole output (without <head>) stands in.
   eleventyConfig.addLinter("newsroom-pullquote-integrity", function (content) {
     if (options.pullquoteCheck === "off") return;
-    const pullquotes = state.forPage(this.page).quotations.filter((q) => q.kind === "pullquote").map((q) => q.text);
-    for (const misquote of findMisquotes(content, pullquotes)) {
-      const error = new NewsroomError({
-        where: "pullquote",
-        problem: "the pull quote's words do not occur in the article",
-        value: misquote,
-        fix: "quote the article word for word (quote marks, case and spacing may differ), or set pullquoteCheck: \"off\"",
-        inputPath: this.page?.inputPath ?? this.inputPath,
-      });
+    const claims = state
+      .forPage(this.page)
+      .quotations.filter((q) => q.kind === "pullquote")
+      .map((q) => ({ text: q.text, speaker: q.speaker.id ?? q.speaker.name }));
+    if (claims.length === 0) return;
+    const body = state.contentOf(this.page) ?? content.replace(/<head[\s>][\s\S]*?<\/head>/i, "");
+    for (const misquote of findMisquotes(body, claims)) {
+      const error = misquoteError(misquote, this.page?.inputPath ?? this.inputPath);
       if (options.pullquoteCheck === "error") throw error;
       if (state.firstTime(error.message)) console.warn(error.message);
     }
   });
+
+  const nameOf = (key: string): string => state.registry[key]?.name ?? key;
+  function misquoteError(misquote: Misquote, inputPath: string | undefined): NewsroomError {
+    if (misquote.problem === "absent") {
+      return new NewsroomError({
+        where: "pullquote",
+        problem: "the pull quote's words do not occur in the story's text (its headline, dek and page furniture do not count)",
+        value: misquote.claim.text,
+        fix: "quote the story word for word (quote marks, case and spacing may differ), or set pullquoteCheck: \"off\"",
+        inputPath,
+      });
+    }
+    const said = misquote.saidBy.map(nameOf).join(" and ");
+    return new NewsroomError({
+      where: "pullquote",
+      problem: `the pull quote credits ${nameOf(misquote.claim.speaker)} with words the story quotes from ${said}`,
+      value: misquote.claim.text,
+      fix: `credit the pull quote to the person the story quotes (${misquote.saidBy.map((key) => `"${key}"`).join(" or ")}), or lift words that ${nameOf(misquote.claim.speaker)} said`,
+      inputPath,
+    });
+  }
+}
+
+/** The inside of the first element of this name in trusted plugin HTML. */
+function innerOf(html: string, element: string): string {
+  const start = html.indexOf(">", html.indexOf(`<${element}`)) + 1;
+  return html.slice(start, html.lastIndexOf(`</${element}>`));
 }
 
 /**

@@ -1,7 +1,12 @@
 /**
- * Misquote guard: a pull quote must repeat words the article really holds.
+ * Misquote guard: a pull quote must repeat words the story's body really holds, and where those
+ * words are a marked quotation, the person the story quotes must be the person the pull quote
+ * credits.
  */
 import { htmlToText } from "./escape.js";
+import { attributeOf, hasClass, walkHtml, type OpenElement } from "./html-walk.js";
+
+const QUOTE_MARK = /["“”„«»‘’'‹›`]/;
 
 /** Lowercase, no quote marks, no whitespace: the comparison ignores exactly what typesetting changes. */
 export function normalizeForComparison(text: string): string {
@@ -12,22 +17,92 @@ export function normalizeForComparison(text: string): string {
     .replace(/\s+/g, "");
 }
 
-/**
- * The page's readable text without its pull quotes (or they would always find themselves) and
- * without <head>, scripts and styles.
- */
-export function articleTextForComparison(pageHtml: string): string {
-  const visible = pageHtml
-    .replace(/<head[\s>][\s\S]*?<\/head>/i, "")
-    .replace(/<(script|style|template)[\s>][\s\S]*?<\/\1>/gi, "")
-    .replace(/<aside class="nr-pullquote[^"]*"[\s\S]*?<\/aside>/g, "")
-    .replace(/<[^>]*>/g, "");
-  return normalizeForComparison(htmlToText(visible));
+/** A pull quote as the guard checks it: its words and whom it credits (registry id or plain name). */
+export interface PullquoteClaim {
+  text: string;
+  speaker: string;
 }
 
-/** Pull quotes whose words do not occur in the page's text, in the order given. */
-export function findMisquotes(pageHtml: string, pullquotes: readonly string[]): string[] {
-  if (pullquotes.length === 0) return [];
-  const article = articleTextForComparison(pageHtml);
-  return pullquotes.filter((quote) => !article.includes(normalizeForComparison(quote)));
+export interface Misquote {
+  claim: PullquoteClaim;
+  /** `absent`: the words are not in the body. `misattributed`: they are, but said by someone else. */
+  problem: "absent" | "misattributed";
+  /** For `misattributed`: who the story quotes saying these words (ids or names). */
+  saidBy: string[];
+}
+
+/**
+ * The body's text, normalised as `normalizeForComparison` does, with the speakers of the marked
+ * quotations around each character (the innermost last). Pull quotes are left out, or they would
+ * always find themselves.
+ */
+export function attributedText(bodyHtml: string): { text: string; speakers: (readonly string[])[] } {
+  let text = "";
+  const speakers: (readonly string[])[] = [];
+  for (const token of walkHtml(bodyHtml)) {
+    if (token.kind !== "text") continue;
+    if (token.ancestors.some((element) => element.name === "aside" && hasClass(element.source, "nr-pullquote"))) continue;
+    const around = quotationSpeakers(token.ancestors);
+    for (const char of htmlToText(token.text).normalize("NFC")) {
+      if (/\s/.test(char) || QUOTE_MARK.test(char)) continue;
+      for (const lower of char.toLowerCase()) {
+        text += lower;
+        speakers.push(around);
+      }
+    }
+  }
+  return { text, speakers };
+}
+
+/** Who is quoted at this point: inline quotations, and the words (not the caption) of block ones. */
+function quotationSpeakers(ancestors: readonly OpenElement[]): readonly string[] {
+  const found: string[] = [];
+  let blockSpeaker: string | undefined;
+  for (const element of ancestors) {
+    if (element.name === "figure" && hasClass(element.source, "nr-quote")) blockSpeaker = speakerOf(element.source);
+    else if (element.name === "blockquote" && hasClass(element.source, "nr-quote__text") && blockSpeaker !== undefined) found.push(blockSpeaker);
+    else if (hasClass(element.source, "nr-q")) {
+      const speaker = speakerOf(element.source);
+      if (speaker !== undefined) found.push(speaker);
+    }
+  }
+  return found;
+}
+
+function speakerOf(tag: string): string | undefined {
+  const id = attributeOf(tag, "data-speaker");
+  if (id !== undefined) return htmlToText(id);
+  const name = attributeOf(tag, "data-speaker-name");
+  return name === undefined ? undefined : htmlToText(name);
+}
+
+/**
+ * Pull quotes that misquote the body, in the order given: words that are not there, or that are
+ * there only inside quotations of other people. Words outside any marked quotation (the story's
+ * own sentences) may be credited to the pull quote's speaker.
+ */
+export function findMisquotes(bodyHtml: string, claims: readonly PullquoteClaim[]): Misquote[] {
+  if (claims.length === 0) return [];
+  const body = attributedText(bodyHtml);
+  const misquotes: Misquote[] = [];
+  for (const claim of claims) {
+    const words = normalizeForComparison(claim.text);
+    if (words === "") continue;
+    const saidBy = new Set<string>();
+    let found = false;
+    let credited = false;
+    for (let at = body.text.indexOf(words); at !== -1 && !credited; at = body.text.indexOf(words, at + 1)) {
+      found = true;
+      const others = new Set<string>();
+      for (let i = at; i < at + words.length; i++) {
+        const around = body.speakers[i] ?? [];
+        if (around.length > 0 && !around.includes(claim.speaker)) for (const speaker of around) others.add(speaker);
+      }
+      if (others.size === 0) credited = true;
+      else for (const speaker of others) saidBy.add(speaker);
+    }
+    if (!found) misquotes.push({ claim, problem: "absent", saidBy: [] });
+    else if (!credited) misquotes.push({ claim, problem: "misattributed", saidBy: [...saidBy] });
+  }
+  return misquotes;
 }

@@ -20,6 +20,10 @@ export interface PullquoteOptions {
   /** Default exposure when the variant does not say: true hides it from assistive technology. */
   hidden?: boolean | undefined;
   where?: string | undefined;
+  /** Puts back the plugin's fragments lifted out of the body (see nesting.ts), at a depth. */
+  restore?: ((html: string, depth: number) => string) | undefined;
+  /** True when a fragment inside the body is a link. */
+  nestedLink?: boolean | undefined;
 }
 
 export interface PullquoteVariant {
@@ -71,7 +75,7 @@ export function renderPullquote(body: unknown, speaker: Speaker, options: Pullqu
     });
   }
   const variant = parsePullquoteVariant(options.variant, options.hidden ?? true, where);
-  if (variant.hidden && hasInlineLink(body)) {
+  if (variant.hidden && (hasInlineLink(body) || options.nestedLink)) {
     throw new NewsroomError({
       where,
       problem: "a hidden pull quote cannot hold a link (nothing focusable may sit inside aria-hidden)",
@@ -81,10 +85,13 @@ export function renderPullquote(body: unknown, speaker: Speaker, options: Pullqu
   }
   const classes = ["nr-pullquote", variant.placement ? `nr-pullquote--${variant.placement}` : ""].filter(Boolean).join(" ");
   const hidden = variant.hidden ? ' aria-hidden="true"' : "";
+  const text = renderInlineMarkdown(body);
+  // The pull quote's own (decorative) marks are double, so quotations inside it take single ones.
+  const content = options.restore ? options.restore(text, 1) : text;
   const role = speaker.description ? `, <span class="nr-pullquote__role">${escapeHtml(speaker.description)}</span>` : "";
   return (
     `<aside class="${classes}"${hidden}>` +
-    `<blockquote class="nr-pullquote__quote"><p>${renderInlineMarkdown(body)}</p></blockquote>` +
+    `<blockquote class="nr-pullquote__quote"><p>${content}</p></blockquote>` +
     `<p class="nr-pullquote__attribution"><span class="nr-pullquote__name">${escapeHtml(speaker.name)}</span>${role}</p>` +
     `</aside>`
   );

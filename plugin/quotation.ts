@@ -2,7 +2,10 @@
  * Quotation: words someone said, with full attribution.
  *
  * Block form: figure > blockquote + figcaption (the HTML standard's pattern for a quote with its
- * source). Inline form: <q>, for quotations that run in the story's own sentences.
+ * source). Inline form: the quotation marks as text in a <span>, for quotations that run in the
+ * story's own sentences. Not <q>: its marks exist only in CSS, so copied text, feeds and reader
+ * modes lose them, and typed marks inside a <q> are doubled wherever a reader's own stylesheet
+ * applies (the HTML standard allows quotation marks as text in place of <q>).
  */
 import { formatApDate, machineDate, type DateInput } from "./dates.js";
 import { escapeHtml, htmlToText, isSafeUrl } from "./escape.js";
@@ -24,6 +27,23 @@ export interface QuotationOptions {
   /** Link for the speaker's name in the caption. */
   speakerUrl?: string | undefined;
   where?: string | undefined;
+  /** Puts back the plugin's fragments lifted out of the body (see nesting.ts), at a depth. */
+  restore?: ((html: string, depth: number) => string) | undefined;
+}
+
+export interface InlineQuotationOptions extends Pick<QuotationOptions, "cite" | "where" | "restore"> {
+  /** 0 for a quotation in the story's own sentences, 1 inside another quotation, and so on. */
+  depth?: number | undefined;
+}
+
+/** Double marks outside, single inside, double again inside those (AP and US usage). */
+export function quotationMarks(depth: number): readonly [string, string] {
+  return depth % 2 === 0 ? ["“", "”"] : ["‘", "’"];
+}
+
+/** Marks the speaker: the registry id, or the name for a speaker outside the registry. */
+export function speakerAttributes(speaker: Speaker): string {
+  return speaker.id ? ` data-speaker="${escapeHtml(speaker.id)}"` : ` data-speaker-name="${escapeHtml(speaker.name)}"`;
 }
 
 const QUOTE_MARKS = /^["“”„«»‘’'‹›]|["“”„«»‘’'‹›]$/;
@@ -58,9 +78,21 @@ export function quotationText(body: string): string {
   return htmlToText(renderBlockMarkdown(body)).replace(/\s+/g, " ").trim();
 }
 
-/** The quoted words of an inline quotation as plain text. */
+/**
+ * The quoted words of an inline quotation as plain text, as a list of quotations shows them: the
+ * comma that belongs to the attribution ("He can come to Kyiv," Zelenskyy said) is left out.
+ */
 export function inlineQuotationText(body: string): string {
-  return inlineMarkdownText(body);
+  return withoutAttributionComma(inlineMarkdownText(body));
+}
+
+/** Plain text of rendered quotation HTML, without the attribution comma. */
+export function renderedQuotationText(html: string): string {
+  return withoutAttributionComma(htmlToText(html).replace(/\s+/g, " ").trim());
+}
+
+function withoutAttributionComma(text: string): string {
+  return text.replace(/\s*,$/, "");
 }
 
 export function renderQuotation(body: unknown, speaker: Speaker, options: QuotationOptions = {}): string {
@@ -83,32 +115,38 @@ export function renderQuotation(body: unknown, speaker: Speaker, options: Quotat
     caption.push(`<time class="nr-quote__date" datetime="${escapeHtml(datetime)}">${escapeHtml(shown)}</time>`);
   }
   const citeAttribute = cite ? ` cite="${escapeHtml(cite)}"` : "";
-  const speakerData = speaker.id ? ` data-speaker="${escapeHtml(speaker.id)}"` : "";
+  const text = renderBlockMarkdown(words);
+  // A block quotation has no marks of its own, so quotations inside it take double ones.
+  const content = options.restore ? options.restore(text, 0) : text;
   return (
-    `<figure class="nr-quote"${speakerData}>` +
-    `<blockquote class="nr-quote__text"${citeAttribute}>${renderBlockMarkdown(words)}</blockquote>` +
+    `<figure class="nr-quote"${speakerAttributes(speaker)}>` +
+    `<blockquote class="nr-quote__text"${citeAttribute}>${content}</blockquote>` +
     `<figcaption class="nr-quote__attribution">${caption.join(", ")}</figcaption>` +
     `</figure>`
   );
 }
 
 /**
- * `<q>` for a quotation inside the story's sentences. The browser draws the quote marks, so typed
- * marks around the words would double them: those are an error with the fix spelled out.
+ * A quotation inside the story's sentences: the words between real quotation marks, in a span
+ * that names the speaker. The plugin types the marks, so marks typed around the words would
+ * double them: those are an error with the fix spelled out.
  */
-export function renderInlineQuotation(body: unknown, speaker: Speaker, options: Pick<QuotationOptions, "cite" | "where"> = {}): string {
+export function renderInlineQuotation(body: unknown, speaker: Speaker, options: InlineQuotationOptions = {}): string {
   const where = options.where ?? "inlineQuote";
   const words = requireBody(body, where, "endinlineQuote").trim();
   if (QUOTE_MARKS.test(words)) {
     throw new NewsroomError({
       where,
-      problem: "the quoted words start or end with a quotation mark, which <q> already draws",
+      problem: "the quoted words start or end with a quotation mark, which the plugin adds",
       value: words,
       fix: "remove the quotation marks around the words inside the shortcode",
     });
   }
-  const cite = checkedUrl(options.cite, where, "source URL");
-  const citeAttribute = cite ? ` cite="${escapeHtml(cite)}"` : "";
-  const speakerData = speaker.id ? ` data-speaker="${escapeHtml(speaker.id)}"` : "";
-  return `<q class="nr-q"${speakerData}${citeAttribute}>${renderInlineMarkdown(words)}</q>`;
+  // Checked for its errors; the source URL itself goes into the structured data (Quotation citation).
+  checkedUrl(options.cite, where, "source URL");
+  const depth = options.depth ?? 0;
+  const [open, close] = quotationMarks(depth);
+  const text = renderInlineMarkdown(words);
+  const content = options.restore ? options.restore(text, depth + 1) : text;
+  return `<span class="nr-q"${speakerAttributes(speaker)}>${open}${content}${close}</span>`;
 }

@@ -7,6 +7,7 @@ import { renderDateline } from "../dateline.js";
 import { formatApDateTime, formatIsoDate, isCalendarDay, latestDate, toDateTime, type DateInput } from "../dates.js";
 import type { EleventyCollectionItem } from "../eleventy-types.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
+import { walkHtml } from "../html-walk.js";
 import { topicUrl } from "./site-index.js";
 
 export interface ThemeFilterContext {
@@ -55,9 +56,16 @@ export function themeFilters({ zone, standaloneCities, related }: ThemeFilterCon
       const body = String(content ?? "");
       if (typeof place !== "string" || place.trim() === "") return body;
       const dateline = renderDateline(place, { agency: typeof agency === "string" ? agency : undefined, standaloneCities });
-      // A function, never a string: `$'` or `$&` in a place name must stay text, not a replacement pattern.
-      return body.includes("<p>") ? body.replace("<p>", () => `<p>${dateline} `) : `<p>${dateline}</p>${body}`;
+      const at = firstProseParagraph(body);
+      // Sliced, not String.replace: a replacement string would read "$'" or "$&" in the place as patterns.
+      return at === undefined ? `<p>${dateline}</p>${body}` : `${body.slice(0, at)}${dateline} ${body.slice(at)}`;
     },
+    /**
+     * A topic or section name as Pagefind's filter value. Pagefind decodes entities twice in filter
+     * values, and its default UI inserts them into the page as HTML: stored HTML-escaped, a name is
+     * shown as the text it is. Written into an attribute, whose own escaping the template adds.
+     */
+    pagefindFilterValue: (name: unknown) => escapeHtml(escapeHtml(String(name ?? ""))),
     /** "2025/09/05" in the site's zone, for article URLs. */
     articlePath: (date: unknown) => {
       // The shared parse cache: every later date filter on this story reuses the DateTime.
@@ -91,4 +99,15 @@ export function themeFilters({ zone, standaloneCities, related }: ThemeFilterCon
     organisationBylines: (items: unknown) =>
       (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter((item) => !Array.isArray(item.data.byline)),
   };
+}
+
+/** Elements whose paragraphs are not the story's own prose: a dateline never opens one of them. */
+const NOT_PROSE = new Set(["aside", "blockquote", "details", "dl", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "nav", "ol", "pre", "table", "ul"]);
+
+/** Where the text of the story's first paragraph of its own prose starts in the body, if it has one. */
+export function firstProseParagraph(body: string): number | undefined {
+  for (const token of walkHtml(body)) {
+    if (token.kind === "open" && token.name === "p" && !token.ancestors.some((element) => NOT_PROSE.has(element.name))) return token.end;
+  }
+  return undefined;
 }

@@ -74,3 +74,36 @@ describe("Content Security Policy", () => {
     await context.close();
   }, 60_000);
 });
+
+describe("search shows user-written names as text", () => {
+  // The fixture's hostile story has the topic "<img src=x onerror=window.pagefindInjected=1>".
+  const HOSTILE_TOPIC = "<img src=x onerror=window.pagefindInjected=1>";
+
+  it("Pagefind's filter labels read as typed and run nothing, even with the policy relaxed", async () => {
+    // bypassCSP: the policy would block the inline handler, hiding an injection this test must see.
+    const { context } = await sealedContext(browser, { bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`, { waitUntil: "networkidle" });
+    // The relaxed page does run an inline handler: proof that the check below can fail.
+    await page.evaluate(() => {
+      const probe = document.createElement("div");
+      probe.innerHTML = '<img src="x" onerror="window.handlersRun = true">';
+      document.body.append(probe);
+    });
+    await page.waitForFunction(() => (window as unknown as { handlersRun?: boolean }).handlersRun === true, undefined, { timeout: 5_000 });
+
+    await page.locator(".pagefind-ui__search-input").fill("riverfront");
+    await page.locator('a[href*="hostile-input"]').first().waitFor({ timeout: 15_000 });
+    const labels = page.locator(".pagefind-ui__filter-label");
+    await labels.first().waitFor({ state: "attached", timeout: 15_000 });
+    const texts = await labels.allTextContents();
+    expect(texts).toContain(`${HOSTILE_TOPIC} (1)`);
+    expect(texts).toContain("R&D <b> (1)");
+    expect(texts).toContain("Politics (1)");
+    expect(await page.locator("#search img, #search b").count()).toBe(0);
+    // Give a load error time to fire its handler, had the label been markup.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { pagefindInjected?: unknown }).pagefindInjected)).toBeUndefined();
+    await context.close();
+  }, 60_000);
+});

@@ -17,6 +17,9 @@ export const EXPECTED: Record<string, string> = {
     '<aside class="nr-pullquote nr-pullquote--right" aria-hidden="true"><blockquote class="nr-pullquote__quote"><p>He can <em>come</em> to Kyiv</p></blockquote><p class="nr-pullquote__attribution"><span class="nr-pullquote__name">Volodymyr Zelenskyy</span>, <span class="nr-pullquote__role">president of Ukraine</span></p></aside>',
   quote:
     '<figure class="nr-quote" data-speaker="zelenskyy"><blockquote class="nr-quote__text" cite="https://example.com/interview"><p>I can’t go to Moscow.</p></blockquote><figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Volodymyr Zelenskyy</span>, <span class="nr-quote__role">president of Ukraine</span>, <span class="nr-quote__occasion">in an interview with ABC News</span>, <span class="nr-quote__place">Kyiv</span>, <time class="nr-quote__date" datetime="2025-09-05">Sept. 5, 2025</time></figcaption></figure>',
-  inline: '<q class="nr-q" data-speaker="sybiha">making knowingly unacceptable proposals.</q>',
+  inline: '<span class="nr-q" data-speaker="sybiha">“making knowingly unacceptable proposals.”</span>',
+  // A quotation inside a quotation takes single marks; a speaker reference inside stays markup.
+  nested:
+    '<span class="nr-q" data-speaker="sybiha">“He said <span class="nr-q" data-speaker="zelenskyy">‘come to <em>Kyiv</em>’</span> to <span class="nr-speaker nr-speaker--short" data-speaker="zelenskyy">Zelenskyy</span>”</span>',
   dates: "Sept. 5, 2025|September 2025|noon EDT|7:30 p.m. EDT Sept. 5, 2025|2025-09-05T19:00:00-04:00|2 a.m. Sept. 6, 2025",
 };

@@ -2,8 +2,13 @@
  * Bad input fails the whole build with a message that names the shortcode or field, the file,
  * the value and the fix; warnings print once.
  */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildFiles } from "../helpers/build.js";
+import { repoRoot } from "../helpers/site-build.js";
 
 const SPEAKERS = JSON.stringify({
   zelenskyy: { name: "Volodymyr Zelenskyy", title: "President", affiliation: "Ukrainian", description: "president of Ukraine" },
@@ -54,7 +59,7 @@ describe("build errors name the shortcode, file, value and fix", () => {
       { "story.njk": '<p>He can come to Kyiv.</p>{% pullquote "zelenskyy" %}He can come to Moscow{% endpullquote %}' },
       { pullquoteCheck: "error" },
     );
-    expect(message).toMatch(/\[newsroom\] pullquote in \S*story\.njk: the pull quote's words do not occur in the article: "He can come to Moscow"\. Fix: quote the article word for word/);
+    expect(message).toMatch(/\[newsroom\] pullquote in \S*story\.njk: the pull quote's words do not occur in the story's text \(its headline, dek and page furniture do not count\): "He can come to Moscow"\. Fix: quote the story word for word/);
   });
 
   it("dateline city that needs a country", async () => {
@@ -95,6 +100,18 @@ describe("build errors name the shortcode, file, value and fix", () => {
     expect(message).toMatch(/pullquote in \S*story\.njk: has no words to quote/);
   });
 
+  it.each([
+    ["a pull quote inside a block quotation", "story.njk", '{% quote "zelenskyy" %}We will see. {% pullquote "zelenskyy" %}We will see{% endpullquote %}{% endquote %}', "pullquote", "quote"],
+    ["a block quotation inside an inline one", "story.md", 'He said {% inlineQuote "zelenskyy" %}no {% quote "zelenskyy" %}Never.{% endquote %}{% endinlineQuote %}', "quote", "inlineQuote"],
+    ["a pull quote inside a pull quote", "story.liquid", '{% pullquote "zelenskyy" %}Yes {% pullquote "zelenskyy" %}Yes{% endpullquote %}{% endpullquote %}', "pullquote", "pullquote"],
+    ["a dateline inside an inline quotation", "story.njk", '{% inlineQuote "zelenskyy" %}{% dateline "Kyiv, Ukraine" %} we stay{% endinlineQuote %}', "dateline", "inlineQuote"],
+  ])("%s is an error naming both shortcodes, the file and the fix, never escaped markup", async (_label, file, source, inner, outer) => {
+    const message = await buildError({ [file]: source });
+    expect(message).toContain(`[newsroom] ${outer} in `);
+    expect(message).toMatch(new RegExp(`${outer} in \\S*${file.replace(".", "\\.")}: \\{% ${inner} %\\} \\(a [a-z ]+\\) cannot sit inside \\{% ${outer} %\\}, which holds only text, \\{% speaker %\\} and \\{% inlineQuote %\\}`));
+    expect(message).toContain(`Fix: close the ${outer} with {% end${outer} %} before the {% ${inner} %}`);
+  });
+
   it("unknown plugin option fails when the plugin is added", async () => {
     const message = await buildError({ "story.njk": "text" }, { timezone: "America/New_York" });
     expect(message).toContain('[newsroom] addPlugin(newsroom, options): unknown option: "timezone". Fix: did you mean "timeZone"?');
@@ -111,7 +128,7 @@ describe("pull quote integrity warnings", () => {
     expect(pages.get("/story/")?.content).toContain("nr-pullquote");
     const ours = warn.mock.calls.filter(([message]) => String(message).includes("[newsroom] pullquote"));
     expect(ours).toHaveLength(1);
-    expect(String(ours[0]?.[0])).toMatch(/story\.njk: the pull quote's words do not occur in the article: "Come to Moscow"/);
+    expect(String(ours[0]?.[0])).toMatch(/story\.njk: the pull quote's words do not occur in the story's text .*: "Come to Moscow"/);
   });
 
   it("off skips the check", async () => {
@@ -128,4 +145,70 @@ describe("pull quote integrity warnings", () => {
     );
     expect(warn.mock.calls.filter(([message]) => String(message).includes("[newsroom]"))).toHaveLength(0);
   });
+});
+
+/**
+ * Builds a small site with the Eleventy command line, as a user runs it, and returns what it
+ * printed and how it exited.
+ */
+async function cliBuild(files: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string }> {
+  const scratch = path.join(repoRoot, "test", "scratch");
+  await mkdir(scratch, { recursive: true });
+  const dir = await mkdtemp(path.join(scratch, "cli-"));
+  const plugin = path.relative(dir, path.join(repoRoot, "plugin", "index.ts")).split(path.sep).join("/");
+  const config = `import newsroom from "${plugin}";\nexport default function (eleventyConfig) {\n  eleventyConfig.setUseGitIgnore(false);\n  eleventyConfig.addPlugin(newsroom);\n  return { markdownTemplateEngine: "njk" };\n}\n`;
+  try {
+    for (const [file, contents] of Object.entries({ "_data/speakers.json": SPEAKERS, "eleventy.config.ts": config, ...files })) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), contents);
+    }
+    const run = promisify(execFile)(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts"],
+      { cwd: dir, env: { ...process.env, NODE_OPTIONS: "" } },
+    );
+    try {
+      const { stdout, stderr } = await run;
+      return { code: 0, stdout, stderr };
+    } catch (failure) {
+      const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
+      return { code, stdout, stderr };
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe("on the command line, the first line is the cause", () => {
+  it("an unknown speaker id in a pull quote, not the template engine's wrapper", async () => {
+    const result = await cliBuild({ "story.md": 'He spoke.\n\n{% pullquote "zelensky" %}He can come to Kyiv{% endpullquote %}\n' });
+    expect(result.code).not.toBe(0);
+    const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(first).toBe('[newsroom] pullquote in ./story.md: unknown speaker id: "zelensky". Fix: did you mean "zelenskyy"? Otherwise add "zelensky" to your speakers registry');
+    // Eleventy's own account still follows, for the rest of the story.
+    expect(result.stderr).toContain("Error with Nunjucks paired shortcode `pullquote`");
+  }, 60_000);
+
+  it("a misspelt shortcode name gets a did-you-mean naming the plugin's shortcodes", async () => {
+    const result = await cliBuild({ "story.md": 'He spoke.\n\n{% pulquote "zelenskyy" %}He can come to Kyiv{% endpullquote %}\n' });
+    expect(result.code).not.toBe(0);
+    const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(first).toBe(
+      '[newsroom] Nunjucks, line 3: unknown tag: "{% pulquote %}". Fix: did you mean {% pullquote %}? The newsroom plugin\'s shortcodes are {% speaker %}, {% dateline %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}',
+    );
+    expect(result.stderr).toContain("./story.md");
+  }, 60_000);
+
+  it("a misspelt closing tag and a name in the wrong case are caught too", async () => {
+    const closing = await cliBuild({ "story.njk": '{% inlineQuote "zelenskyy" %}Yes{% endinlinequote %}' });
+    expect(closing.stderr.split("\n")[0]).toContain('unknown tag: "{% endinlinequote %}". Fix: did you mean {% endinlineQuote %}?');
+    const lower = await cliBuild({ "story.njk": '{% inlinequote "zelenskyy" %}Yes{% endinlineQuote %}' });
+    expect(lower.stderr.split("\n")[0]).toContain('unknown tag: "{% inlinequote %}". Fix: did you mean {% inlineQuote %}?');
+  }, 60_000);
+
+  it("a good build prints nothing of the plugin's", async () => {
+    const result = await cliBuild({ "story.md": '{% speaker "zelenskyy" %} spoke.\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("[newsroom]");
+  }, 60_000);
 });

@@ -64,7 +64,7 @@ describe("every template language gives the same HTML", () => {
     it("renders a multi-paragraph quotation by a plain-named speaker", () => {
       const html = (pages.get("/markdown-nunjucks/") as EleventyPageResult).content;
       expect(html).toContain(
-        '<figure class="nr-quote"><blockquote class="nr-quote__text"><p>First paragraph of the quotation.</p><p>Second paragraph.</p></blockquote><figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Jane Doe</span></figcaption></figure>',
+        '<figure class="nr-quote" data-speaker-name="Jane Doe"><blockquote class="nr-quote__text"><p>First paragraph of the quotation.</p><p>Second paragraph.</p></blockquote><figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Jane Doe</span></figcaption></figure>',
       );
     });
   });

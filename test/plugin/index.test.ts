@@ -161,7 +161,7 @@ describe("pull quote integrity linter", () => {
     const pullquote = config.callPaired("pullquote", "./src/story.md", "Come to Moscow", "zelenskyy") as string;
     const lint = config.linters.get("newsroom-pullquote-integrity");
     const page = { page: { inputPath: "./src/story.md", url: "/./src/story.md/" } };
-    expect(() => lint?.call(page, `<p>He can come to Kyiv.</p>${pullquote}`)).toThrow("the pull quote's words do not occur in the article");
+    expect(() => lint?.call(page, `<p>He can come to Kyiv.</p>${pullquote}`)).toThrow("the pull quote's words do not occur in the story's text");
     expect(() => lint?.call(page, `<p>“Come to Moscow,” he said.</p>${pullquote}`)).not.toThrow();
   });
 });

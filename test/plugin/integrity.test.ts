@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { articleTextForComparison, findMisquotes, normalizeForComparison } from "../../plugin/integrity.js";
+import { attributedText, findMisquotes, normalizeForComparison, type PullquoteClaim } from "../../plugin/integrity.js";
 
-function page(body: string, head = "<title>Zelenskyy interview</title>"): string {
-  return `<!doctype html><html lang="en"><head>${head}</head><body><main><article>${body}</article></main></body></html>`;
+/** The story's body as the guard reads it: the page's content without its layout. */
+function page(body: string): string {
+  return `<div class="story">${body}</div>`;
+}
+
+/** The texts of the misquotes found for these pull quotes, all credited to Zelenskyy. */
+function misquoted(body: string, quotes: string[], speaker = "zelenskyy"): string[] {
+  const claims: PullquoteClaim[] = quotes.map((text) => ({ text, speaker }));
+  return findMisquotes(body, claims).map((misquote) => misquote.claim.text);
 }
 
 const PULLQUOTE =
@@ -33,19 +40,30 @@ describe("normalizeForComparison", () => {
   });
 });
 
-describe("articleTextForComparison", () => {
-  it("keeps the body text and drops head, scripts, styles, templates and pull quotes", () => {
-    const html = page(
-      `<p>Body text</p>${PULLQUOTE}<script>var inScript = 1;</script><style>p { color: red }</style><template><p>in template</p></template>`,
-      "<title>Head title</title>",
-    );
-    expect(articleTextForComparison(html)).toBe("bodytext");
+describe("attributedText", () => {
+  it("keeps the body text and drops scripts, styles, templates and pull quotes", () => {
+    const html = page(`<p>Body text</p>${PULLQUOTE}<script>var inScript = 1;</script><style>p { color: red }</style><template><p>in template</p></template>`);
+    expect(attributedText(html).text).toBe("bodytext");
+  });
+
+  it("knows who is quoted at each character: inline quotations and the words of block ones", () => {
+    const html =
+      '<p>He said <span class="nr-q" data-speaker="putin">“we <span class="nr-q" data-speaker-name="Jane Doe">‘go’</span>”</span> now.</p>' +
+      '<figure class="nr-quote" data-speaker="trump"><blockquote class="nr-quote__text"><p>Deal</p></blockquote><figcaption class="nr-quote__attribution">Donald Trump</figcaption></figure>';
+    const { text, speakers } = attributedText(html);
+    const at = (word: string) => speakers[text.indexOf(word)];
+    expect(at("hesaid")).toEqual([]);
+    expect(at("we")).toEqual(["putin"]);
+    expect(at("go")).toEqual(["putin", "Jane Doe"]);
+    expect(at("now")).toEqual([]);
+    expect(at("deal")).toEqual(["trump"]);
+    expect(at("donaldtrump")).toEqual([]);
   });
 });
 
 describe("findMisquotes", () => {
   it("returns nothing when there are no pull quotes", () => {
-    expect(findMisquotes(page("<p>Anything</p>"), [])).toEqual([]);
+    expect(misquoted(page("<p>Anything</p>"), [])).toEqual([]);
   });
 
   it.each([
@@ -57,45 +75,74 @@ describe("findMisquotes", () => {
     ["with a non-breaking space", "<p>He can&nbsp;come to Kyiv</p>", "He can come to Kyiv"],
     ["inside a <header> (not <head>)", "<header><p>He can come to Kyiv</p></header>", "He can come to Kyiv"],
   ])("finds a quote present in the text %s", (_label, body, quote) => {
-    expect(findMisquotes(page(`${body}${PULLQUOTE}`), [quote])).toEqual([]);
+    expect(misquoted(page(`${body}${PULLQUOTE}`), [quote])).toEqual([]);
   });
 
   it("reports a misquote", () => {
-    expect(findMisquotes(page(`<p>“He can come to Kyiv,” he said</p>${PULLQUOTE}`), ["He can come to Lviv"])).toEqual([
+    expect(misquoted(page(`<p>“He can come to Kyiv,” he said</p>${PULLQUOTE}`), ["He can come to Lviv"])).toEqual([
       "He can come to Lviv",
     ]);
   });
 
   it("reports only the misquotes, in the order given", () => {
     const html = page("<p>“He can come to Kyiv,” he said. “We are ready,” he added.</p>");
-    expect(findMisquotes(html, ["We are not ready", "He can come to Kyiv", "We are ready", "He will come"])).toEqual([
+    expect(misquoted(html, ["We are not ready", "He can come to Kyiv", "We are ready", "He will come"])).toEqual([
       "We are not ready",
       "He will come",
     ]);
   });
 
   it("does not let a pull quote find itself in its own aside", () => {
-    expect(findMisquotes(page(`<p>The president spoke.</p>${PULLQUOTE}`), ["He can come to Kyiv"])).toEqual(["He can come to Kyiv"]);
+    expect(misquoted(page(`<p>The president spoke.</p>${PULLQUOTE}`), ["He can come to Kyiv"])).toEqual(["He can come to Kyiv"]);
   });
 
   it("ignores every pull quote aside on the page", () => {
     const exposed = PULLQUOTE.replace(' aria-hidden="true"', "").replace("nr-pullquote--right", "nr-pullquote--left");
-    expect(findMisquotes(page(`${PULLQUOTE}<p>Between</p>${exposed}`), ["He can come to Kyiv"])).toEqual(["He can come to Kyiv"]);
+    expect(misquoted(page(`${PULLQUOTE}<p>Between</p>${exposed}`), ["He can come to Kyiv"])).toEqual(["He can come to Kyiv"]);
   });
 
   it("still reads text after a pull quote", () => {
-    expect(findMisquotes(page(`${PULLQUOTE}<p>He can come to Kyiv, he said.</p>`), ["He can come to Kyiv"])).toEqual([]);
+    expect(misquoted(page(`${PULLQUOTE}<p>He can come to Kyiv, he said.</p>`), ["He can come to Kyiv"])).toEqual([]);
   });
 
-  it("ignores text in <head>", () => {
-    const html = page("<p>The president spoke.</p>", '<title>He can come to Kyiv</title><meta name="description" content="He can come to Kyiv">');
-    expect(findMisquotes(html, ["He can come to Kyiv"])).toEqual(["He can come to Kyiv"]);
+  it("fails words said by someone else, naming who said them", () => {
+    const html = page('<p><span class="nr-q" data-speaker="putin">“He can come to Moscow,”</span> Putin said.</p>');
+    expect(findMisquotes(html, [{ text: "He can come to Moscow", speaker: "zelenskyy" }])).toEqual([
+      { claim: { text: "He can come to Moscow", speaker: "zelenskyy" }, problem: "misattributed", saidBy: ["putin"] },
+    ]);
+    expect(findMisquotes(html, [{ text: "He can come to Moscow", speaker: "putin" }])).toEqual([]);
+  });
+
+  it("fails a pull quote that runs from one person's quotation into another's", () => {
+    const html = page('<p><span class="nr-q" data-speaker="zelenskyy">“Come to Kyiv.”</span> <span class="nr-q" data-speaker="putin">“Come to Moscow.”</span></p>');
+    expect(misquoted(html, ["Come to Kyiv. Come to Moscow."])).toEqual(["Come to Kyiv. Come to Moscow."]);
+    expect(misquoted(html, ["Come to Kyiv."])).toEqual([]);
+  });
+
+  it("passes when any occurrence of the words is the speaker's own", () => {
+    const html = page('<p><span class="nr-q" data-speaker="putin">“We are ready.”</span> <span class="nr-q" data-speaker="zelenskyy">“We are ready.”</span></p>');
+    expect(misquoted(html, ["We are ready"])).toEqual([]);
+  });
+
+  it("lets the story's own sentences be lifted, and checks plain-name speakers by name", () => {
+    expect(misquoted(page("<p>The talks stalled again.</p>"), ["The talks stalled"])).toEqual([]);
+    const html = page('<p><span class="nr-q" data-speaker-name="Jane Doe">“Not yet.”</span></p>');
+    expect(misquoted(html, ["Not yet"], "Jane Doe")).toEqual([]);
+    expect(misquoted(html, ["Not yet"], "John Roe")).toEqual(["Not yet"]);
+  });
+
+  it("checks a block quotation's words but not its caption", () => {
+    const html = page(
+      '<figure class="nr-quote" data-speaker="putin"><blockquote class="nr-quote__text"><p>Moscow is best.</p></blockquote><figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Vladimir Putin</span></figcaption></figure>',
+    );
+    expect(misquoted(html, ["Moscow is best"])).toEqual(["Moscow is best"]);
+    expect(misquoted(html, ["Moscow is best"], "putin")).toEqual([]);
   });
 
   it.each([
     ["<script>", '<script type="application/ld+json">{"text": "He can come to Kyiv"}</script>'],
     ["<style>", "<style>/* He can come to Kyiv */</style>"],
   ])("ignores text in %s", (_label, element) => {
-    expect(findMisquotes(page(`<p>The president spoke.</p>${element}`), ["He can come to Kyiv"])).toEqual(["He can come to Kyiv"]);
+    expect(misquoted(page(`<p>The president spoke.</p>${element}`), ["He can come to Kyiv"])).toEqual(["He can come to Kyiv"]);
   });
 });

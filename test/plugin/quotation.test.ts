@@ -36,10 +36,10 @@ describe("renderQuotation", () => {
     );
   });
 
-  it("has no data-speaker for a plain-name speaker", () => {
+  it("names a plain-name speaker in data-speaker-name", () => {
     const jane = resolveSpeaker("Jane Doe", registry, "quote");
     expect(renderQuotation("Hello.", jane)).toBe(
-      '<figure class="nr-quote"><blockquote class="nr-quote__text"><p>Hello.</p></blockquote>' +
+      '<figure class="nr-quote" data-speaker-name="Jane Doe"><blockquote class="nr-quote__text"><p>Hello.</p></blockquote>' +
         '<figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Jane Doe</span></figcaption></figure>',
     );
   });
@@ -118,24 +118,29 @@ describe("renderQuotation", () => {
 });
 
 describe("renderInlineQuotation", () => {
-  it("renders a <q> with the speaker id", () => {
-    expect(renderInlineQuotation("He can come to Kyiv,", zelenskyy)).toBe('<q class="nr-q" data-speaker="zelenskyy">He can come to Kyiv,</q>');
+  it("puts the words between real quotation marks, in a span naming the speaker", () => {
+    expect(renderInlineQuotation("He can come to Kyiv,", zelenskyy)).toBe('<span class="nr-q" data-speaker="zelenskyy">“He can come to Kyiv,”</span>');
+  });
+
+  it("takes single marks inside another quotation, double again inside those", () => {
+    expect(renderInlineQuotation("hold a meeting", zelenskyy, { depth: 1 })).toBe('<span class="nr-q" data-speaker="zelenskyy">‘hold a meeting’</span>');
+    expect(renderInlineQuotation("hold a meeting", zelenskyy, { depth: 2 })).toBe('<span class="nr-q" data-speaker="zelenskyy">“hold a meeting”</span>');
   });
 
   it("trims the body and renders inline markdown on one line", () => {
     expect(renderInlineQuotation("\n  He can *come*\n  to Kyiv,\n", zelenskyy)).toBe(
-      '<q class="nr-q" data-speaker="zelenskyy">He can <em>come</em> to Kyiv,</q>',
+      '<span class="nr-q" data-speaker="zelenskyy">“He can <em>come</em> to Kyiv,”</span>',
     );
   });
 
-  it("adds a cite attribute", () => {
+  it("leaves the source URL to the structured data: a span has no cite", () => {
     expect(renderInlineQuotation("He can come to Kyiv,", zelenskyy, { cite: "https://abcnews.go.com/x?a=1&b=2" })).toBe(
-      '<q class="nr-q" data-speaker="zelenskyy" cite="https://abcnews.go.com/x?a=1&amp;b=2">He can come to Kyiv,</q>',
+      '<span class="nr-q" data-speaker="zelenskyy">“He can come to Kyiv,”</span>',
     );
   });
 
-  it("has no data-speaker for a plain-name speaker", () => {
-    expect(renderInlineQuotation("Hello", resolveSpeaker("Jane Doe", registry, "inlineQuote"))).toBe('<q class="nr-q">Hello</q>');
+  it("names a plain-name speaker in data-speaker-name", () => {
+    expect(renderInlineQuotation("Hello", resolveSpeaker("Jane <Doe>", registry, "inlineQuote"))).toBe('<span class="nr-q" data-speaker-name="Jane &lt;Doe&gt;">“Hello”</span>');
   });
 
   it.each([
@@ -154,7 +159,7 @@ describe("renderInlineQuotation", () => {
   });
 
   it("allows quote marks inside the words", () => {
-    expect(renderInlineQuotation("it’s “fine” now", zelenskyy)).toBe('<q class="nr-q" data-speaker="zelenskyy">it’s “fine” now</q>');
+    expect(renderInlineQuotation("it’s “fine” now", zelenskyy)).toBe('<span class="nr-q" data-speaker="zelenskyy">“it’s “fine” now”</span>');
   });
 
   it("throws on an unsafe cite", () => {
@@ -180,7 +185,7 @@ describe("quotationText", () => {
 
 describe("inlineQuotationText", () => {
   it.each([
-    ["He can come to Kyiv,", "He can come to Kyiv,"],
+    ["He can come to Kyiv,", "He can come to Kyiv"],
     ["He can **come**\n  to [Kyiv](/kyiv/)", "He can come to Kyiv"],
     ["Tom &amp; Jerry", "Tom & Jerry"],
   ])("gives the plain text of %j", (body, expected) => {

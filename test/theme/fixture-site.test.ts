@@ -113,8 +113,8 @@ describe("article page", () => {
   });
 
   it("shows section, tags and related stories that share a tag", () => {
-    expect(html).toContain('<p class="article__section"><a href="/politics/" data-pagefind-filter="section">Politics</a></p>');
-    expect(html).toContain('<li><a href="/tags/budget/" data-pagefind-filter="topic">Budget</a></li>');
+    expect(html).toContain('<p class="article__section"><a href="/politics/" data-pagefind-filter="section[data-pagefind-value]" data-pagefind-value="Politics">Politics</a></p>');
+    expect(html).toContain('<li><a href="/tags/budget/" data-pagefind-filter="topic[data-pagefind-value]" data-pagefind-value="Budget">Budget</a></li>');
     const related = /<section class="related"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
     expect(count(related, /<article class="card">/g)).toBe(3);
     expect(related).not.toContain("council-approves-2026-budget");
@@ -265,12 +265,24 @@ describe("feeds and sitemaps", () => {
 });
 
 describe("list pages", () => {
-  it("a speaker page lists every quotation and pull quote, each linking back", async () => {
+  it("a speaker page lists every quotation once, each linking back", async () => {
     const html = await site.read("speakers/marcus-bell/index.html");
     expect(html).toContain('<h1 class="list-header__title">Marcus Bell</h1>');
-    expect(html).toContain("Pull quote in <a href=\"/sports/2025/09/19/ravens-fall-to-harlan-valley/\">");
-    expect(html).toContain("<p>I would rather learn that in September than in November.</p>");
-    expect(count(html, /<li class="quotation-list__item">/g)).toBeGreaterThanOrEqual(4);
+    expect(html).toContain('<a href="/sports/2025/09/19/ravens-fall-to-harlan-valley/">');
+    // The pull quote repeats this quotation: listed once, not again as a pull quote.
+    expect(count(html, /<p>I would rather learn that in September than in November\.<\/p>/g)).toBe(1);
+    expect(html).not.toContain("Pull quote in");
+    // The comma belongs to the attribution ("…, Bell said"), not to the words.
+    expect(html).toContain("<p>We made enough plays to win and then we stopped making them</p>");
+    expect(count(html, /<li class="quotation-list__item">/g)).toBe(8);
+  });
+
+  it("a speaker page gives a block quotation's own occasion, place and date, not the story's", async () => {
+    // Said on Sept. 23 in a welcome address; the story ran on Sept. 24.
+    const html = await site.read("speakers/delia-marsh/index.html");
+    expect(html).toMatch(
+      /<p class="quotation-list__source">In a welcome address, Riverton, <time datetime="2025-09-23[^"]*">Sept\. 23, 2025<\/time>\. Quoted in <a href="\/[^"]*sister-city-delegation-visits\/">/,
+    );
   });
 
   it("an author page lists the author's stories", async () => {
