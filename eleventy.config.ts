@@ -5,6 +5,7 @@
  * NEWSROOM_INPUT and NEWSROOM_DATA point the same theme at another content folder (the tests'
  * fixture site, the benchmark corpus). SITE_URL, which the theme reads itself, overrides the
  * site's address (the Pages workflow sets it).
+ * NEWSROOM_PAGE_SIZE sets the stories per list page (the tests page the small fixture newsroom).
  */
 import path from "node:path";
 import newsroomTheme from "./plugin/theme/index.js";
@@ -13,9 +14,11 @@ import type { EleventyConfig } from "./plugin/eleventy-types.js";
 const input = process.env.NEWSROOM_INPUT ?? "src";
 const dataDir = process.env.NEWSROOM_DATA ?? "_data";
 
+const pageSize = process.env.NEWSROOM_PAGE_SIZE ? Number(process.env.NEWSROOM_PAGE_SIZE) : undefined;
+
 export default function (eleventyConfig: EleventyConfig) {
   // The showcase publishes real quotes: a pull quote that is not in the story stops the build.
-  eleventyConfig.addPlugin(newsroomTheme, { newsroom: { pullquoteCheck: "error" } });
+  eleventyConfig.addPlugin(newsroomTheme, { pageSize, newsroom: { pullquoteCheck: "error" } });
   return {
     dir: {
       input,

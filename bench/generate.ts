@@ -9,6 +9,9 @@
  *   floor-shortcodes/  the floor with the shortcode calls left in the articles, answered by
  *            shortcodes that only return the HTML written in shortcodes.json: what Eleventy and
  *            Nunjucks spend on the calls themselves, whatever a plugin does in them.
+ *   minimal/ the same markdown (front matter as the theme's, bodies as the floor's) for plain
+ *            Eleventy with one minimal layout and no lists: the least an Eleventy site of these
+ *            stories costs (the yardstick of the theme's speed target).
  *   hugo/    the same article bodies (that HTML) with minimal layouts from bench/hugo/.
  *   jekyll/  the same article bodies with minimal layouts from bench/jekyll/.
  *
@@ -540,6 +543,18 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
   cpSync(path.join(benchDir, "floor", "pages"), path.join(dir, "pages"), { recursive: true });
 }
 
+/** Plain Eleventy at its plainest: each story's markdown in one small layout, nothing else. */
+function writeMinimal(dir: string, articles: Article[], rendered: Rendered[]): void {
+  write(path.join(dir, "articles", "articles.11tydata.json"), `${JSON.stringify({ layout: "minimal.njk" }, null, 2)}\n`);
+  write(
+    path.join(dir, "_includes", "minimal.njk"),
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>\n<main>\n<h1>{{ title }}</h1>\n<p>{{ dek }}</p>\n{{ content | safe }}\n</main>\n</body>\n</html>\n',
+  );
+  articles.forEach((article, i) => {
+    write(path.join(dir, "articles", `${article.fileSlug}.md`), `${frontMatter({ ...authorFields(article), permalink: article.url })}${(rendered[i] as Rendered).body}\n`);
+  });
+}
+
 /** The style guide's components as the plugin renders them (the floor's copy), for Hugo and Jekyll. */
 function styleGuideHtml(): string {
   const page = readFileSync(path.join(benchDir, "floor", "pages", "style-guide.njk"), "utf8");
@@ -632,18 +647,22 @@ function writeJekyll(dir: string, articles: Article[], rendered: Rendered[], con
   }
 }
 
-/** Writes the four sites for `count` articles into `out` (emptied first). */
-export function generateCorpus(count: number, out: string): { articles: number; files: number } {
+export const CORPUS_SITES = ["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll"] as const;
+export type CorpusSite = (typeof CORPUS_SITES)[number];
+
+/** Writes the sites for `count` articles into `out` (emptied first): all, or those named in `sites`. */
+export function generateCorpus(count: number, out: string, sites: readonly CorpusSite[] = CORPUS_SITES): { articles: number; files: number } {
   const { data, paragraphs, speakers } = loadCorpusData();
   const context: Context = { data, registry: speakers, zone: data.site.timeZone };
   const articles = makeArticles(count, data, paragraphs);
   const rendered = articles.map((article) => renderedBody(article, context));
   rmSync(out, { recursive: true, force: true });
-  writeTheme(path.join(out, "theme"), articles, context);
-  writeFloor(path.join(out, "floor"), articles, rendered, context, "html");
-  writeFloor(path.join(out, "floor-shortcodes"), articles, rendered, context, "shortcodes");
-  writeHugo(path.join(out, "hugo"), articles, rendered, context);
-  writeJekyll(path.join(out, "jekyll"), articles, rendered, context);
+  if (sites.includes("theme")) writeTheme(path.join(out, "theme"), articles, context);
+  if (sites.includes("floor")) writeFloor(path.join(out, "floor"), articles, rendered, context, "html");
+  if (sites.includes("floor-shortcodes")) writeFloor(path.join(out, "floor-shortcodes"), articles, rendered, context, "shortcodes");
+  if (sites.includes("minimal")) writeMinimal(path.join(out, "minimal"), articles, rendered);
+  if (sites.includes("hugo")) writeHugo(path.join(out, "hugo"), articles, rendered, context);
+  if (sites.includes("jekyll")) writeJekyll(path.join(out, "jekyll"), articles, rendered, context);
   return { articles: articles.length, files: readdirSync(out, { recursive: true }).length };
 }
 

@@ -8,17 +8,28 @@
  *   npm run bench                     100, 1,000 and 10,000 articles (3 runs, 1 run at 10,000)
  *   npm run bench -- --quick          100 and 1,000 articles
  *   npm run bench -- --articles 2000  one size
+ *   npm run bench -- --sizes 1000,10000,100000   these sizes (up to 100,000; Jekyll, whose
+ *                                     build grows faster than linearly, only up to 10,000)
  *   npm run bench -- --runs 5         runs per size (default 3; 1 from 5,000 articles)
+ *   npm run bench -- --reuse          report sizes not measured in this run from an earlier run
+ *                                     of the same code (bench/.work/rows.json), e.g. 100,000 late
  *   npm run bench -- --readme         also put the tables in bench/README.md
+ *   npm run bench -- --corpus-only    only generate (or check) the corpora of the sizes asked for
+ *   npm run bench -- --skip jekyll,floor-shortcodes   leave these generators out
+ *
+ * At the largest size up to 10,000 it also measures an edit in watch mode (`npm start`): the
+ * time from saving one story to its page being rewritten by Eleventy's incremental build.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
-import { benchDir, generateCorpus, loadCorpusData, repoRoot } from "./generate.js";
+import { benchDir, generateCorpus, loadCorpusData, repoRoot, type CorpusSite } from "./generate.js";
 import { clean, ensureTools, machine, measure, median, version, type Measurement } from "./measure.js";
+import { gzipSync } from "node:zlib";
+import { pageTypeOf } from "../test/helpers/page-types.js";
 import { pageWeights, type PageWeight, type Size } from "./weight.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -30,17 +41,28 @@ const value = (name: string) => {
   const at = argv.indexOf(name);
   return at === -1 ? undefined : argv[at + 1];
 };
-const unknown = argv.filter((arg, i) => arg.startsWith("--") && !["--quick", "--articles", "--runs", "--readme", "--help"].includes(arg) && argv[i - 1] !== "--articles" && argv[i - 1] !== "--runs");
+const withValue = ["--articles", "--runs", "--sizes", "--skip"];
+const unknown = argv.filter((arg, i) => arg.startsWith("--") && !["--quick", "--readme", "--reuse", "--corpus-only", "--help", ...withValue].includes(arg) && !withValue.includes(argv[i - 1] ?? ""));
 if (unknown.length || flag("--help")) {
-  console.error("usage: npm run bench [-- --quick | --articles N] [--runs N] [--readme]");
+  console.error("usage: npm run bench [-- --quick | --articles N | --sizes N,N,…] [--runs N] [--skip ID,…] [--reuse] [--corpus-only] [--readme]");
   process.exit(unknown.length ? 2 : 0);
 }
 const articlesArg = value("--articles");
-const sizes = articlesArg ? [Number(articlesArg)] : flag("--quick") ? [100, 1000] : [100, 1000, 10_000];
-if (sizes.some((size) => !Number.isInteger(size) || size < 10 || size > 50_000)) {
-  console.error("--articles must be a whole number from 10 to 50000");
+const sizesArg = value("--sizes");
+const sizes = sizesArg
+  ? sizesArg.split(",").map(Number).sort((a, b) => a - b)
+  : articlesArg ? [Number(articlesArg)] : flag("--quick") ? [100, 1000] : [100, 1000, 10_000];
+if (sizes.some((size) => !Number.isInteger(size) || size < 10 || size > 100_000)) {
+  console.error("--articles and --sizes take whole numbers from 10 to 100000");
   process.exit(2);
 }
+/**
+ * Above this, Jekyll's build grows faster than linearly (see the notes): hours at 100,000. The
+ * floor, there to measure the plugin's overhead at 1,000, stops here too.
+ */
+const JEKYLL_LIMIT = 10_000;
+/** Watch mode's edit is measured at the largest size up to this one. */
+const WATCH_SIZE = [...sizes].reverse().find((size) => size <= 10_000);
 const runsArg = value("--runs") === undefined ? undefined : Number(value("--runs"));
 if (runsArg !== undefined && (!Number.isInteger(runsArg) || runsArg < 1)) {
   console.error("--runs must be a positive whole number");
@@ -48,7 +70,7 @@ if (runsArg !== undefined && (!Number.isInteger(runsArg) || runsArg < 1)) {
 }
 const runsFor = (size: number) => runsArg ?? (size >= 5000 ? 1 : 3);
 /** The size the main table, the ratios and the page weights are reported at. */
-const mainSize = sizes.includes(1000) ? 1000 : (sizes[sizes.length - 1] as number);
+const mainSize = sizes.includes(1000) || flag("--reuse") ? 1000 : (sizes[sizes.length - 1] as number);
 
 const work = path.join(benchDir, ".work");
 // Builds write to a RAM disk when there is one, so the disk's speed does not decide the result.
@@ -65,6 +87,8 @@ interface Tool {
   label: string;
   /** Only at the main size: rows that explain the comparison (in italics in the table). */
   mainSizeOnly?: boolean;
+  /** The largest size it is run at. */
+  maxSize?: number;
   run(corpus: string, out: string): Measurement;
 }
 
@@ -75,6 +99,8 @@ const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
   delete env.SITE_URL;
   return env;
 };
+
+const skippedTools = (value("--skip") ?? "").split(",").filter(Boolean);
 
 function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
   const pkg = path.join(work, "pkg");
@@ -91,6 +117,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
     {
       id: "floor",
       label: "Plain Eleventy (floor)",
+      maxSize: JEKYLL_LIMIT,
       run: (corpus, out) =>
         measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "floor.config.js"))}`, `--output=${out}`, "--quiet"], {
           cwd: repoRoot,
@@ -98,6 +125,15 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
         }),
     },
   ];
+  list.push({
+    id: "minimal",
+    label: "Minimal plain Eleventy",
+    run: (corpus, out) =>
+      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "minimal.config.js"))}`, `--output=${out}`, "--quiet"], {
+        cwd: repoRoot,
+        env: cleanEnv({ MINIMAL_INPUT: relative(path.join(corpus, "minimal")) }),
+      }),
+  });
   list.push({
     id: "floor-shortcodes",
     label: "Plain Eleventy + shortcode calls",
@@ -115,6 +151,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
     list.push({
       id: "jekyll",
       label: "Jekyll",
+      maxSize: JEKYLL_LIMIT,
       run: (corpus, out) => measure("jekyll", ["build", "--quiet", "--disable-disk-cache", "-s", path.join(corpus, "jekyll"), "-d", out], { env: cleanEnv({}) }),
     });
   }
@@ -128,12 +165,13 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
         env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")) }),
       }),
   });
-  return list;
+  return list.filter((tool) => tool.id === "theme" || !skippedTools.includes(tool.id));
 }
 
 const DESCRIPTIONS: Record<string, string> = {
   theme: "the theme as installed from npm: the compiled plugin, its shortcodes, filters, JSON-LD, checks and lists",
   floor: "the same pages with the plugin's output written into the content: no plugin, same templates otherwise",
+  minimal: "the same markdown (the floor's bodies) in one minimal layout: no lists, feeds, sitemaps or plugin; the yardstick of the theme's speed target",
   hugo: "Debian's Hugo, the same article bodies, minimal layouts with the same page types",
   jekyll: "Debian's Jekyll, no plugins, the same article bodies, minimal layouts with the same page types",
   "floor-shortcodes": "the floor with the articles' shortcode calls left in, each answered by a shortcode that only returns the plugin's HTML for it: what Eleventy and Nunjucks spend on the calls, whatever a plugin does in them",
@@ -149,10 +187,10 @@ function preparePackage(): void {
   rmSync(pkg, { recursive: true, force: true });
   mkdirSync(pkg, { recursive: true });
   const tsc = spawnSync(node, [path.join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", relative(pkg)], { cwd: repoRoot, encoding: "utf8" });
-  if (!existsSync(path.join(pkg, "plugin", "theme.js"))) throw new Error(`could not compile the plugin:\n${tsc.stdout}${tsc.stderr}`);
+  if (!existsSync(path.join(pkg, "plugin", "theme", "index.js"))) throw new Error(`could not compile the plugin:\n${tsc.stdout}${tsc.stderr}`);
   // The compiled theme finds its templates in _includes/ next to its folder, as in the package.
   symlinkSync(path.relative(pkg, path.join(repoRoot, "_includes")), path.join(pkg, "_includes"));
-  for (const [source, target] of [["eleventy.config.ts", "eleventy.config.js"], ["bench/floor/eleventy.config.ts", "floor.config.js"]] as const) {
+  for (const [source, target] of [["eleventy.config.ts", "eleventy.config.js"], ["bench/floor/eleventy.config.ts", "floor.config.js"], ["bench/minimal/eleventy.config.ts", "minimal.config.js"]] as const) {
     const { outputText } = ts.transpileModule(readFileSync(path.join(repoRoot, source), "utf8"), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     });
@@ -168,23 +206,25 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Everything a corpus is made from: a corpus with the same stamp is reused. */
-function corpusStamp(size: number): string {
-  const hash = createHash("sha256").update(String(size));
-  const inputs = [path.join(benchDir, "generate.ts"), ...["corpus", "floor", "hugo", "jekyll"].flatMap((dir) => filesUnder(path.join(benchDir, dir))), ...filesUnder(path.join(repoRoot, "_includes"))];
+function corpusStamp(size: number, sites: readonly CorpusSite[]): string {
+  const hash = createHash("sha256").update(String(size)).update(sites.join(","));
+  const inputs = [path.join(benchDir, "generate.ts"), ...["corpus", "floor", "minimal", "hugo", "jekyll"].flatMap((dir) => filesUnder(path.join(benchDir, dir))), ...filesUnder(path.join(repoRoot, "_includes"))];
   for (const file of inputs) hash.update(relative(file)).update(readFileSync(file));
   return hash.digest("hex");
 }
 
-function corpusFor(size: number): string {
+function corpusFor(size: number, active: Tool[]): string {
   const dir = path.join(work, `corpus-${size}`);
-  const stamp = corpusStamp(size);
+  // Only the sites this size builds ("theme-tsx" builds the theme's).
+  const sites = (["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll"] as const).filter((site) => site === "theme" || active.some((tool) => tool.id === site));
+  const stamp = corpusStamp(size, sites);
   const stampFile = path.join(dir, ".stamp");
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
     log(`  corpus of ${size.toLocaleString("en-US")} articles: unchanged, reused`);
     return dir;
   }
   const started = performance.now();
-  generateCorpus(size, dir);
+  generateCorpus(size, dir, sites);
   writeFileSync(stampFile, stamp);
   log(`  corpus of ${size.toLocaleString("en-US")} articles generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return dir;
@@ -205,7 +245,8 @@ function compareOutputs(theme: string, floor: string): { pages: number; identica
     if (readFileSync(path.join(theme, file)).equals(readFileSync(path.join(floor, file)))) identical++;
     else different.push(file);
   }
-  const onlyOne = [...a.filter((file) => !b.has(file)), ...[...b].filter((file) => !a.includes(file))];
+  const inA = new Set(a);
+  const onlyOne = [...a.filter((file) => !b.has(file)), ...[...b].filter((file) => !inA.has(file))];
   return { pages: a.length, identical, different, onlyOne };
 }
 
@@ -222,9 +263,136 @@ interface Row {
 const results: Row[] = [];
 let weights: PageWeight[] = [];
 const equivalence: (ReturnType<typeof compareOutputs> & { size: number; against: string })[] = [];
-let pagefind: Measurement | undefined;
+/** Pagefind's indexing at the main size and at the largest. */
+const pagefind = new Map<number, Measurement>();
+/** The heaviest page that is not an article, at each size (HTML, gzip). */
+const heaviestList = new Map<number, { url: string; gzip: number }>();
+let watchEdit: { size: number; initial: number; edits: number[] } | undefined;
 
-function runAll(): { skipped: string[]; versions: Record<string, string> } {
+function heaviestNonArticle(root: string, sections: string[]): { url: string; gzip: number } {
+  let heaviest = { url: "", gzip: 0 };
+  for (const file of htmlPages(root)) {
+    const type = pageTypeOf(file.split(path.sep).join("/"), sections);
+    if (!type || type === "article") continue;
+    const gzip = gzipSync(readFileSync(path.join(root, file))).length;
+    if (gzip > heaviest.gzip) heaviest = { url: `/${file.replace(/index\.html$/, "")}`, gzip };
+  }
+  return heaviest;
+}
+
+/** Waits until `done()` holds, checking every 25 ms; fails after `seconds`. */
+async function until(done: () => boolean, seconds: number, what: string): Promise<void> {
+  const deadline = performance.now() + seconds * 1000;
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * `npm start`'s loop: Eleventy watching the corpus with --incremental. After the first build,
+ * one story is saved with a new paragraph three times; each time counts from the save to the
+ * story's page on disk holding the paragraph.
+ */
+async function measureWatchEdit(corpus: string, out: string): Promise<{ initial: number; edits: number[] }> {
+  const pkg = path.join(work, "pkg");
+  const input = path.join(corpus, "theme");
+  const child = spawn(node, [eleventyCli, `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--watch", "--incremental"], {
+    cwd: repoRoot,
+    env: cleanEnv({ NEWSROOM_INPUT: relative(input), NEWSROOM_DATA: relative(path.join(input, "_data")) }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let builds = 0;
+  let tail = "";
+  let failed = "";
+  const read = (chunk: Buffer) => {
+    const text = tail + chunk.toString("utf8");
+    builds += text.split("Watching…").length - 1 - (tail.split("Watching…").length - 1);
+    if (/Error|Problem writing/.test(text) && !failed) failed = text.slice(-2000);
+    tail = text.slice(-40);
+  };
+  child.stdout.on("data", read);
+  child.stderr.on("data", read);
+  const story = (readdirSync(path.join(input, "articles")) as string[]).filter((file) => file.endsWith(".md")).sort()[0] as string;
+  const storyFile = path.join(input, "articles", story);
+  const original = readFileSync(storyFile, "utf8");
+  try {
+    const started = performance.now();
+    await until(() => builds >= 1 || failed !== "" || child.exitCode !== null, 1800, "the first build in watch mode");
+    if (failed || child.exitCode !== null) throw new Error(`watch mode failed:\n${failed}`);
+    const initial = (performance.now() - started) / 1000;
+    const slug = story.replace(/\.md$/, "");
+    const page = htmlPages(out).find((file) => file.endsWith(`${path.sep}${slug}${path.sep}index.html`));
+    if (!page) throw new Error(`no page for ${story} in ${out}`);
+    const edits: number[] = [];
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 3000));
+    for (let take = 1; take <= 3; take++) {
+      // Eleventy prints "Watching…" before its file watcher has read the whole folder; a save in
+      // that moment goes unseen, so each save waits a moment (not counted).
+      await pause();
+      const marker = `Edited for the benchmark, take ${take}.`;
+      const saved = performance.now();
+      writeFileSync(storyFile, `${original}\n${marker}\n`);
+      await until(() => readFileSync(path.join(out, page), "utf8").includes(marker) || failed !== "", 600, "the edited page");
+      if (failed) throw new Error(`the rebuild failed:\n${failed}`);
+      edits.push((performance.now() - saved) / 1000);
+      await until(() => builds >= take + 1, 300, "the rebuild to finish");
+    }
+    return { initial, edits };
+  } finally {
+    writeFileSync(storyFile, original);
+    child.kill("SIGTERM");
+  }
+}
+
+interface SavedRow {
+  id: string;
+  size: number;
+  runs: Measurement[];
+  pages: number;
+}
+
+/** What the measured code is made of: rows measured from the same stamp can be reported together. */
+function codeStamp(): string {
+  const hash = createHash("sha256");
+  for (const dir of ["plugin", "_includes", "bench"]) {
+    for (const file of filesUnder(path.join(repoRoot, dir))) {
+      if (file.includes(`${path.sep}.work${path.sep}`) || file.endsWith("RESULTS.md")) continue;
+      hash.update(relative(file)).update(readFileSync(file));
+    }
+  }
+  return hash.update(readFileSync(path.join(repoRoot, "package-lock.json"))).digest("hex");
+}
+
+const rowsFile = path.join(work, "rows.json");
+
+/** Keeps this run's rows (and, with --reuse, takes an earlier run's rows of other sizes). */
+function persistRows(list: Tool[]): void {
+  const stamp = codeStamp();
+  const saved = existsSync(rowsFile) ? (JSON.parse(readFileSync(rowsFile, "utf8")) as { stamp: string; rows: SavedRow[]; extra?: Record<string, unknown> }) : undefined;
+  const earlier = saved?.stamp === stamp ? saved.rows : [];
+  if (flag("--reuse")) {
+    for (const old of earlier) {
+      const tool = list.find((t) => t.id === old.id);
+      if (!tool || results.some((r) => r.tool.id === old.id && r.size === old.size)) continue;
+      results.push({ tool, size: old.size, runs: old.runs, pages: old.pages });
+    }
+    const extra = saved?.stamp === stamp ? saved.extra : undefined;
+    if (extra?.weights && weights.length === 0) weights = extra.weights as PageWeight[];
+    if (extra?.watchEdit && watchEdit === undefined) watchEdit = extra.watchEdit as { size: number; initial: number; edits: number[] };
+    for (const [size, value] of Object.entries((extra?.heaviestList ?? {}) as Record<string, { url: string; gzip: number }>)) {
+      if (!heaviestList.has(Number(size))) heaviestList.set(Number(size), value);
+    }
+    for (const [size, value] of Object.entries((extra?.pagefind ?? {}) as Record<string, Measurement>)) {
+      if (!pagefind.has(Number(size))) pagefind.set(Number(size), value);
+    }
+  }
+  const rows: SavedRow[] = results.map((r) => ({ id: r.tool.id, size: r.size, runs: r.runs, pages: r.pages }));
+  const extra = { weights, watchEdit, heaviestList: Object.fromEntries(heaviestList), pagefind: Object.fromEntries(pagefind) };
+  writeFileSync(rowsFile, JSON.stringify({ stamp, rows, extra }, null, 1));
+}
+
+async function runAll(): Promise<{ skipped: string[]; versions: Record<string, string> }> {
   const started = performance.now();
   log(`Benchmark: ${sizes.map((size) => size.toLocaleString("en-US")).join(", ")} articles on ${machine()}`);
   const available = ensureTools(log);
@@ -237,11 +405,15 @@ function runAll(): { skipped: string[]; versions: Record<string, string> } {
   writeFileSync(path.join(work, ".gitignore"), "# Corpora and builds of npm run bench.\n*\n");
   const { data } = loadCorpusData();
   const sections = Object.keys(data.sections);
+  if (flag("--corpus-only")) {
+    for (const size of sizes) corpusFor(size, list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize)));
+    process.exit(0);
+  }
 
   for (const [index, size] of sizes.entries()) {
     log(`\n${size.toLocaleString("en-US")} articles`);
-    const corpus = corpusFor(size);
-    const active = list.filter((tool) => !tool.mainSizeOnly || size === mainSize);
+    const active = list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize));
+    const corpus = corpusFor(size, active);
     if (index === 0) {
       log("  warm-up build of each generator (not counted)");
       for (const tool of active) {
@@ -261,21 +433,31 @@ function runAll(): { skipped: string[]; versions: Record<string, string> } {
     }
     for (const row of rows) row.pages = htmlPages(path.join(outRoot, row.tool.id)).length;
     results.push(...rows);
-    equivalence.push({ size, against: "floor", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor")) });
+    if (active.some((tool) => tool.id === "floor")) equivalence.push({ size, against: "floor", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor")) });
     if (active.some((tool) => tool.id === "floor-shortcodes")) {
       equivalence.push({ size, against: "floor-shortcodes", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor-shortcodes")) });
     }
     for (const e of equivalence.filter((e) => e.size === size && (e.different.length || e.onlyOne.length))) {
       log(`  WARNING: the ${e.against} builds other pages than the theme (${e.different.length + e.onlyOne.length}, e.g. ${[...e.different, ...e.onlyOne][0]}): update bench/floor/ to follow the theme's templates.`);
     }
-    if (size === mainSize) {
+    heaviestList.set(size, heaviestNonArticle(path.join(outRoot, "theme"), sections));
+    if (size === mainSize || size === sizes[sizes.length - 1]) {
       log("  Pagefind index over the theme's output (npm run build's second step), once");
-      pagefind = measure(node, [path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", path.join(outRoot, "theme")], { cwd: repoRoot, env: cleanEnv({}) });
-      weights = pageWeights(path.join(outRoot, "theme"), sections);
+      pagefind.set(size, measure(node, [path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", path.join(outRoot, "theme")], { cwd: repoRoot, env: cleanEnv({}) }));
+    }
+    if (size === mainSize) weights = pageWeights(path.join(outRoot, "theme"), sections);
+    if (size === WATCH_SIZE) {
+      log("  watch mode (npm start): the first build, then one story edited three times");
+      const out = path.join(outRoot, "watch");
+      clean(out);
+      watchEdit = { size, ...(await measureWatchEdit(corpus, out)) };
+      log(`  first build ${watchEdit.initial.toFixed(1)} s; edit to page ${watchEdit.edits.map((t) => `${t.toFixed(2)} s`).join(", ")}`);
+      clean(out);
     }
     for (const tool of active) clean(path.join(outRoot, tool.id));
   }
   rmSync(outRoot, { recursive: true, force: true });
+  persistRows(list);
   log(`\nDone in ${((performance.now() - started) / 60000).toFixed(1)} minutes.`);
   const eleventy = JSON.parse(readFileSync(path.join(repoRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string };
   const versions: Record<string, string> = { Node: process.version, Eleventy: eleventy.version };
@@ -316,9 +498,15 @@ interface Report {
   notes: string;
 }
 
+/** Every size reported: this run's and, with --reuse, an earlier run's of the same code. */
+const reportedSizes = () => [...new Set(results.map((r) => r.size))].sort((a, b) => a - b);
+const GIB = 2 ** 30;
+const LIST_PAGE_LIMIT = 30 * 1024;
+
 function report(skipped: string[]): Report {
+  const sizes = reportedSizes();
   const floor = row("floor", mainSize);
-  const ids = ["theme", "floor", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
+  const ids = ["theme", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
   const main = table(
     ["Generator", "HTML pages", "Wall (median)", "CPU (median)", "Peak memory", "Wall vs floor", "CPU vs floor"],
     ids
@@ -361,7 +549,7 @@ function report(skipped: string[]): Report {
       ...(sizes.length >= 3 ? ["Change in cost per article"] : []),
       `Peak memory at ${count(sizes[sizes.length - 1] as number)}`,
     ],
-    ["theme", "floor", "hugo", "jekyll"].filter((id) => row(id, sizes[0] as number)).map((id) => [row(id, sizes[0] as number)?.tool.label ?? id, ...growth(id)]),
+    ["theme", "floor", "minimal", "hugo", "jekyll"].filter((id) => sizes.some((size) => row(id, size))).map((id) => [results.find((r) => r.tool.id === id)?.tool.label ?? id, ...growth(id)]),
     ["l", ...sizes.map(() => "r" as const), ...sizes.slice(1).map(() => "r" as const), ...(sizes.length >= 3 ? ["r" as const] : []), "r"],
   );
 
@@ -414,6 +602,30 @@ function report(skipped: string[]): Report {
   const largest = sizes[sizes.length - 1] as number;
   const big = row("theme", largest);
   if (big) targets.push(`- **Peak memory at ${count(largest)} articles:** ${megabytes(big.rss)} for the theme (floor ${megabytes(row("floor", largest)?.rss ?? 0)}).`);
+  const [theme10k, minimal10k, hugo10k] = [row("theme", 10_000), row("minimal", 10_000), row("hugo", 10_000)];
+  if (theme10k && minimal10k) {
+    const times = theme10k.wall / minimal10k.wall;
+    targets.push(
+      `- **The theme at 10,000 articles within 1.5 × the wall time of minimal plain Eleventy:** ${times <= 1.5 ? "met" : "**missed**"} — ${seconds(theme10k.wall)} against ${seconds(minimal10k.wall)} (× ${times.toFixed(2)}; CPU × ${(theme10k.cpu / minimal10k.cpu).toFixed(2)})` +
+        (hugo10k ? `; Hugo ${seconds(hugo10k.wall)} (the theme takes × ${(theme10k.wall / hugo10k.wall).toFixed(1)}).` : "."),
+    );
+  }
+  if (theme10k) targets.push(`- **Peak memory at 10,000 articles under 1 GiB:** ${theme10k.rss < GIB ? "met" : "**missed**"} — ${megabytes(theme10k.rss)}.`);
+  const theme100k = row("theme", 100_000);
+  if (theme100k) targets.push(`- **100,000 articles on one machine, peak under 6 GiB:** ${theme100k.rss < 6 * GIB ? "met" : "**missed**"} — ${megabytes(theme100k.rss)}, ${seconds(theme100k.wall)} wall, ${seconds(theme100k.cpu)} CPU.`);
+  const heaviest = sizes.filter((size) => heaviestList.has(size)).map((size) => ({ size, ...(heaviestList.get(size) as { url: string; gzip: number }) }));
+  if (heaviest.length) {
+    const over = heaviest.filter((h) => h.gzip > LIST_PAGE_LIMIT);
+    targets.push(
+      `- **No page but an article over 30 KB gzip (HTML), at any archive size:** ${over.length ? "**missed**" : "met"} — the heaviest: ${heaviest.map((h) => `${kb(h.gzip)} at ${count(h.size)} articles (${h.url})`).join("; ")}.`,
+    );
+  }
+  if (watchEdit) {
+    const worst = Math.max(...watchEdit.edits);
+    targets.push(
+      `- **An edit shows in under 2 s in watch mode (\`npm start\`, incremental) at ${count(watchEdit.size)} articles:** ${worst < 2 ? "met" : "**missed**"} — from saving the story to its page rewritten: ${watchEdit.edits.map((t) => seconds(t)).join(", ")} (first build ${seconds(watchEdit.initial)}).`,
+    );
+  }
 
   const notes: string[] = [];
   for (const e of equivalence) {
@@ -424,7 +636,10 @@ function report(skipped: string[]): Report {
         ".",
     );
   }
-  if (pagefind) notes.push(`- Pagefind's index over the theme's ${count(mainSize)} articles (the second step of \`npm run build\`, not in the rows above): ${seconds(pagefind.wall)} wall, ${seconds(pagefind.cpu)} CPU, ${megabytes(pagefind.rss)}.`);
+  for (const [size, run] of [...pagefind.entries()].sort(([a], [b]) => a - b)) {
+    notes.push(`- Pagefind's index over the theme's ${count(size)} articles (the second step of \`npm run build\`, not in the rows above): ${seconds(run.wall)} wall, ${seconds(run.cpu)} CPU, ${megabytes(run.rss)}.`);
+  }
+  if (sizes.some((size) => size > JEKYLL_LIMIT)) notes.push(`- Jekyll and the floor are not run above ${count(JEKYLL_LIMIT)} articles: Jekyll's build grows faster than linearly (see the growth table), and the floor is there for the plugin's overhead at ${count(mainSize)}.`);
   const missingCss = [...new Set(weights.flatMap((w) => w.missing))];
   if (missingCss.length) notes.push(`- Not counted in the page weight (not built): ${missingCss.join(", ")}.`);
   for (const tool of skipped) notes.push(`- ${tool === "hugo" ? "Hugo" : "Jekyll"} is not installed, so its row is missing: \`sudo apt-get install ${tool}\`.`);
@@ -432,6 +647,7 @@ function report(skipped: string[]): Report {
 }
 
 function document(r: Report, versions: Record<string, string>): string {
+  const sizes = reportedSizes();
   const plural = (n: number) => `${n} run${n === 1 ? "" : "s"}`;
   const runs = [...new Set(sizes.map(runsFor))].length === 1 ? `${plural(runsFor(sizes[0] as number))} per generator` : sizes.map((size) => `${plural(runsFor(size))} at ${count(size)}`).join(", ");
   return `# Benchmark results
@@ -445,7 +661,7 @@ ${r.main}
 
 What each row builds:
 
-${["theme", "floor", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
+${["theme", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
 
 ## Growth with the number of articles
 
@@ -464,8 +680,8 @@ compressed on its own as it travels; ✓ marks an article page within the first 
 
 ${r.weight}
 
-The list pages (section, topic, author, month, speaker, about) are not paginated, so they grow with the number of
-articles; the article page does not.
+The list pages (section, topic, author, month, speaker, about) show 20 stories a page (the theme's \`pageSize\`), so no
+page grows with the number of articles; "-page-2" rows are their later pages.
 
 ## Targets
 
@@ -509,7 +725,7 @@ ${end}`;
   log("bench/README.md's tables updated.");
 }
 
-const { skipped, versions } = runAll();
+const { skipped, versions } = await runAll();
 const r = report(skipped);
 const text = document(r, versions);
 log(`\n${text}`);

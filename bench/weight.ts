@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { PAGE_TYPES, pageTypeOf } from "../test/helpers/page-types.js";
 
 export interface Size {
   raw: number;
@@ -34,26 +35,6 @@ function htmlFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith(".html")).map((file) => file.split(path.sep).join("/"));
 }
 
-/** Page types by output path; `sections` are the section ids of the site. */
-export function pageType(file: string, sections: string[]): string | undefined {
-  if (file === "index.html") return "front page";
-  if (file === "404.html") return "404";
-  if (/^[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file)) return "article";
-  const first = file.split("/")[0] as string;
-  if (sections.includes(first) && file === `${first}/index.html`) return "section";
-  if (/^tags\/[^/]+\/index\.html$/.test(file)) return "topic (tag)";
-  if (/^speakers\/[^/]+\/index\.html$/.test(file)) return "speaker";
-  if (/^authors\/[^/]+\/index\.html$/.test(file)) return "author";
-  if (/^archive\/\d{4}\/\d{2}\/index\.html$/.test(file)) return "archive month";
-  if (file === "archive/index.html") return "archive";
-  if (file === "about/index.html") return "about";
-  if (file === "search/index.html") return "search";
-  if (file === "style-guide/index.html") return "style guide";
-  return undefined;
-}
-
-export const PAGE_TYPES = ["front page", "article", "section", "topic (tag)", "speaker", "author", "archive", "archive month", "about", "search", "style guide", "404"];
-
 export function pageWeights(root: string, sections: string[]): PageWeight[] {
   const cssCache = new Map<string, Size | undefined>();
   const css = (href: string): Size | undefined => {
@@ -65,7 +46,7 @@ export function pageWeights(root: string, sections: string[]): PageWeight[] {
   };
   const byType = new Map<string, { url: string; html: Size; css: Size; total: Size; missing: string[] }[]>();
   for (const file of htmlFiles(root)) {
-    const type = pageType(file, sections);
+    const type = pageTypeOf(file, sections);
     if (!type) continue;
     const bytes = readFileSync(path.join(root, file));
     const html = size(bytes);
@@ -81,7 +62,7 @@ export function pageWeights(root: string, sections: string[]): PageWeight[] {
     const url = `/${file.replace(/index\.html$/, "")}`;
     byType.set(type, [...(byType.get(type) ?? []), { url, html, css: styles, total: add(html, styles), missing }]);
   }
-  return PAGE_TYPES.filter((type) => byType.has(type)).map((type) => {
+  return PAGE_TYPES.map((type) => type.name).filter((type) => byType.has(type)).map((type) => {
     const pages = (byType.get(type) ?? []).sort((a, b) => a.total.gzip - b.total.gzip);
     const typical = pages[Math.floor((pages.length - 1) / 2)] as (typeof pages)[number];
     const heaviest = pages[pages.length - 1] as (typeof pages)[number];

@@ -1,6 +1,7 @@
 /**
- * Per-build, per-page memory: who a page has introduced and what it quoted. Reset at the start of
- * every build, so watch-mode rebuilds start clean.
+ * Per-build, per-page memory: who a page has introduced and what it quoted. A full build starts
+ * clean; an incremental rebuild (watch mode with --incremental) renders only the changed pages, so
+ * it keeps the other pages' records and a page's records are replaced when it renders again.
  */
 import type { DateInput } from "./dates.js";
 import type { EleventyPage } from "./eleventy-types.js";
@@ -21,6 +22,11 @@ interface RenderedItem {
   readonly templateContent?: unknown;
 }
 
+interface StoredPage extends PageState {
+  /** The build that rendered the page: a page met again in a later build starts over. */
+  build: number;
+}
+
 /** A quotation as a speaker page lists it: the words and the page they appear on. */
 export interface SiteQuotation extends QuotationRecord {
   pageUrl: string;
@@ -33,11 +39,15 @@ export interface SiteQuotation extends QuotationRecord {
 export class BuildState {
   /** The merged registry for this build: global data under the plugin options. */
   registry: SpeakerRegistry;
-  private readonly pages = new Map<string, PageState>();
+  private readonly pages = new Map<string, StoredPage>();
   private readonly warned = new Set<string>();
   /** Each page's data from the collection pass, for shortcodes that describe the whole page. */
   private readonly pageData = new Map<string, Record<string, unknown>>();
-  private readonly bySpeaker = new Map<string, SiteQuotation[]>();
+  /** Speaker id → page key → that page's quotations by the speaker. */
+  private readonly bySpeaker = new Map<string, Map<string, SiteQuotation[]>>();
+  /** quotationsBy's sorted answers: speaker pages ask once a page, the answer changes only with a new quotation. */
+  private readonly sorted = new Map<string, SiteQuotation[]>();
+  private build = 0;
   /** Each page's collection item, for its content without the layout (the story's body). */
   private readonly items = new Map<string, RenderedItem>();
 
@@ -45,12 +55,16 @@ export class BuildState {
     this.registry = { ...optionRegistry };
   }
 
-  reset(): void {
+  /** A new build: from scratch, or (incremental) keeping what pages not rendered again recorded. */
+  reset(options: { keepPages?: boolean } = {}): void {
+    this.build++;
     this.registry = { ...this.optionRegistry };
-    this.pages.clear();
     this.warned.clear();
     this.pageData.clear();
+    if (options.keepPages) return;
+    this.pages.clear();
     this.bySpeaker.clear();
+    this.sorted.clear();
     this.items.clear();
   }
 
@@ -89,7 +103,11 @@ export class BuildState {
     this.forPage(page).quotations.push(record);
     if (!record.speaker.id || !page?.url) return;
     const data = this.dataOf(page);
-    const list = this.bySpeaker.get(record.speaker.id) ?? [];
+    let pages = this.bySpeaker.get(record.speaker.id);
+    if (!pages) this.bySpeaker.set(record.speaker.id, (pages = new Map()));
+    const key = BuildState.keyOf(page);
+    let list = pages.get(key);
+    if (!list) pages.set(key, (list = []));
     list.push({
       ...record,
       pageUrl: page.url,
@@ -97,7 +115,7 @@ export class BuildState {
       pageDate: page.date,
       pagePublished: (data?.date ?? page.date) as DateInput | undefined,
     });
-    this.bySpeaker.set(record.speaker.id, list);
+    this.sorted.delete(record.speaker.id);
   }
 
   /**
@@ -105,15 +123,15 @@ export class BuildState {
    * page order within a page. Pages render concurrently, so sorting keeps builds reproducible.
    */
   quotationsBy(id: string): SiteQuotation[] {
-    const all = this.bySpeaker.get(id) ?? [];
-    // A pull quote lifts words the story already quotes: list the quotation once, not twice.
-    const said = all.filter((q) => q.kind !== "pullquote");
-    const listed = all.filter(
-      (q) => q.kind !== "pullquote" || !said.some((other) => other.pageUrl === q.pageUrl && normalizeForComparison(other.text).includes(normalizeForComparison(q.text))),
-    );
-    return listed.sort(
-      (a, b) => (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl),
-    );
+    let list = this.sorted.get(id);
+    if (!list) {
+      list = [...(this.bySpeaker.get(id)?.values() ?? [])].flatMap(withoutRepeatedPullquotes).sort(
+        (a, b) => (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl),
+      );
+      this.sorted.set(id, list);
+    }
+    // A copy: templates may sort or slice what they are given.
+    return [...list];
   }
 
   /** A page is one output: paginated templates share an input path but not a URL. */
@@ -124,11 +142,19 @@ export class BuildState {
   forPage(page: EleventyPage | undefined): PageState {
     const key = BuildState.keyOf(page);
     let state = this.pages.get(key);
-    if (!state) {
-      state = { introduced: new Set(), quotations: [], fragments: new Map() };
+    if (!state || state.build !== this.build) {
+      // Rendered again (an incremental rebuild): what it recorded before no longer stands.
+      if (state) this.forgetQuotations(key);
+      state = { introduced: new Set(), quotations: [], fragments: new Map(), build: this.build };
       this.pages.set(key, state);
     }
     return state;
+  }
+
+  private forgetQuotations(key: string): void {
+    for (const [id, pages] of this.bySpeaker) {
+      if (pages.delete(key)) this.sorted.delete(id);
+    }
   }
 
   /** True the first time a message is seen this build: warnings print once. */
@@ -137,4 +163,14 @@ export class BuildState {
     this.warned.add(message);
     return true;
   }
+}
+
+/**
+ * One page's quotations by one speaker, a pull quote left out when it lifts words the page
+ * already quotes: the quotation is listed once, not twice. Per page, so the work stays linear.
+ */
+function withoutRepeatedPullquotes(onPage: SiteQuotation[]): SiteQuotation[] {
+  const said = onPage.filter((q) => q.kind !== "pullquote").map((q) => normalizeForComparison(q.text));
+  if (said.length === 0) return onPage;
+  return onPage.filter((q) => q.kind !== "pullquote" || !said.some((text) => text.includes(normalizeForComparison(q.text))));
 }

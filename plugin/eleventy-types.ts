@@ -42,6 +42,8 @@ export interface EleventyEventDetails {
   runMode?: string;
   /** "fs" when files are written; "json" or "ndjson" for the programmatic API. */
   outputMode?: string;
+  /** True in watch mode with --incremental: a rebuild renders only what changed. */
+  incremental?: boolean;
 }
 
 /** The parts of a Nunjucks Environment the plugin and theme touch. */

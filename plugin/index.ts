@@ -33,8 +33,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   const state = new BuildState(options.speakers);
   const standaloneCities = [...AP_STANDALONE_CITIES, ...options.standaloneCities];
 
-  eleventyConfig.on("eleventy.before", () => {
-    state.reset();
+  // Watch mode with --incremental renders only what changed: the other pages' quotations stay.
+  eleventyConfig.on("eleventy.before", (event) => {
+    state.reset({ keepPages: event?.incremental === true });
     forgetReportedCauses();
   });
 

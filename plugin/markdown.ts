@@ -5,7 +5,13 @@
 import MarkdownIt from "markdown-it";
 import { htmlToText } from "./escape.js";
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+/**
+ * The plugin's own parser, made on first use (most quotations take the fast path below and never
+ * need it). Not the site's markdown-it: that one allows raw HTML and may carry the site's plugins,
+ * so shortcode bodies would render differently from site to site.
+ */
+let parser: InstanceType<typeof MarkdownIt> | undefined;
+const markdown = (): InstanceType<typeof MarkdownIt> => (parser ??= new MarkdownIt({ html: false, linkify: false, typographer: false }));
 
 /**
  * Characters that can start inline syntax with this configuration (html, linkify and typographer
@@ -18,19 +24,19 @@ const INLINE_SYNTAX = /[\\`*_[\]!<>&~\0]/;
 export function renderInlineMarkdown(source: string): string {
   const text = collapseWhitespace(source);
   if (!INLINE_SYNTAX.test(text)) return text.replace(/"/g, "&quot;");
-  return markdown.renderInline(text);
+  return markdown().renderInline(text);
 }
 
 /** The plain text of inline markdown, whitespace collapsed: for text without syntax, the text itself. */
 export function inlineMarkdownText(source: string): string {
   const text = collapseWhitespace(source);
   if (!INLINE_SYNTAX.test(text)) return text;
-  return htmlToText(markdown.renderInline(text)).replace(/\s+/g, " ").trim();
+  return htmlToText(markdown().renderInline(text)).replace(/\s+/g, " ").trim();
 }
 
 /** Block markdown (paragraphs) to HTML without newlines between blocks, so the result stays one HTML block. */
 export function renderBlockMarkdown(source: string): string {
-  return markdown
+  return markdown()
     .render(dedent(source).trim())
     .trim()
     .replace(/>\n+</g, "><")
@@ -40,7 +46,7 @@ export function renderBlockMarkdown(source: string): string {
 /** True when inline markdown would produce a link (focusable content). */
 export function hasInlineLink(source: string): boolean {
   if (!INLINE_SYNTAX.test(source)) return false;
-  return markdown.parseInline(source, {}).some((token) => token.children?.some((child) => child.type === "link_open"));
+  return markdown().parseInline(source, {}).some((token) => token.children?.some((child) => child.type === "link_open"));
 }
 
 function collapseWhitespace(source: string): string {

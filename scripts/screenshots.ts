@@ -1,15 +1,19 @@
 /**
  * Screenshots of every page type at 360 px and 1280 px, light and dark, into screenshots/
  * (git-ignored). Usage: npm run screenshots [-- <built site folder> [<page path> …]]
+ * Without page paths: each page type's example in the fixture newsroom (build it with
+ * NEWSROOM_PAGE_SIZE=2 for the page 2s).
  * `npm test` saves its own set (test/browser/pages.test.ts); this one is for any built folder.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { COLOR_SCHEMES, WIDTHS, launchChromium, sealedContext } from "../test/helpers/browser.js";
+import { PAGE_TYPES } from "../test/helpers/page-types.js";
 import { serveStatic } from "../test/helpers/static-server.js";
 
 const [siteDir = "_site", ...pagePaths] = process.argv.slice(2);
-const pages = pagePaths.length ? pagePaths : ["", "world/", "archive/", "search/", "style-guide/", "about/", "404.html"];
+// By default one page of each type, at its path in the fixture newsroom (test/helpers/page-types.ts).
+const pages = pagePaths.length ? pagePaths : PAGE_TYPES.map((type) => (type.status === 404 ? "404.html" : type.fixturePath));
 
 const server = await serveStatic(path.resolve(siteDir));
 const browser = await launchChromium();

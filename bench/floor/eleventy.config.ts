@@ -5,7 +5,8 @@
  * the theme's templates read it (bench/floor/includes and pages override the files that called
  * the plugin). The lists the theme's plugin builds are the few plain collections below.
  *
- * FLOOR_INPUT names the generated floor/ folder of a corpus.
+ * FLOOR_INPUT names the generated floor/ folder of a corpus; FLOOR_PAGE_SIZE the stories a list
+ * page (the theme's pageSize, 20 by default).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -32,6 +33,9 @@ interface Config {
 
 const input = process.env.FLOOR_INPUT ?? "bench/.work/corpus-1000/floor";
 const site = JSON.parse(readFileSync(path.join(input, "_data", "site.json"), "utf8")) as { url: string };
+/** The theme's defaults: stories a list page (FLOOR_PAGE_SIZE, as NEWSROOM_PAGE_SIZE for the theme), topics a topic index page. */
+const PAGE_SIZE = Number(process.env.FLOOR_PAGE_SIZE || 20);
+const TOPICS_PER_PAGE = 200;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export default function (eleventyConfig: Config) {
@@ -63,11 +67,18 @@ export default function (eleventyConfig: Config) {
   eleventyConfig.addCollection("tagPages", (api) => all(api).tags);
   eleventyConfig.addCollection("authorPages", (api) => all(api).authors);
   eleventyConfig.addCollection("monthPages", (api) => all(api).months);
-  eleventyConfig.addCollection("organisationArticles", (api) => all(api).articles.filter((item) => !Array.isArray(item.data.byline)));
+  // The list pages, one entry a page, for templates paginating with size 1 (as the theme's).
+  eleventyConfig.addCollection("sectionListPages", (api) => all(api).sections.flatMap((list) => paginate(list, list.url, list.articles)));
+  eleventyConfig.addCollection("tagListPages", (api) => all(api).tags.flatMap((list) => paginate(list, list.url, list.articles)));
+  eleventyConfig.addCollection("authorListPages", (api) => all(api).authors.flatMap((list) => paginate(list, list.url, list.articles)));
+  eleventyConfig.addCollection("monthListPages", (api) => all(api).months.flatMap((list) => paginate(list, list.url, list.articles)));
+  eleventyConfig.addCollection("organisationListPages", (api) => paginate({ url: "/about/" }, "/about/", all(api).articles.filter((item) => !Array.isArray(item.data.byline))));
+  eleventyConfig.addCollection("topicIndexPages", (api) => paginate({ url: "/tags/" }, "/tags/", all(api).tags, TOPICS_PER_PAGE));
+  eleventyConfig.addCollection("speakerListPages", (api) => all(api).speakers);
   eleventyConfig.addCollection("recentNews", (api) => {
-    const articles = all(api).articles;
-    const newest = articles[0]?.date.getTime() ?? 0;
-    return articles.filter((item) => item.date.getTime() >= newest - 2 * 86_400_000);
+    // The two days before the build (SOURCE_DATE_EPOCH, as the theme reads it), at most 1,000.
+    const end = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now();
+    return all(api).articles.filter((item) => item.date.getTime() >= end - 2 * 86_400_000 && item.date.getTime() <= end).slice(0, 1000);
   });
 
   return {
@@ -95,7 +106,19 @@ function lists(api: CollectionApi) {
     add(byMonth, item.data.nr?.month ?? "", () => []).push(item);
   }
   const lead = articles[0];
+  // Speaker pages: the quotations (written into the corpus) grouped by the stories they are in,
+  // PAGE_SIZE stories a page, as the theme pages them.
+  const quotations = (global.quotations ?? {}) as Record<string, { items: { pageUrl: string }[] }>;
+  const speakers = Object.keys((global.speakers ?? {}) as object).flatMap((id) => {
+    const items = quotations[id]?.items ?? [];
+    const stories = [...new Set(items.map((item) => item.pageUrl))];
+    return paginate({ id }, `/speakers/${id}/`, stories).map((page) => {
+      const here = new Set(page.items);
+      return { ...page, items: items.filter((item) => here.has(item.pageUrl)) };
+    });
+  });
   return {
+    speakers,
     articles,
     sections: Object.entries(sections).map(([id, entry]) => {
       const list = bySection.get(id) ?? [];
@@ -110,4 +133,28 @@ function lists(api: CollectionApi) {
         return { year, month, label: `${MONTHS[month - 1]} ${year}`, url: `/archive/${key}/`, articles: list };
       }),
   };
+}
+
+/** A list cut into pages: the first at the list's URL, then page/2/, page/3/… */
+function paginate<L, T>(list: L, listUrl: string, items: T[], size = PAGE_SIZE) {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  const url = (n: number) => (n === 1 ? listUrl : `${listUrl}page/${n}/`);
+  return Array.from({ length: count }, (_, i) => {
+    const number = i + 1;
+    const nav: ({ number: number; url: string } | null)[] = [];
+    for (let n = 1; n <= count; n++) {
+      if (n === 1 || n === count || Math.abs(n - number) <= 2) nav.push({ number: n, url: url(n) });
+      else if (nav[nav.length - 1] !== null) nav.push(null);
+    }
+    return {
+      list,
+      number,
+      count,
+      url: url(number),
+      items: items.slice(i * size, number * size),
+      previousUrl: number > 1 ? url(number - 1) : undefined,
+      nextUrl: number < count ? url(number + 1) : undefined,
+      nav,
+    };
+  });
 }

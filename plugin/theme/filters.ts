@@ -6,9 +6,42 @@ import { lastModified, readCorrections } from "../corrections.js";
 import { renderDateline } from "../dateline.js";
 import { formatApDateTime, formatIsoDate, isCalendarDay, latestDate, toDateTime, type DateInput } from "../dates.js";
 import type { EleventyCollectionItem } from "../eleventy-types.js";
+import { NewsroomError } from "../errors.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import { walkHtml } from "../html-walk.js";
-import { topicUrl } from "./site-index.js";
+import { topicUrl, type ListPage } from "./site-index.js";
+
+/** Pages for the sitemaps: real HTML pages that search engines should list. */
+export function sitemapPages(items: unknown): EleventyCollectionItem[] {
+  return (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter(
+    (item) => typeof item.url === "string" && item.url.endsWith("/") && !item.data.noindex,
+  );
+}
+
+function isStory(item: unknown): item is EleventyCollectionItem {
+  return typeof item === "object" && item !== null && "date" in item && "data" in item;
+}
+
+/** What the speaker page reads of a quotation from the plugin's `quotationsBy`. */
+interface SpeakerQuotation {
+  pageUrl: string;
+}
+
+/** Google News lists stories of the last two days and takes 1,000 URLs at most per sitemap. */
+export const NEWS_SITEMAP_LIMIT = 1000;
+
+/**
+ * The build's time: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set, so
+ * a build can be repeated byte for byte; otherwise now.
+ */
+export function buildTimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return new Date();
+  if (!/^\d+$/.test(epoch)) {
+    throw new NewsroomError({ where: "SOURCE_DATE_EPOCH", problem: "must be whole seconds since 1970, got", value: epoch, fix: "unset it, or set e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" });
+  }
+  return new Date(Number(epoch) * 1000);
+}
 
 export interface ThemeFilterContext {
   /** Zone article URLs and months are cut in. */
@@ -16,13 +49,46 @@ export interface ThemeFilterContext {
   standaloneCities: readonly string[];
   /** Related stories of the article at this URL (from the build's site index). */
   related: (url: string) => EleventyCollectionItem[];
+  /** URLs of the pages planned to quote a speaker, from the source (see speakerLists). */
+  speakerPlan?: (id: string) => ReadonlySet<string | false> | undefined;
+  /** When this build runs (the Google News sitemap lists the two days before it). */
+  now?: () => Date;
 }
 
-export function themeFilters({ zone, standaloneCities, related }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
+export function themeFilters({ zone, standaloneCities, related, speakerPlan = () => undefined, now = buildTimeFromEnvironment }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
   const dataOf = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
   /** Atom and JSON Feed demand a date-time: a day is given as the start of that day in the site's zone. */
   const feedDate = (value: unknown): string =>
     isCalendarDay(value) ? (toDateTime(value, { zone, where: "feed date" }).toISO({ suppressMilliseconds: true }) as string) : formatIsoDate(value as DateInput, { zone, where: "feed date" });
+  /**
+   * A speaker's quotations grouped by page, checked against the plan once, not once a speaker
+   * page: each page then takes its stories' quotations in O(page size). Valid while the plan (new
+   * each build) and the list (the same quotations in the same order) are.
+   */
+  const grouped = new Map<string, { plan: ReadonlySet<string | false> | undefined; list: SpeakerQuotation[]; byPage: Map<string, SpeakerQuotation[]> }>();
+  const quotationsByPage = (id: string, list: SpeakerQuotation[]): Map<string, SpeakerQuotation[]> => {
+    const plan = speakerPlan(id);
+    const cached = grouped.get(id);
+    if (cached && cached.plan === plan && cached.list.length === list.length && cached.list.every((quotation, i) => quotation === list[i])) return cached.byPage;
+    const byPage = new Map<string, SpeakerQuotation[]>();
+    for (const quotation of list) {
+      // A quotation from a page the plan did not foresee (the speaker given as a variable, say)
+      // stops the build: it would be missing from every page.
+      if (!plan?.has(quotation.pageUrl)) {
+        throw new NewsroomError({
+          where: `speaker page ${id}`,
+          problem: "a quotation was found on a page whose source does not quote this speaker by id, so the speaker pages cannot list it",
+          value: quotation.pageUrl,
+          fix: `write the speaker's id in quotes as the shortcode's first argument, e.g. {% quote "${id}" %}`,
+        });
+      }
+      const onPage = byPage.get(quotation.pageUrl);
+      if (onPage) onPage.push(quotation);
+      else byPage.set(quotation.pageUrl, [quotation]);
+    }
+    grouped.set(id, { plan, list, byPage });
+    return byPage;
+  };
   return {
     feedDate,
     /** When a story last changed: the latest of its date, `updated` and its corrections (as written). */
@@ -77,16 +143,49 @@ export function themeFilters({ zone, standaloneCities, related }: ThemeFilterCon
       return value.charAt(0).toLocaleUpperCase("en-US") + value.slice(1);
     },
     firstKey: (record: unknown) => (record && typeof record === "object" ? Object.keys(record)[0] : undefined),
-    /** Pages for sitemap.xml: real HTML pages that search engines should list. */
-    sitemapPages: (items: unknown) =>
-      (Array.isArray(items) ? items : []).filter(
-        (item: EleventyCollectionItem) => typeof item.url === "string" && item.url.endsWith("/") && !item.data.noindex,
-      ),
-    /** Stories published within `days` days of the newest one (Google News sitemap). */
+    sitemapPages,
+    /** How many sitemap files hold `items` at `size` URLs each (the sitemap index lists them). */
+    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items).length / size)),
+    /**
+     * A sitemap entry's last change: an article's (the latest of its date, update and
+     * corrections); a list page's newest story on it; for a page that shows the latest stories
+     * (front page, archive), the newest story of the site. Other pages have none (lastmod is
+     * optional; the build time would be a lie).
+     */
+    sitemapLastModified: (item: unknown, newestStory: unknown) => {
+      const entry = item as EleventyCollectionItem;
+      const changed = (story: EleventyCollectionItem): unknown => lastModified(dataOf(story.data), story.inputPath, zone) ?? story.date;
+      const listPage = entry.data?.listPage as ListPage<unknown, unknown> | undefined;
+      if (listPage) {
+        const stories = listPage.items.filter(isStory);
+        return stories.length ? latestDate(stories.map(changed) as DateInput[], zone) : undefined;
+      }
+      if (entry.data?.pageType === "article") return changed(entry);
+      if (entry.url === "/" || entry.url === "/archive/") return newestStory ?? undefined;
+      return undefined;
+    },
+    /** Stories published in the `days` days before this build, at most 1,000 (Google News sitemap). */
     recentNews: (items: unknown, days: number) => {
       const list = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
-      const newest = Math.max(0, ...list.map((item) => item.date?.getTime() ?? 0));
-      return list.filter((item) => (item.date?.getTime() ?? 0) >= newest - days * 86_400_000);
+      const end = now().getTime();
+      const start = end - days * 86_400_000;
+      return list.filter((item) => {
+        const time = item.date?.getTime() ?? 0;
+        return time >= start && time <= end;
+      }).slice(0, NEWS_SITEMAP_LIMIT);
+    },
+    /**
+     * The quotations a speaker page shows: those from the quoting pages on this page. A quotation
+     * from a page the plan did not foresee (the speaker given as a variable, say) stops the build:
+     * it would be missing from every page.
+     */
+    speakerQuotations: (quotations: unknown, listPage: unknown) => {
+      const page = listPage as ListPage<{ id: string }, EleventyCollectionItem>;
+      const list = Array.isArray(quotations) ? (quotations as SpeakerQuotation[]) : [];
+      const byPage = quotationsByPage(page.list.id, list);
+      const here: SpeakerQuotation[] = [];
+      for (const item of page.items) if (item.url) here.push(...(byPage.get(item.url) ?? []));
+      return here;
     },
     /** Google News wants ISO 639 ("en"), except for Chinese, which keeps its script. */
     newsLanguage: (tag: unknown) => {

@@ -14,14 +14,21 @@ import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } fr
 import { NewsroomError } from "../errors.js";
 import newsroom from "../index.js";
 import { resolveOptions, type PublisherOptions } from "../options.js";
-import { themeFilters } from "./filters.js";
+import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
 import { isSlug, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl, newsroomOptionsFromSettings, readSiteSettings } from "./site-settings.js";
-import { resolveThemeOptions, type NewsroomThemeOptions } from "./options.js";
+import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { normaliseDates, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
-import { buildSiteIndex, type SiteIndex } from "./site-index.js";
+import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 
-type Index = SiteIndex<EleventyCollectionItem>;
+type Item = EleventyCollectionItem;
+type Index = SiteIndex<Item> & {
+  /** Every list page, one Eleventy page each (the list templates paginate these with size 1). */
+  listPages: Record<"section" | "tag" | "author" | "month" | "speaker" | "organisation" | "topics", ListPage<unknown, unknown>[]>;
+};
+
+/** Topics per page of the topic index (/tags/): short links, so more than stories per page. */
+const TOPICS_PER_PAGE = 200;
 
 export default function newsroomTheme(eleventyConfig: EleventyConfig, userOptions: NewsroomThemeOptions = {}): void {
   const options = resolveThemeOptions(userOptions);
@@ -58,12 +65,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   const sources = new SourceFiles();
   let index: Promise<Index> | undefined;
   /** The moment this build started: a story dated later is embargoed until a build after it. */
-  let buildTime = new Date();
+  let buildTime = buildTimeFromEnvironment();
   let preview = false;
   eleventyConfig.on("eleventy.before", () => {
     index = undefined;
     sources.clear();
-    buildTime = new Date();
+    buildTime = buildTimeFromEnvironment();
     // `eleventy --serve` (npm start) is the newsroom's preview; a build or watch never is.
     preview = options.preview ?? process.env.ELEVENTY_RUN_MODE === "serve";
   });
@@ -99,7 +106,9 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
 
   let related = new Map<string, EleventyCollectionItem[]>();
-  const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [] });
+  /** Per speaker id, the URLs of the pages planned to quote them (see speakerLists). */
+  let speakerPlans = new Map<string, Set<string | false>>();
+  const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [], speakerPlan: (id) => speakerPlans.get(id), now: () => buildTime });
 
   const articlePath = filters.articlePath as (date: unknown) => string;
   // Every story gets the article layout and its URL from the theme, so a site needs no
@@ -128,16 +137,44 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       const authors = (globalData[newsroomOptions.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
       const speakers = { ...((globalData[newsroomOptions.speakersDataKey] ?? {}) as Record<string, unknown>), ...newsroomOptions.speakers };
       validateRegistryIds({ sections, authors, speakers }, directories.data, newsroomOptions);
+      const registryIds = new Set(Object.keys(speakers));
+      // Who each template quotes, read from its source while it is at hand (never kept whole: at
+      // 100,000 stories the texts would fill the memory).
+      const quotedBy = new Map<string, Set<string>>();
+      const quotedIn = (item: Item): Set<string> => {
+        let ids = quotedBy.get(item.inputPath);
+        if (!ids) {
+          ids = existsSync(item.inputPath) ? quotedSpeakerIds(readFileSync(item.inputPath, "utf8"), registryIds) : new Set();
+          quotedBy.set(item.inputPath, ids);
+        }
+        return ids;
+      };
       // Whatever its extension: every file rendered from the articles folder is a story.
       const articles = all.filter((item) => isArticle(item.inputPath));
       for (const article of articles) {
         const fileText = readArticleText(article.inputPath);
         const frontMatter = await frontMatterOf(article);
         validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, extraFields, frontMatter, timeZone: zone }, fileText);
+        quotedBy.set(article.inputPath, fileText === undefined ? new Set() : quotedSpeakerIds(fileText, registryIds));
       }
       const built = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
       related = built.related;
-      return built;
+      const size = options.pageSize;
+      const speakerPages = speakerLists(all, Object.keys((globalData[newsroomOptions.speakersDataKey] ?? {}) as object), quotedIn);
+      speakerPlans = new Map(speakerPages.map((list) => [list.id, new Set(list.pages.map((item) => item.url))]));
+      const organisation = built.articles.filter((item) => !Array.isArray(item.data.byline));
+      return {
+        ...built,
+        listPages: {
+          section: built.sections.flatMap((list) => paginate(list, list.url, list.articles, size)),
+          tag: built.tags.flatMap((list) => paginate(list, list.url, list.articles, size, list.permalink)),
+          author: built.authors.flatMap((list) => paginate(list, list.url, list.articles, size)),
+          month: built.months.flatMap((list) => paginate(list, list.url, list.articles, size)),
+          speaker: speakerPages.flatMap((list) => paginate(list, list.url, list.pages, size)),
+          organisation: paginate({ url: "/about/" }, "/about/", organisation, size),
+          topics: paginate({ url: "/tags/" }, "/tags/", built.tags, TOPICS_PER_PAGE),
+        },
+      };
     })();
     return index;
   };
@@ -147,13 +184,22 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   eleventyConfig.addCollection("tagPages", async (api) => (await siteIndex(api)).tags);
   eleventyConfig.addCollection("authorPages", async (api) => (await siteIndex(api)).authors);
   eleventyConfig.addCollection("monthPages", async (api) => (await siteIndex(api)).months);
+  // The list pages, paginated: one entry per page, for templates paginating with size 1.
+  eleventyConfig.addCollection("sectionListPages", async (api) => (await siteIndex(api)).listPages.section);
+  eleventyConfig.addCollection("tagListPages", async (api) => (await siteIndex(api)).listPages.tag);
+  eleventyConfig.addCollection("authorListPages", async (api) => (await siteIndex(api)).listPages.author);
+  eleventyConfig.addCollection("monthListPages", async (api) => (await siteIndex(api)).listPages.month);
+  eleventyConfig.addCollection("speakerListPages", async (api) => (await siteIndex(api)).listPages.speaker);
+  eleventyConfig.addCollection("organisationListPages", async (api) => (await siteIndex(api)).listPages.organisation);
+  eleventyConfig.addCollection("topicIndexPages", async (api) => (await siteIndex(api)).listPages.topics);
+  eleventyConfig.addGlobalData("newsroomTheme", { pageSize: options.pageSize, feedSize: options.feedSize, sitemapSize: options.sitemapSize });
 
   const themeDir = findThemeDirectory();
   // One source of truth: the very files in the package's _includes/ are served to the site —
   // pages as virtual templates, layouts as virtual layouts, partials through the Nunjucks loader —
   // and a file of the same name in the site's own _includes/ wins.
   for (const file of readdirSync(path.join(themeDir, "pages")).sort()) {
-    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"));
+    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options));
   }
   const inputDir = eleventyConfig.directories?.input ?? "./";
   const includesDir = eleventyConfig.directories?.includes ?? path.join(inputDir, "_includes");
@@ -302,6 +348,16 @@ function checkLogoPublished(eleventyConfig: EleventyConfig, logo: PublisherOptio
     });
   });
 }
+
+/**
+ * Data for theme pages that front matter cannot hold: a sitemap file holds `sitemapSize` URLs, a
+ * number that comes from the options.
+ */
+const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions) => Record<string, unknown>> = {
+  "sitemap-part.njk": (options) => ({
+    pagination: { data: "collections.all", size: options.sitemapSize, before: sitemapPages, alias: "sitemapItems" },
+  }),
+};
 
 /** The package's `_includes/`: two levels up from this source file, three from the compiled build. */
 function findThemeDirectory(): string {

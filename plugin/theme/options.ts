@@ -17,6 +17,15 @@ export interface ResolvedNewsroomThemeOptions {
    * to check before publication. Default: on under `eleventy --serve` (`npm start`), off otherwise.
    */
   preview: boolean | undefined;
+  /**
+   * Stories (or, on a speaker page, quoting stories) per list page: section, topic, author,
+   * speaker, month and about pages show this many, then continue at `/page/2/`… Default `20`.
+   */
+  pageSize: number;
+  /** Newest stories in each Atom and JSON feed (the site's and each section's). Default `20`. */
+  feedSize: number;
+  /** URLs per sitemap file under the sitemap index `/sitemap.xml`; Google takes 50,000 at most. Default `10000`. */
+  sitemapSize: number;
 }
 
 /** What `addPlugin(newsroomTheme, options)` takes: any subset of the options. */
@@ -27,7 +36,13 @@ export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Obj
   articlesDir: "articles",
   relatedCount: 3,
   preview: undefined,
+  pageSize: 20,
+  feedSize: 20,
+  sitemapSize: 10_000,
 });
+
+/** Google's limit of URLs in one sitemap file. */
+export const SITEMAP_URL_LIMIT = 50_000;
 
 const THEME_OPTION_NAMES = Object.keys(DEFAULT_THEME_OPTIONS);
 
@@ -64,6 +79,14 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
   }
   if (!Number.isInteger(resolved.relatedCount) || resolved.relatedCount < 0) {
     throw themeOptionError("relatedCount", "must be a whole number, 0 or more, got", resolved.relatedCount, "use e.g. 3, or 0 for none");
+  }
+  for (const name of ["pageSize", "feedSize"] as const) {
+    if (!Number.isInteger(resolved[name]) || resolved[name] < 1) {
+      throw themeOptionError(name, "must be a whole number, 1 or more, got", resolved[name], `use e.g. ${DEFAULT_THEME_OPTIONS[name]}`);
+    }
+  }
+  if (!Number.isInteger(resolved.sitemapSize) || resolved.sitemapSize < 1 || resolved.sitemapSize > SITEMAP_URL_LIMIT) {
+    throw themeOptionError("sitemapSize", `must be a whole number from 1 to ${SITEMAP_URL_LIMIT} (Google's limit per sitemap file), got`, resolved.sitemapSize, "use e.g. 10000");
   }
   return Object.freeze(resolved);
 }

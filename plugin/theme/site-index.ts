@@ -136,3 +136,102 @@ function sharedTopicPage(slug: string, first: { name: string; articles: ArticleI
     inputPath: article.inputPath,
   });
 }
+
+/** One page of a paginated list: what a list template renders, one Eleventy page each. */
+export interface ListPage<L, T> {
+  /** The whole list this page belongs to (a section, topic, author, month, speaker…). */
+  list: L;
+  /** 1-based. */
+  number: number;
+  /** Pages in the list (at least 1: an empty list still has its page). */
+  count: number;
+  /** This page's URL for links: the list's own for page 1, then `page/2/`, `page/3/`… under it. */
+  url: string;
+  /** The same as Eleventy writes it (a topic's URL is percent-encoded, its folder keeps the letters). */
+  permalink: string;
+  /** What this page shows. */
+  items: T[];
+  previousUrl: string | undefined;
+  nextUrl: string | undefined;
+  /** Numbered links to show: the first, the last and the two either side of this one; `null` is a gap. */
+  nav: ({ number: number; url: string } | null)[];
+}
+
+export function listPageUrl(listUrl: string, number: number): string {
+  return number === 1 ? listUrl : `${listUrl}page/${number}/`;
+}
+
+/** Page numbers a page's navigation shows: first, last, current ±2, with gaps (null) between runs. */
+export function navNumbers(current: number, count: number): (number | null)[] {
+  const shown: (number | null)[] = [];
+  for (let number = 1; number <= count; number++) {
+    if (number === 1 || number === count || Math.abs(number - current) <= 2) shown.push(number);
+    else if (shown[shown.length - 1] !== null) shown.push(null);
+  }
+  return shown;
+}
+
+/** Splits `items` into pages of `size`; every list has at least its first page. */
+export function paginate<L, T>(list: L, listUrl: string, items: readonly T[], size: number, listPermalink = listUrl): ListPage<L, T>[] {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  const pages: ListPage<L, T>[] = [];
+  for (let number = 1; number <= count; number++) {
+    pages.push({
+      list,
+      number,
+      count,
+      url: listPageUrl(listUrl, number),
+      permalink: listPageUrl(listPermalink, number),
+      items: items.slice((number - 1) * size, number * size),
+      previousUrl: number > 1 ? listPageUrl(listUrl, number - 1) : undefined,
+      nextUrl: number < count ? listPageUrl(listUrl, number + 1) : undefined,
+      nav: navNumbers(number, count).map((n) => (n === null ? null : { number: n, url: listPageUrl(listUrl, n) })),
+    });
+  }
+  return pages;
+}
+
+/** `{% pullquote "id" %}`, `{% quote 'id', … %}`, `{%- inlineQuote "id" %}`: a quotation shortcode with a literal speaker. */
+const QUOTATION_CALL = /\{%-?\s*(?:pullquote|quote|inlineQuote)\s+(["'])([^"'\n]*)\1/g;
+
+/** Registry ids quoted in a template's source, by literal first argument of the quotation shortcodes. */
+export function quotedSpeakerIds(source: string, registryIds: ReadonlySet<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const match of source.matchAll(QUOTATION_CALL)) {
+    const id = (match[2] as string).trim();
+    if (registryIds.has(id)) ids.add(id);
+  }
+  return ids;
+}
+
+export interface SpeakerList<T> {
+  id: string;
+  url: string;
+  /** Pages quoting this speaker, in the order the plugin's `quotationsBy` lists quotations. */
+  pages: T[];
+}
+
+/**
+ * The pages that quote each speaker, from the templates' source — before any page renders.
+ *
+ * Why from the source: a speaker page lists what `quotationsBy` returns, and the plugin fills that
+ * while articles render, but Eleventy fixes how many pages a paginated template has before it
+ * renders anything. So the page count comes from the shortcode calls in the source, and each
+ * speaker page shows the quotations of its slice of quoting pages (`speakerQuotations` checks at
+ * render time that every quotation falls in the plan, and stops the build if one does not, e.g. a
+ * speaker passed as a variable). Rendering speaker pages last would not help: the number of pages
+ * would still be needed first.
+ */
+export function speakerLists<T extends ArticleItem>(items: readonly T[], registryIds: readonly string[], quotedIn: (item: T) => Iterable<string>): SpeakerList<T>[] {
+  const quoting = new Map<string, T[]>(registryIds.map((id) => [id, []]));
+  for (const item of items) {
+    if (item.url === false) continue;
+    for (const id of quotedIn(item)) quoting.get(id)?.push(item);
+  }
+  const url = (item: T) => (item.url === false ? "" : item.url);
+  return registryIds.map((id) => ({
+    id,
+    url: `/speakers/${id}/`,
+    pages: (quoting.get(id) ?? []).sort((a, b) => time(b) - time(a) || url(a).localeCompare(url(b))),
+  }));
+}

@@ -25,12 +25,13 @@ import {
 import { htmlToText } from "../../plugin/escape.js";
 import { buildFixtureSite, buildSite, repoRoot, type SiteBuild } from "../helpers/site-build.js";
 import { serveStatic, type StaticServer } from "../helpers/static-server.js";
+import { FIXTURE_PAGE_SIZE, PAGE_TYPES as THEME_PAGE_TYPES } from "../helpers/page-types.js";
 
 const PREFIX = "/gazette/";
 const SITE_URL = "https://fixture.example";
 const SCREENSHOTS = path.join(repoRoot, "screenshots");
 
-const NORMAL = "politics/2025/10/14/council-approves-2026-budget/";
+const NORMAL = THEME_PAGE_TYPES.find((type) => type.name === "article")?.fixturePath as string;
 const SHOWCASE_ARTICLE = "world/2025/09/05/zelenskyy-rejects-putin-invitation-moscow/";
 
 interface PageType {
@@ -46,21 +47,17 @@ interface PageType {
 const SEARCH_WORD = "budget";
 
 const PAGE_TYPES: PageType[] = [
-  { site: "fixture", name: "front", path: "" },
-  { site: "fixture", name: "article", path: NORMAL },
+  // Every page type of the theme (test/helpers/page-types.ts), with the fixture's variants.
+  ...THEME_PAGE_TYPES.map((type): PageType => ({
+    site: "fixture",
+    name: type.name,
+    path: type.fixturePath,
+    status: type.status,
+    prepare: type.name === "search" ? (page) => searchFor(page, SEARCH_WORD) : undefined,
+  })),
   { site: "fixture", name: "article-updated", path: "sports/2025/09/19/ravens-fall-to-harlan-valley/" },
   { site: "fixture", name: "article-corrected", path: "politics/2025/08/21/housing-ordinance-first-reading/" },
   { site: "fixture", name: "article-hostile", path: "politics/2025/10/02/hostile-input/" },
-  { site: "fixture", name: "section", path: "sports/" },
-  { site: "fixture", name: "tag", path: "tags/transit/" },
-  { site: "fixture", name: "speaker", path: "speakers/delia-marsh/" },
-  { site: "fixture", name: "author", path: "authors/ada-reyes/" },
-  { site: "fixture", name: "archive", path: "archive/" },
-  { site: "fixture", name: "archive-month", path: "archive/2025/09/" },
-  { site: "fixture", name: "about", path: "about/" },
-  { site: "fixture", name: "search", path: "search/", prepare: (page) => searchFor(page, SEARCH_WORD) },
-  { site: "fixture", name: "style-guide", path: "style-guide/" },
-  { site: "fixture", name: "404", path: "no-such-page/", status: 404 },
   { site: "showcase", name: "front", path: "" },
   { site: "showcase", name: "article", path: SHOWCASE_ARTICLE },
 ];
@@ -84,7 +81,8 @@ async function searchFor(page: Page, word: string): Promise<void> {
 
 beforeAll(async () => {
   const settings = { args: [`--pathprefix=${PREFIX}`], env: { SITE_URL }, search: true };
-  const [fixture, showcase, launched] = await Promise.all([buildFixtureSite(settings), buildSite(settings), launchChromium(), mkdir(SCREENSHOTS, { recursive: true })]);
+  // The fixture at a small page size, so its lists have the page 2s the page types name.
+  const [fixture, showcase, launched] = await Promise.all([buildFixtureSite({ ...settings, env: { ...settings.env, NEWSROOM_PAGE_SIZE: String(FIXTURE_PAGE_SIZE) } }), buildSite(settings), launchChromium(), mkdir(SCREENSHOTS, { recursive: true })]);
   browser = launched;
   sites.fixture = { build: fixture, server: await serveStatic(fixture.output, PREFIX) };
   sites.showcase = { build: showcase, server: await serveStatic(showcase.output, PREFIX) };
@@ -169,6 +167,42 @@ function focusIndicator(page: Page): Promise<{ text: string; indicator: boolean;
     };
   });
 }
+
+describe("page navigation by keyboard", () => {
+  it.each([360, 1280])("at %i px: Tab reaches the numbered links, focus shows, Enter on Next opens page 2", async (width) => {
+    const sealed = await sealedContext(browser, { viewport: { width, height: 900 } });
+    try {
+      const page = await sealed.context.newPage();
+      await page.goto(url("fixture", "sports/"));
+      const nav = page.getByRole("navigation", { name: "Pages of Sports" });
+      await expect(nav.getByRole("link", { name: "Page 1" }).getAttribute("aria-current")).resolves.toBe("page");
+      let focused = await focusIndicator(page);
+      let inNav = false;
+      for (let presses = 0; presses < 80 && !(inNav && focused.text === "Next page"); presses++) {
+        await page.keyboard.press("Tab");
+        focused = await focusIndicator(page);
+        inNav = await page.evaluate(() => document.activeElement?.closest(".page-nav") !== null);
+        if (inNav) expect(focused.indicator, `page link focus: ${JSON.stringify(focused)}`).toBe(true);
+      }
+      expect(focused.text).toBe("Next page");
+      expect(focused.inViewport).toBe(true);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(url("fixture", "sports/page/2/"));
+      await expect(page.title()).resolves.toMatch(/^Sports, page 2 \| /);
+      const current = page.getByRole("navigation", { name: "Pages of Sports" }).getByRole("link", { name: "Page 2" });
+      await expect(current.getAttribute("aria-current")).resolves.toBe("page");
+      // Shift+Tab from Page 2 goes back to Page 1, then Previous: the order follows the pages.
+      await current.focus();
+      await page.keyboard.press("Shift+Tab");
+      await expect(focusIndicator(page).then((f) => f.text)).resolves.toBe("Page 1");
+      await page.keyboard.press("Shift+Tab");
+      await expect(focusIndicator(page).then((f) => f.text)).resolves.toBe("Previous page");
+      expect(sealed.outside).toEqual([]);
+    } finally {
+      await sealed.context.close();
+    }
+  });
+});
 
 describe("search", () => {
   it(`finds the budget story when "${SEARCH_WORD}" is typed`, async () => {

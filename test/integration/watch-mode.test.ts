@@ -1,6 +1,7 @@
 /**
- * `npm start`: an error in a page is shown, the dev server keeps running, and fixing the file
- * rebuilds without a restart.
+ * `npm start` (Eleventy's dev server, incremental): an error in a page is shown, the dev server
+ * keeps running, and fixing the file rebuilds without a restart; an incremental rebuild keeps the
+ * speaker pages whole.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -42,11 +43,13 @@ beforeAll(async () => {
   await cp(path.join(fixture, "_data"), path.join(dir, "_data"), { recursive: true });
   await cp(path.join(fixture, "assets"), path.join(dir, "assets"), { recursive: true });
   await cp(path.join(fixture, "articles/council-approves-2026-budget.md"), story());
+  // A second story quoting the same person: an incremental rebuild of the first must keep its quotes.
+  await cp(path.join(fixture, "articles/halvorsen-expands-riverton-plant.md"), path.join(dir, "articles", "halvorsen-expands-riverton-plant.md"));
   port = await freePort();
   const input = path.relative(repoRoot, dir);
   child = spawn(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`, `--output=${path.join(input, "_site")}`],
+    ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", "--incremental", `--port=${port}`, `--output=${path.join(input, "_site")}`],
     { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") } },
   );
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -64,6 +67,11 @@ describe("watch mode", () => {
     const good = await readFile(story(), "utf8");
     const page = `http://127.0.0.1:${port}/politics/2025/10/14/council-approves-2026-budget/`;
     expect((await fetch(page)).status).toBe(200);
+    const speakerPage = `http://127.0.0.1:${port}/speakers/delia-marsh/`;
+    const quotations = async () => ((await (await fetch(speakerPage)).text()).match(/class="quotation-list__item"/g) ?? []).length;
+    const quotedAtStart = await quotations();
+    expect(await (await fetch(speakerPage)).text()).toContain("halvorsen-expands-riverton-plant");
+    expect(quotedAtStart).toBeGreaterThan(1);
 
     let mark = output.length;
     await writeFile(story(), good.replace("section: politics", "section: poltics"));
@@ -80,6 +88,8 @@ describe("watch mode", () => {
     expect(html).toContain("Council Finally Approves $48.2 Million Budget");
     // State was reset for the rebuild: the first reference is full again.
     expect(html).toContain("nr-speaker--full");
+    // The story's quotations were replaced, not lost or doubled, on the speaker page.
+    expect(await quotations()).toBe(quotedAtStart);
     expect(child.exitCode).toBeNull();
   }, 90_000);
 });

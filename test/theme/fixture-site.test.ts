@@ -35,7 +35,8 @@ function count(html: string, pattern: RegExp): number {
 }
 
 beforeAll(async () => {
-  site = await buildFixtureSite({ env: { SITE_URL: "https://fixture.example" } });
+  // The build's time, for the Google News sitemap: ten minutes after the newest story.
+  site = await buildFixtureSite({ env: { SITE_URL: "https://fixture.example", SOURCE_DATE_EPOCH: String(Date.parse("2025-10-14T23:40:00Z") / 1000) } });
   files = await listFiles(site.output);
 });
 
@@ -177,7 +178,7 @@ describe("article page", () => {
     const corrected = await site.read(CORRECTED);
     expect(jsonLd(corrected).dateModified).toBe("2025-08-25");
     expect(corrected).toContain('<meta property="article:modified_time" content="2025-08-25">');
-    const sitemap = await site.read("sitemap.xml");
+    const sitemap = await site.read("sitemap-1.xml");
     expect(sitemap).toContain("<loc>https://fixture.example/politics/2025/08/21/housing-ordinance-first-reading/</loc>\n<lastmod>2025-08-25</lastmod>");
     const atom = parser.parse(await site.read("feed.xml")).feed;
     const entry = atom.entry.find((item: { id: string }) => item.id.endsWith("/housing-ordinance-first-reading/"));
@@ -216,7 +217,7 @@ describe("hostile front matter is escaped everywhere", () => {
 });
 
 describe("feeds and sitemaps", () => {
-  it.each(["feed.xml", "sports/feed.xml", "sitemap.xml", "news-sitemap.xml"])("%s is well-formed XML", async (file) => {
+  it.each(["feed.xml", "sports/feed.xml", "sitemap.xml", "sitemap-1.xml", "news-sitemap.xml"])("%s is well-formed XML", async (file) => {
     expect(XMLValidator.validate(await site.read(file))).toBe(true);
   });
 
@@ -238,15 +239,20 @@ describe("feeds and sitemaps", () => {
     expect(json.items.map((item) => item.url)).toEqual(feed.entry.map((entry: { id: string }) => entry.id));
   });
 
+  it("the sitemap is an index of sitemap files", async () => {
+    const index = parser.parse(await site.read("sitemap.xml")).sitemapindex;
+    expect(index.sitemap).toEqual({ loc: "https://fixture.example/sitemap-1.xml" });
+  });
+
   it("the sitemap lists every article and list page with absolute URLs, not the 404 or style guide", async () => {
-    const urls = (parser.parse(await site.read("sitemap.xml")).urlset.url as { loc: string }[]).map((url) => url.loc);
+    const urls = (parser.parse(await site.read("sitemap-1.xml")).urlset.url as { loc: string }[]).map((url) => url.loc);
     expect(urls.filter((url) => /\/\d{4}\/\d{2}\/\d{2}\//.test(url))).toHaveLength(ARTICLE_COUNT);
     expect(urls).toContain("https://fixture.example/");
     expect(urls).toContain("https://fixture.example/tags/transit/");
     expect(urls.some((url) => url.includes("404") || url.includes("style-guide"))).toBe(false);
   });
 
-  it("the Google News sitemap holds only stories within two days of the newest", async () => {
+  it("the Google News sitemap holds only stories published in the two days before the build", async () => {
     const urls = parser.parse(await site.read("news-sitemap.xml")).urlset.url as { loc: string; "news:news": Record<string, unknown> }[];
     expect(urls.map((url) => url.loc).sort()).toEqual([
       "https://fixture.example/business/2025/10/12/bus-contract-talks-stall/",
@@ -337,7 +343,7 @@ describe("dates mean what was written", () => {
     expect(politics).toContain('<a href="/politics/2025/10/14/library-hours-extended/">');
     expect(politics).toMatch(/library-hours-extended[\s\S]*?<time datetime="2025-10-14">Oct\. 14, 2025<\/time>/);
     expect(await site.read("archive/2025/10/index.html")).toContain("library-hours-extended");
-    expect(await site.read("sitemap.xml")).toContain("<loc>https://fixture.example/politics/2025/10/14/library-hours-extended/</loc>\n<lastmod>2025-10-14</lastmod>");
+    expect(await site.read("sitemap-1.xml")).toContain("<loc>https://fixture.example/politics/2025/10/14/library-hours-extended/</loc>\n<lastmod>2025-10-14</lastmod>");
     expect(await site.read("news-sitemap.xml")).toMatch(/library-hours-extended\/<\/loc>[\s\S]*?<news:publication_date>2025-10-14<\/news:publication_date>/);
     const atom = parser.parse(await site.read("feed.xml")).feed;
     const entry = atom.entry.find((item: { id: string }) => item.id.endsWith("/library-hours-extended/"));

@@ -57,7 +57,8 @@ describe("a build with a path prefix has no broken or unprefixed internal link",
   let showcase: SiteBuild;
   beforeAll(async () => {
     [fixture, showcase] = await Promise.all([
-      buildFixtureSite({ args: [`--pathprefix=${PREFIX}`], env: { SITE_URL: "https://fixture.example" }, search: true }),
+      // Two stories a list page, so the small fixture has page 2, 3… links to check.
+      buildFixtureSite({ args: [`--pathprefix=${PREFIX}`], env: { SITE_URL: "https://fixture.example", NEWSROOM_PAGE_SIZE: "2" }, search: true }),
       buildSite({ args: [`--pathprefix=${PREFIX}`], env: { SITE_URL: "https://fixture.example" }, search: true }),
     ]);
   });
@@ -78,7 +79,9 @@ describe("a build with a path prefix has no broken or unprefixed internal link",
   });
 
   it("absolute URLs in feeds and sitemaps carry the prefix too", async () => {
-    expect(await fixture.read("sitemap.xml")).toContain("<loc>https://fixture.example/gazette/politics/2025/10/14/council-approves-2026-budget/</loc>");
+    expect(await fixture.read("sitemap.xml")).toContain("<loc>https://fixture.example/gazette/sitemap-1.xml</loc>");
+    expect(await fixture.read("sitemap-1.xml")).toContain("<loc>https://fixture.example/gazette/politics/2025/10/14/council-approves-2026-budget/</loc>");
+    expect(await fixture.read("politics/page/2/index.html")).toContain('<link rel="prev" href="https://fixture.example/gazette/politics/">');
     expect(await fixture.read("feed.xml")).toContain('<link href="https://fixture.example/gazette/feed.xml" rel="self"');
     expect(await fixture.read("robots.txt")).toContain("Sitemap: https://fixture.example/gazette/sitemap.xml");
   });
