@@ -28,8 +28,10 @@ import {
   formatApDate,
   formatApDateTime,
   formatApTime,
+  escapeHtml,
   formatIsoDate,
   newsArticleJsonLd,
+  normalizeForComparison,
   pullquoteText,
   renderDateline,
   renderInlineQuotation,
@@ -498,6 +500,11 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
     const { body, tagged, quotations: records } = rendered[i] as Rendered;
     for (const record of records) {
       if (!record.speaker.id) continue;
+      // As quotationsBy lists them: a pull quote repeating the speaker's quotation on the page is left out.
+      const repeats =
+        record.kind === "pullquote" &&
+        records.some((other) => other.kind !== "pullquote" && other.speaker.id === record.speaker.id && normalizeForComparison(other.text).includes(normalizeForComparison(record.text)));
+      if (repeats) continue;
       quotations[record.speaker.id]?.items.push({
         kind: record.kind,
         text: record.text,
@@ -505,6 +512,10 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
         pageTitle: article.title,
         iso: formatIsoDate(article.date, { zone }),
         ap: formatApDate(article.date, "date", { zone }),
+        occasion: record.occasion ? record.occasion.charAt(0).toLocaleUpperCase("en-US") + record.occasion.slice(1) : undefined,
+        place: record.place,
+        dateIso: record.date,
+        dateAp: record.date ? formatApDate(record.date, "date", { zone }) : undefined,
       });
     }
     const local = DateTime.fromISO(article.date, { zone });
@@ -520,7 +531,9 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
       correctionIso: article.correctionDate ? formatIsoDate(article.correctionDate, { zone }) : undefined,
       correctionAp: article.correctionDate ? formatApDateTime(article.correctionDate, { zone, showZone: true }) : undefined,
       month: local.toFormat("yyyy/MM"),
-      topics: article.tags.map((name) => ({ name, slug: topicSlug(name), url: topicUrl(name) })),
+      // The theme's pagefindFilterValue: HTML-escaped twice (the template escapes once more).
+      topics: article.tags.map((name) => ({ name, slug: topicSlug(name), url: topicUrl(name), pagefind: escapeHtml(escapeHtml(name)) })),
+      sectionPagefind: escapeHtml(escapeHtml(data.sections[article.section]?.name ?? "")),
       related: (index.related.get(article.url) ?? []).map((item) => card(item.article)),
       jsonLd: jsonLdFor(article, records, context),
     };

@@ -62,6 +62,30 @@ describe("build errors name the shortcode, file, value and fix", () => {
     expect(message).toMatch(/\[newsroom\] pullquote in \S*story\.njk: the pull quote's words do not occur in the story's text \(its headline, dek and page furniture do not count\): "He can come to Moscow"\. Fix: quote the story word for word/);
   });
 
+  it("pull quote whose words stand only in the headline, outside the story's body", async () => {
+    const message = await buildError(
+      {
+        "_includes/story.njk": "<h1>{{ title }}</h1><p>{{ dek }}</p><main>{{ content | safe }}</main>",
+        "story.md": '---\ntitle: He can come to Kyiv\ndek: Zelenskyy answers Putin\nlayout: story.njk\n---\nZelenskyy spoke on Friday.\n\n{% pullquote "zelenskyy" %}He can come to Kyiv{% endpullquote %}\n',
+      },
+      { pullquoteCheck: "error" },
+    );
+    expect(message).toMatch(/\[newsroom\] pullquote in \S*story\.md: the pull quote's words do not occur in the story's text .*: "He can come to Kyiv"/);
+  });
+
+  it("pull quote crediting one person with words the story quotes from another", async () => {
+    const message = await buildError(
+      {
+        "_data/speakers.json": JSON.stringify({ ...JSON.parse(SPEAKERS), putin: { name: "Vladimir Putin" } }),
+        "story.md": '{% inlineQuote "putin" %}He can come to Moscow,{% endinlineQuote %} Putin said.\n\n{% pullquote "zelenskyy" %}He can come to Moscow{% endpullquote %}\n',
+      },
+      { pullquoteCheck: "error" },
+    );
+    expect(message).toMatch(
+      /\[newsroom\] pullquote in \S*story\.md: the pull quote credits Volodymyr Zelenskyy with words the story quotes from Vladimir Putin: "He can come to Moscow"\. Fix: credit the pull quote to the person the story quotes \("putin"\)/,
+    );
+  });
+
   it("dateline city that needs a country", async () => {
     const message = await buildError({ "story.md": '{% dateline "Kyiv" %} Text.' });
     expect(message).toMatch(/\[newsroom\] dateline in \S*story\.md: AP style needs a state or country after this city: "Kyiv"\. Fix: write "Kyiv, <state or country>"/);

@@ -190,8 +190,8 @@ describe("topics: one page per name, letters of every script kept", () => {
       expect(pages.get(permalink as string)?.content, permalink).toContain(`<h1 class="list-header__title">${name}</h1>`);
     }
     const article = pages.get("/local/2025/10/14/budget/")?.content as string;
-    expect(article).toContain(`<a href="/tags/${encodeURIComponent("україна")}/" data-pagefind-filter="topic">Україна</a>`);
-    expect(article).toContain('<a href="/tags/c-plus-plus/" data-pagefind-filter="topic">C++</a>');
+    expect(article).toContain(`<a href="/tags/${encodeURIComponent("україна")}/" data-pagefind-filter="topic[data-pagefind-value]" data-pagefind-value="Україна">Україна</a>`);
+    expect(article).toContain('<a href="/tags/c-plus-plus/" data-pagefind-filter="topic[data-pagefind-value]" data-pagefind-value="C++">C++</a>');
     expect(pages.get("/archive/")?.content).toContain(`<a href="/tags/${encodeURIComponent("россия")}/">Россия</a>`);
   });
 

@@ -151,7 +151,7 @@ describe("npx eleventy-plugin-newsroom init my-news, then npm install && npm run
     expect(story).toContain('<span class="nr-dateline__place">LANTERN FALLS, Vt.</span>');
     expect(story).toContain('data-speaker="quill" href="/speakers/quill/">Lantern Falls Mayor Rosa Quill</a>');
     expect(story).toContain('<span class="nr-speaker nr-speaker--short" data-speaker="quill">Quill</span>');
-    expect(story).toContain('<q class="nr-q" data-speaker="quill">A station was always a place to start a journey,</q>');
+    expect(story).toContain('<span class="nr-q" data-speaker="quill">“A station was always a place to start a journey,”</span>');
     expect(story).toContain('<aside class="nr-pullquote nr-pullquote--right" aria-hidden="true">');
     expect(story).toContain('<figure class="nr-quote" data-speaker="tillery">');
     expect(story).toContain("the town, the people and the quotes are made up");
