@@ -94,7 +94,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // not public yet (draft, or dated after this build) left out of every output. The preview
   // builds it with a banner and noindex instead.
   eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data) {
-    normaliseDates(data, sources.frontMatter(this.inputPath), zone);
+    normaliseDates(this.inputPath, data, sources.frontMatter(this.inputPath), zone);
     if (!isArticle(this.inputPath)) return undefined;
     const page = data.page as { date?: Date } | undefined;
     const reason = unpublishedReason(this.inputPath, data, page?.date, buildTime, zone);

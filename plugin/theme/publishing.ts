@@ -54,7 +54,7 @@ export function writtenPublicationDate(written: Record<string, unknown> | undefi
  * "2025-10-14", a time with its offset (the site's zone when none was written). The plugin's
  * filters show a day without a time, so templates need no special case.
  */
-export function normaliseDates(data: Record<string, unknown>, written: Record<string, unknown> | undefined, zone: string): void {
+export function normaliseDates(inputPath: string, data: Record<string, unknown>, written: Record<string, unknown> | undefined, zone: string): void {
   if (!written) return;
   for (const field of DATE_FIELDS) {
     const value = readable(dateText(written[field]), zone);
@@ -65,7 +65,18 @@ export function normaliseDates(data: Record<string, unknown>, written: Record<st
   if (!Array.isArray(corrections) || !Array.isArray(writtenCorrections) || corrections.length !== writtenCorrections.length) return;
   data.corrections = corrections.map((entry: unknown, index) => {
     const writtenEntry = writtenCorrections[index] as Record<string, unknown> | undefined;
-    const value = readable(dateText(writtenEntry?.date), zone);
+    const text = dateText(writtenEntry?.date);
+    const value = readable(text, zone);
+    if (text !== undefined && value === undefined) {
+      // YAML would have turned "2025-02-30" into March 2: say so instead of publishing the wrong day.
+      throw new NewsroomError({
+        where: `front matter corrections[${index}].date`,
+        problem: "this day or time does not exist (YAML would quietly turn it into another date)",
+        value: text,
+        fix: "correct the date, e.g. 2025-02-28",
+        inputPath,
+      });
+    }
     return value !== undefined && entry && typeof entry === "object" && !Array.isArray(entry) ? { ...entry, date: value } : entry;
   });
 }

@@ -130,6 +130,7 @@ describe("dates YAML would quietly change", () => {
   it.each([
     ["an unquoted impossible day", { date: "2025-02-30T10:00:00-05:00" }, /\[newsroom\] front matter date in \S*story\.md: this day or time does not exist \(YAML would quietly turn it into another date\): "2025-02-30T10:00"\. Fix: correct the date/],
     ["an impossible hour in updated", { updated: "2025-10-15 25:10" }, /\[newsroom\] front matter updated in \S*story\.md: this day or time does not exist/],
+    ["an impossible day in a correction", { corrections: '[{ date: 2025-02-30, text: "Fixed." }]' }, /\[newsroom\] front matter corrections\[0\]\.date in \S*story\.md: this day or time does not exist \(YAML would quietly turn it into another date\): "2025-02-30"/],
   ])("%s", async (_name, fields, expected) => {
     expect(await buildError(fields)).toMatch(expected);
   });
