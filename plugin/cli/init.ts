@@ -14,6 +14,10 @@ const SHIPPED_NAMES: Readonly<Record<string, string>> = {
   "github/workflows/pages.yml": ".github/workflows/pages.yml",
 };
 
+
+/** The starter's `prebuild`: empties _site with Node itself, so it works in every shell. */
+export const PREBUILD = "node -e \"require('node:fs').rmSync('_site', { recursive: true, force: true })\"";
+
 export interface PackageFacts {
   version: string;
   /** Version ranges for the new site's own dependencies. */
@@ -110,6 +114,9 @@ export function starterFiles(starterDir: string, folder: string, facts: PackageF
     description: `${siteName}: a news site built with Eleventy and eleventy-plugin-newsroom`,
     type: "module",
     scripts: {
+      // An empty _site first: no page of a deleted story, and no draft the preview (npm start)
+      // wrote there, survives into the site or its search index.
+      prebuild: PREBUILD,
       // npm passes `npm run build -- --pathprefix=/REPO/` to Eleventy, then runs postbuild.
       build: "eleventy",
       postbuild: "pagefind --site _site",

@@ -2,12 +2,13 @@
  * The starter's files as `init` writes them, without npm: names, substitutions, the sample
  * story's shortcodes, and the refusal to overwrite anything.
  */
+import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
-import { init, InitError, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
+import { init, InitError, PREBUILD, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
 import { repoRoot } from "../helpers/site-build.js";
 
 const starterDir = path.join(repoRoot, "starter");
@@ -55,6 +56,7 @@ describe("the starter's files", () => {
     expect(manifest.dependencies).toEqual({ "@11ty/eleventy": "^3.1.8", "eleventy-plugin-newsroom": "^9.8.7", pagefind: "^1.6.0" });
     expect(manifest.scripts.build).toBe("eleventy");
     expect(manifest.scripts.postbuild).toBe("pagefind --site _site");
+    expect(manifest.scripts.prebuild).toBe(PREBUILD);
     const own = packageFacts(repoRoot);
     const repoManifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string; devDependencies: Record<string, string> };
     expect(own).toEqual({ version: repoManifest.version, eleventy: repoManifest.devDependencies["@11ty/eleventy"], pagefind: repoManifest.devDependencies.pagefind });
@@ -115,5 +117,23 @@ describe("init", () => {
     scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
     writeFileSync(path.join(scratch, "news"), "");
     expect(() => init(path.join(scratch as string, "news"), { root: repoRoot, now })).toThrow(/is a file, not a folder/);
+  });
+});
+
+describe("the starter's npm run build starts from an empty _site", () => {
+  it("prebuild removes what an earlier build or the preview wrote, and nothing else", () => {
+    const site = mkdtempSync(path.join(tmpdir(), "starter-prebuild-"));
+    try {
+      mkdirSync(path.join(site, "_site", "local", "2026", "03", "10", "deleted-story"), { recursive: true });
+      writeFileSync(path.join(site, "_site", "local", "2026", "03", "10", "deleted-story", "index.html"), "stale");
+      writeFileSync(path.join(site, "eleventy.config.js"), "// kept");
+      execSync(PREBUILD, { cwd: site });
+      expect(existsSync(path.join(site, "_site"))).toBe(false);
+      expect(readFileSync(path.join(site, "eleventy.config.js"), "utf8")).toBe("// kept");
+      // Nothing to remove is not an error.
+      execSync(PREBUILD, { cwd: site });
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });

@@ -12,6 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/site-build.js";
+import { PREBUILD } from "../../plugin/cli/init.js";
 
 const run = promisify(execFile);
 const env = { ...process.env, NODE_OPTIONS: "", SITE_URL: "", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
@@ -122,7 +123,7 @@ describe("npx eleventy-plugin-newsroom init my-news, then npm install && npm run
     const manifest = JSON.parse(await readFile(path.join(site, "package.json"), "utf8")) as { name: string; scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(manifest.name).toBe("my-news");
     // Eleventy first (arguments such as --pathprefix go to it), then Pagefind over what it wrote.
-    expect(manifest.scripts).toMatchObject({ build: "eleventy", postbuild: "pagefind --site _site", start: "eleventy --serve" });
+    expect(manifest.scripts).toMatchObject({ prebuild: PREBUILD, build: "eleventy", postbuild: "pagefind --site _site", start: "eleventy --serve" });
     expect(Object.keys(manifest.dependencies).sort()).toEqual(["@11ty/eleventy", "eleventy-plugin-newsroom", "pagefind"]);
     const config = await readFile(path.join(site, "eleventy.config.js"), "utf8");
     expect(config).toContain('import newsroomTheme from "eleventy-plugin-newsroom/theme";');
