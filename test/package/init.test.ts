@@ -51,9 +51,9 @@ const built: Outcome[] = [];
 const published = () => readFile(path.join(site, "_site/index.html"), "utf8");
 
 /** The sample story's page: its URL carries the day init was run. */
-async function sampleStory(): Promise<string> {
+async function sampleStory(pathPrefix = "/"): Promise<string> {
   const front = await published();
-  const href = /href="(\/local\/\d{4}\/\d{2}\/\d{2}\/sample-story\/)"/.exec(front)?.[1];
+  const href = new RegExp(`href="${pathPrefix}(local/\\d{4}/\\d{2}/\\d{2}/sample-story/)"`).exec(front)?.[1];
   expect(href, "the front page links the sample story").toBeDefined();
   return readFile(path.join(site, "_site", href as string, "index.html"), "utf8");
 }
@@ -112,7 +112,6 @@ describe("npx eleventy-plugin-newsroom init my-news, then npm install && npm run
       "_data/sections.json",
       "_data/authors.json",
       "_data/speakers.json",
-      "articles/articles.11tydata.json",
       "articles/sample-story.md",
       ".github/workflows/pages.yml",
       ".gitignore",
@@ -171,6 +170,32 @@ describe("npx eleventy-plugin-newsroom init my-news, then npm install && npm run
     const after = await sampleStory();
     expect(after).toMatch(/<time datetime="[^"]+-0[78]:00"[^>]*>[^<]* P[SD]T /);
     expect(after).not.toMatch(/ E[SD]T /);
+  }, 180_000);
+});
+
+describe("the new site is the user's to change", () => {
+  it("its own assets/site.css replaces the theme's stylesheet, and its own logo is published", async () => {
+    const ownCss = "/* My News's own stylesheet */\nbody { color: #222; }\n";
+    await writeFile(path.join(site, "assets/site.css"), ownCss);
+    const rebuilt = await outcome("npm", ["run", "build"], site);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(await readFile(path.join(site, "_site/assets/site.css"), "utf8")).toBe(ownCss);
+    // The starter's logo, not another publication's, names the publisher in structured data.
+    const logo = await readFile(path.join(site, "_site/assets/logo.svg"), "utf8");
+    expect(logo).toContain(">My News</text>");
+    expect(logo).not.toContain("The Newsroom");
+    expect(await sampleStory()).toMatch(/"publisher":\{[^}]*"name":"My News"[^]*?"logo":\{"@type":"ImageObject","url":"https:\/\/news\.example\.org\/assets\/logo\.svg"/);
+  }, 180_000);
+
+  it("builds as the Pages workflow does: SITE_URL and the repository's path prefix", async () => {
+    const pages = await run("npm", ["run", "build", "--", "--pathprefix=/my-news/"], { ...big, cwd: site, env: { ...env, SITE_URL: "https://user.github.io" } }).then(
+      () => 0,
+      (error: { code: number; stderr: string }) => error.stderr,
+    );
+    expect(pages).toBe(0);
+    const story = await sampleStory("/my-news/");
+    expect(story).toMatch(/<link rel="canonical" href="https:\/\/user\.github\.io\/my-news\/local\/\d{4}\/\d{2}\/\d{2}\/sample-story\/">/);
+    expect(story).toContain('href="/my-news/assets/site.css"');
   }, 180_000);
 });
 
