@@ -87,7 +87,7 @@ describe("drafts and embargoes", () => {
     const published = page(pages, "/news/2025/10/14/published/");
     expect(published).not.toContain("publishing-banner");
     expect(published).not.toContain("noindex");
-    const sitemap = page(pages, "/sitemap.xml");
+    const sitemap = page(pages, "/sitemap-1.xml");
     expect(sitemap).toContain("/news/2025/10/14/published/");
     expect(sitemap).not.toMatch(/unfinished|held/);
   });
