@@ -92,7 +92,7 @@ export function renderedQuotationText(html: string): string {
 }
 
 function withoutAttributionComma(text: string): string {
-  return text.replace(/\s*,$/, "");
+  return text.endsWith(",") ? text.slice(0, -1).trimEnd() : text;
 }
 
 export function renderQuotation(body: unknown, speaker: Speaker, options: QuotationOptions = {}): string {
