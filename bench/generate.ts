@@ -452,6 +452,8 @@ function writeData(dir: string, context: Context): void {
 
 function writeTheme(dir: string, articles: Article[], context: Context): void {
   writeData(path.join(dir, "_data"), context);
+  // The theme ships no logo: the site's own, at site.json's organisation.logo.
+  write(path.join(dir, "assets", "logo.svg"), `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60" viewBox="0 0 600 60"><text x="0" y="42" font-size="34">${context.data.site.name}</text></svg>\n`);
   write(
     path.join(dir, "articles", "articles.11tydata.json"),
     `${JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.date | articlePath }}/{{ page.fileSlug }}/" }, null, 2)}\n`,
