@@ -15,7 +15,7 @@ import { NewsroomError } from "../errors.js";
 import newsroom from "../index.js";
 import { resolveOptions, type PublisherOptions } from "../options.js";
 import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
-import { isSlug, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
+import { assertCleanText, isSlug, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl, newsroomOptionsFromSettings, readSiteSettings } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { normaliseDates, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
@@ -137,6 +137,10 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       const authors = (globalData[newsroomOptions.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
       const speakers = { ...((globalData[newsroomOptions.speakersDataKey] ?? {}) as Record<string, unknown>), ...newsroomOptions.speakers };
       validateRegistryIds({ sections, authors, speakers }, directories.data, newsroomOptions);
+      for (const [key, registry] of [[newsroomOptions.sectionsDataKey, sections], [newsroomOptions.authorsDataKey, authors], [newsroomOptions.speakersDataKey, speakers]] as const) {
+        assertCleanText(registry, "", path.join(directories.data, `${key}.json`), `global data "${key}"`);
+      }
+      assertCleanText(settings, "", path.join(directories.data, "site.json"), "site settings");
       const registryIds = new Set(Object.keys(speakers));
       // Who each template quotes, read from its source while it is at hand (never kept whole: at
       // 100,000 stories the texts would fill the memory).
@@ -151,6 +155,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       };
       // Whatever its extension: every file rendered from the articles folder is a story.
       const articles = all.filter((item) => isArticle(item.inputPath));
+      refuseUnrenderedStories(path.join(directories.input || ".", articlesDir), new Set(articles.map((item) => normalizeInputPath(item.inputPath))));
       for (const article of articles) {
         const fileText = readArticleText(article.inputPath);
         const frontMatter = await frontMatterOf(article);
@@ -269,6 +274,29 @@ function validateRegistryIds(registries: Record<"sections" | "authors" | "speake
         inputPath: path.join(dataDir, `${files[kind]}.json`),
       });
     }
+  }
+}
+
+/** Extensions of documents written as stories that Eleventy does not render: they would vanish. */
+const UNRENDERED_STORY = /\.(markdown|mdown|mkdn|mkd|mdwn|mdx|txt|text|rst|adoc|asciidoc|org|textile|rtf|docx?|odt|pages)$/i;
+
+/**
+ * A story saved as `budget.markdown` or `budget.txt` is not an Eleventy template: no page, no list,
+ * no error. Such files in the articles folder stop the build instead (photos and other media are fine).
+ */
+function refuseUnrenderedStories(articlesFolder: string, rendered: ReadonlySet<string>): void {
+  if (!existsSync(articlesFolder)) return;
+  for (const entry of readdirSync(articlesFolder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+    const file = normalizeInputPath(path.join(entry.parentPath, entry.name));
+    if (!UNRENDERED_STORY.test(entry.name) || rendered.has(file)) continue;
+    throw new NewsroomError({
+      where: "articles folder",
+      problem: "holds a file Eleventy does not build, so this story would never be published",
+      value: entry.name,
+      fix: "save the story as Markdown with the .md extension (or another template language Eleventy renders), or move the file out of the articles folder",
+      inputPath: file,
+    });
   }
 }
 

@@ -158,6 +158,16 @@ describe("every file rendered from articles/ is an article, whatever its extensi
     expect(pages.get("/local/2025/10/13/script-story/")?.content).toContain('<h1 class="article__headline">A JavaScript story</h1>');
   });
 
+  it("a story saved in a format Eleventy does not build (.markdown, .txt) stops the build instead of vanishing", async () => {
+    for (const name of ["budget.markdown", "notes/budget.txt"]) {
+      const message = await buildError({ ...SITE, "articles/other.md": story(), [`articles/${name}`]: story() });
+      expect(message).toMatch(new RegExp(`articles folder in \\S*articles/${name.replace(".", "\\.")}: holds a file Eleventy does not build, so this story would never be published`));
+    }
+    // Photos and other media beside the stories are not stories.
+    const pages = await buildFiles({ ...SITE, "articles/budget.md": story(), "articles/budget.jpg": "not really a JPEG" }, { theme: {} });
+    expect(pages.has("/local/2025/10/14/budget/")).toBe(true);
+  });
+
   it("checks them like Markdown stories: an unknown field in an .11ty.js story's data fails", async () => {
     const message = await buildError({ ...SITE, "articles/script-story.11ty.js": files["articles/script-story.11ty.js"].replace("tags:", "tagz:") });
     expect(message).toMatch(/\[newsroom\] front matter tagz in \S*script-story\.11ty\.js: unknown field \(it would be ignored\): "tagz"\. Fix: did you mean "tags"\?/);
@@ -205,6 +215,13 @@ describe("text integrity", () => {
   it("a control character in the body stops the build naming the file and line", async () => {
     const message = await buildError({ ...SITE, "articles/budget.md": story({}, "First line.\n\nThe vote\u000bwas 5-2.") });
     expect(message).toMatch(/\[newsroom\] article text, line 10 in \S*budget\.md: contains the invisible character U\+000B .*: "The vote\\u000bwas 5-2\."/);
+  });
+
+  it("a control character in a registry or site.json stops the build naming the file and entry", async () => {
+    const authors = await buildError({ ...SITE, "_data/authors.json": JSON.stringify({ "sam-lee": { name: "Sam\u0007 Lee" } }), "articles/budget.md": story() });
+    expect(authors).toMatch(/\[newsroom\] global data "authors" sam-lee\.name in \S*_data\/authors\.json: contains the invisible character U\+0007/);
+    const settings = await buildError({ ...SITE, "_data/site.json": JSON.stringify({ ...SETTINGS, tagline: "News\u000b from Riverton" }), "articles/budget.md": story() });
+    expect(settings).toMatch(/\[newsroom\] site settings tagline in \S*_data\/site\.json: contains the invisible character U\+000B/);
   });
 
   it("a file that is not UTF-8 stops the build naming it", async () => {
