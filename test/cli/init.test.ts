@@ -40,7 +40,6 @@ describe("the starter's files", () => {
         "_data/sections.json",
         "_data/site.json",
         "_data/speakers.json",
-        "articles/articles.11tydata.json",
         "articles/sample-story.md",
         "assets/logo.svg",
         "eleventy.config.js",
