@@ -288,7 +288,9 @@ function refuseUnrenderedStories(articlesFolder: string, rendered: ReadonlySet<s
   if (!existsSync(articlesFolder)) return;
   for (const entry of readdirSync(articlesFolder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || entry.name.startsWith(".")) continue;
-    const file = normalizeInputPath(path.join(entry.parentPath, entry.name));
+    // `parentPath` from Node 20.12; `path` before it.
+    const folder = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? articlesFolder;
+    const file = normalizeInputPath(path.join(folder, entry.name));
     if (!UNRENDERED_STORY.test(entry.name) || rendered.has(file)) continue;
     throw new NewsroomError({
       where: "articles folder",
