@@ -387,7 +387,8 @@ export function jsonLdFor(article: Article, quotations: QuotationRecord[], conte
       publisher: {
         name: data.site.organisation.name,
         url: absolute("/"),
-        logo: { url: absolute(data.site.organisation.logo), width: 600, height: 60 },
+        // site.json gives the logo as a path alone, so the theme states no size either.
+        logo: { url: absolute(data.site.organisation.logo) },
         sameAs: undefined,
       },
       section: data.sections[article.section]?.name,

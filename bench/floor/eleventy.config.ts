@@ -151,6 +151,9 @@ function paginate<L, T>(list: L, listUrl: string, items: T[], size = PAGE_SIZE) 
       number,
       count,
       url: url(number),
+      // The folder the page is written to: the theme keeps a topic's letters here and
+      // percent-encodes them in `url`; the corpus's topics are ASCII, so the two are the same.
+      permalink: url(number),
       items: items.slice(i * size, number * size),
       previousUrl: number > 1 ? url(number - 1) : undefined,
       nextUrl: number < count ? url(number + 1) : undefined,

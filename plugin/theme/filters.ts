@@ -43,6 +43,9 @@ export function buildTimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
   return new Date(Number(epoch) * 1000);
 }
 
+/** The `<updated>` of a feed with no entries (a new section): the epoch, in UTC. */
+export const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";
+
 export interface ThemeFilterContext {
   /** Zone article URLs and months are cut in. */
   zone: string;
@@ -97,7 +100,8 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
     newestModified: (items: unknown) => {
       const list = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
       const newest = latestDate(list.map((item) => lastModified(item.data, item.inputPath, zone) ?? item.date), zone);
-      return newest === undefined ? feedDate(new Date(0)) : feedDate(newest);
+      // Atom requires <updated>; a feed with no story yet has never changed, and says so plainly.
+      return newest === undefined ? EMPTY_FEED_UPDATED : feedDate(newest);
     },
     /**
      * The story's corrections, oldest first, as the article shows them and the feeds carry them:
