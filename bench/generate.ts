@@ -378,7 +378,8 @@ export function jsonLdFor(article: Article, quotations: QuotationRecord[], conte
       headline: article.title,
       description: article.dek,
       datePublished: article.date,
-      dateModified: article.updated,
+      // As the theme does: the latest of the update and the correction moves dateModified.
+      dateModified: [article.updated, article.correctionDate].filter((value): value is string => value !== undefined).sort((a, b) => DateTime.fromISO(b).toMillis() - DateTime.fromISO(a).toMillis())[0],
       zone,
       authors: (article.byline === "organisation" ? [] : article.byline).map((id) => {
         const entry = data.authors[id] as { name: string; sameAs?: string[] };
@@ -523,14 +524,21 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
     }
     const local = DateTime.fromISO(article.date, { zone });
     const updatedIso = article.updated ? formatIsoDate(article.updated, { zone }) : undefined;
+    // As the theme's lastModified: the latest of the story's update and its correction.
+    const modified = [article.date, article.updated, article.correctionDate]
+      .filter((value): value is string => value !== undefined)
+      .map((value) => DateTime.fromISO(value, { zone }))
+      .reduce((latest, moment) => (moment > latest ? moment : latest));
+    const modifiedIso = formatIsoDate(modified, { zone });
     const nr = {
       iso: formatIsoDate(article.date, { zone }),
       ap: formatApDate(article.date, "date", { zone }),
       apDateTime: formatApDateTime(article.date, { zone, showZone: true }),
       updatedIso: updatedIso !== formatIsoDate(article.date, { zone }) ? updatedIso : undefined,
       updatedApDateTime: article.updated ? formatApDateTime(article.updated, { zone, showZone: true }) : undefined,
-      modifiedIso: updatedIso ?? formatIsoDate(article.date, { zone }),
-      updatedMetaIso: updatedIso,
+      modifiedIso,
+      modifiedMs: modified.toMillis(),
+      updatedMetaIso: modifiedIso !== formatIsoDate(article.date, { zone }) ? modifiedIso : undefined,
       correctionIso: article.correctionDate ? formatIsoDate(article.correctionDate, { zone }) : undefined,
       correctionAp: article.correctionDate ? formatApDateTime(article.correctionDate, { zone, showZone: true }) : undefined,
       month: local.toFormat("yyyy/MM"),
