@@ -84,9 +84,11 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   }
   // The day or time as written, not as YAML read it: `date: 2025-10-14` is Oct. 14 in the site's
   // zone (URL, lists, archive month), not midnight UTC; an offset-less time is local wall-clock time.
-  eleventyConfig.addDateParsing(function () {
+  eleventyConfig.addDateParsing(function (dateValue) {
     const inputPath = this.page?.inputPath;
-    const written = inputPath === undefined ? undefined : writtenPublicationDate(sources.frontMatter(inputPath), zone);
+    // YAML front matter as typed; otherwise (JSON front matter, 11ty.js or directory data) a date
+    // given as text, which Eleventy would read as UTC: a day is that day, a bare time local time.
+    const written = (inputPath === undefined ? undefined : writtenPublicationDate(sources.frontMatter(inputPath), zone)) ?? (typeof dateValue === "string" ? dateValue : undefined);
     return written === undefined ? undefined : toDateTime(written, { zone, where: "front matter date" }).toJSDate();
   });
 

@@ -53,6 +53,12 @@ describe("dates as written", () => {
     expect(page(pages, "/news/2025/10/14/timed/")).toContain('<time datetime="2025-10-14T09:30:00-05:00" data-pagefind-sort="date[datetime]">9:30 a.m. CDT Oct. 14, 2025</time>');
   });
 
+  it("a day given as text outside YAML (JSON front matter) is that day too", async () => {
+    const json = `---json\n${JSON.stringify({ title: "A JSON story", dek: "A dek.", date: "2025-10-14", section: "news" })}\n---\nThe council met.\n`;
+    const pages = await buildFiles({ ...SITE, "articles/json-day.md": json }, { theme: THEME });
+    expect(page(pages, "/news/2025/10/14/json-day/")).toContain('<time datetime="2025-10-14" data-pagefind-sort="date[datetime]">Oct. 14, 2025</time>');
+  });
+
   it("reads the front matter as typed: timestamps stay text", () => {
     expect(writtenFrontMatter("---\ndate: 2025-10-14\nupdated: 2025-10-15 09:30:00\ncorrections:\n  - date: 2025-10-16\n    text: x\n---\nBody")).toEqual({
       date: "2025-10-14",
