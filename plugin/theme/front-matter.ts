@@ -133,12 +133,13 @@ export function assertCleanBody(fileText: string, inputPath: string): void {
 }
 
 function checkKnownFields(inputPath: string, frontMatter: Record<string, unknown>, extraFields: readonly string[]): void {
-  const known = [...ARTICLE_FIELDS, ...ELEVENTY_FIELDS, ...RETIRED_FIELDS, ...extraFields];
+  const current = [...ARTICLE_FIELDS, ...ELEVENTY_FIELDS, ...extraFields];
   const computed = frontMatter.eleventyComputed;
   const fields = [...Object.keys(frontMatter), ...(computed && typeof computed === "object" ? Object.keys(computed) : [])];
   for (const field of fields) {
-    if (known.includes(field)) continue;
-    const guess = closestMatch(field, known);
+    if (current.includes(field) || RETIRED_FIELDS.includes(field)) continue;
+    // Suggest only fields that are read now: `corection` is a typo of `corrections`, not of 0.1's `correction`.
+    const guess = closestMatch(field, current);
     throw fieldError(
       inputPath,
       field,

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import { namingFile } from "../arguments.js";
 import { AP_STANDALONE_CITIES } from "../data/standalone-cities.js";
 import { toDateTime } from "../dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
@@ -89,7 +90,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     // YAML front matter as typed; otherwise (JSON front matter, 11ty.js or directory data) a date
     // given as text, which Eleventy would read as UTC: a day is that day, a bare time local time.
     const written = (inputPath === undefined ? undefined : writtenPublicationDate(sources.frontMatter(inputPath), zone)) ?? (typeof dateValue === "string" ? dateValue : undefined);
-    return written === undefined ? undefined : toDateTime(written, { zone, where: "front matter date" }).toJSDate();
+    return written === undefined ? undefined : namingFile(inputPath, () => toDateTime(written, { zone, where: "front matter date" }).toJSDate());
   });
 
   // Before Eleventy reads a template into any collection: dates as written, and a story that is

@@ -71,7 +71,7 @@ describe("front matter errors name the field, file, value and fix", () => {
     ["a correction dated before the story", { corrections: '[{ date: 2025-10-13, text: "Fixed." }]' }, /\[newsroom\] front matter corrections\[0\]\.date in \S*story\.md: is before the story was published: "2025-10-13"/],
     ["draft that is not true or false", { draft: "yes" }, /\[newsroom\] front matter draft in \S*story\.md: must be true or false, got: "yes"\. Fix: write draft: true/],
     ["unknown person quoted", { people: "[mrash]" }, /\[newsroom\] front matter people in \S*story\.md: unknown speaker id: "mrash"\. Fix: did you mean "marsh"\?/],
-    ["a misspelt field", { corection: '"An earlier version gave the wrong vote."' }, /\[newsroom\] front matter corection in \S*story\.md: unknown field \(it would be ignored\): "corection"\. Fix: did you mean "correction"\?.*"extraFields"/],
+    ["a misspelt field", { corection: '"An earlier version gave the wrong vote."' }, /\[newsroom\] front matter corection in \S*story\.md: unknown field \(it would be ignored\): "corection"\. Fix: did you mean "corrections"\?.*"extraFields"/],
     ["a section id that is not a slug", { section: '"R&D"' }, /\[newsroom\] front matter section in \S*story\.md: unknown section id \(ids are slugs: lowercase letters, digits and hyphens, e\.g\. "r-d"\): "R&D"/],
     ["a vertical tab in the headline", { title: '"Budget\\vpasses"' }, /\[newsroom\] front matter title in \S*story\.md: contains the invisible character U\+000B .*: "Budget\\u000bpasses"/],
     ["a lone surrogate in a tag", { tags: '["Budget\\uD800"]' }, /\[newsroom\] front matter tags\[0\] in \S*story\.md: contains the invisible character U\+D800/],
@@ -83,7 +83,7 @@ describe("front matter errors name the field, file, value and fix", () => {
   });
 
   it("an impossible date that Eleventy reads first still names the file and the value", async () => {
-    expect(await buildError({ date: '"2025-02-30"' })).toMatch(/date.*\(2025-02-30\) is invalid for \S*story\.md/);
+    expect(await buildError({ date: '"2025-02-30"' })).toMatch(/front matter date in \S*story\.md: cannot read this date: "2025-02-30"/);
   });
 
   it("an empty block quotation and a dateline without a place", async () => {

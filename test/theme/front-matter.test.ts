@@ -53,7 +53,7 @@ describe("unknown fields", () => {
   it("a misspelt field fails with a suggestion and the way to declare a field of one's own", () => {
     const frontMatter = { ...good, corection: "An earlier version …" };
     expect(() => validateArticle("./a.md", { ...good, ...frontMatter }, { ...registries, frontMatter })).toThrow(
-      '[newsroom] front matter corection in ./a.md: unknown field (it would be ignored): "corection". Fix: did you mean "correction"?',
+      '[newsroom] front matter corection in ./a.md: unknown field (it would be ignored): "corection". Fix: did you mean "corrections"?',
     );
   });
 
