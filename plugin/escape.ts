@@ -31,6 +31,17 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
+/** An absolute http(s) URL, such as a site's address. */
+export function isAbsoluteHttpUrl(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
 /** An `href`/`cite` value: only absolute http(s) URLs or site-relative paths pass. */
 export function isSafeUrl(value: string): boolean {
   // Browsers read "\" as "/" and drop tabs and newlines, so "/\evil.example" would leave the site.

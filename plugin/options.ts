@@ -4,6 +4,7 @@
  */
 import { assertValidZone } from "./dates.js";
 import { closestMatch, NewsroomError } from "./errors.js";
+import { isAbsoluteHttpUrl } from "./escape.js";
 import { validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
 export type PullquoteCheck = "warn" | "error" | "off";
@@ -86,15 +87,6 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedNewsroomOptions> = Object.freeze(
 const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS) as (keyof ResolvedNewsroomOptions)[];
 const PULLQUOTE_CHECKS: readonly PullquoteCheck[] = ["warn", "error", "off"];
 
-function isAbsoluteHttpUrl(value: unknown): boolean {
-  if (typeof value !== "string") return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
 
 function validatePublisher(publisher: unknown): void {
   const record = publisher as Record<string, unknown> | null;

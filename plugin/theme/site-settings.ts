@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { assertValidZone } from "../dates.js";
 import { closestMatch, NewsroomError } from "../errors.js";
+import { isAbsoluteHttpUrl } from "../escape.js";
 import type { NewsroomOptions, PublisherOptions } from "../options.js";
 
 /** The publication's logo: a site path (`/assets/logo.svg`) or an absolute URL, with its size if known. */
@@ -66,15 +67,6 @@ const text: (fix: string) => Check = (fix) => (file, key, value) => {
   if (typeof value !== "string" || value.trim() === "") throw settingError(file, key, value === undefined ? "is missing" : "must be non-empty text, got", value, fix);
 };
 
-export function isAbsoluteHttpUrl(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
 
 const absoluteUrl: (example: string) => Check = (example) => (file, key, value) => {
   if (!isAbsoluteHttpUrl(value)) throw settingError(file, key, "must be an absolute http(s) URL, got", value, `write e.g. "${example}"`);
