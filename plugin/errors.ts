@@ -69,6 +69,15 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/** Throws for the first name not among `known`, suggesting the closest: typos in a config fail at once. */
+export function rejectUnknownNames(given: readonly string[], known: readonly string[], where: string, kind = "option"): void {
+  for (const name of given) {
+    if (known.includes(name)) continue;
+    const guess = closestMatch(name, known);
+    throw new NewsroomError({ where, problem: `unknown ${kind}`, value: name, fix: guess ? `did you mean "${guess}"?` : `use only ${known.join(", ")}` });
+  }
+}
+
 /** Closest candidate by edit distance, for "did you mean" hints on ids and option names. */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -3,7 +3,7 @@
  * config fails the first build instead of quietly doing nothing.
  */
 import { assertValidZone } from "./dates.js";
-import { closestMatch, NewsroomError } from "./errors.js";
+import { NewsroomError, rejectUnknownNames } from "./errors.js";
 import { isAbsoluteHttpUrl } from "./escape.js";
 import { validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
@@ -128,17 +128,7 @@ export function resolveOptions(input: unknown = {}): Readonly<ResolvedNewsroomOp
     });
   }
   const options = input as Record<string, unknown>;
-  for (const name of Object.keys(options)) {
-    if (!(OPTION_NAMES as string[]).includes(name)) {
-      const guess = closestMatch(name, OPTION_NAMES);
-      throw new NewsroomError({
-        where: "addPlugin(newsroom, options)",
-        problem: "unknown option",
-        value: name,
-        fix: guess ? `did you mean "${guess}"?` : `use only ${OPTION_NAMES.join(", ")}`,
-      });
-    }
-  }
+  rejectUnknownNames(Object.keys(options), OPTION_NAMES, "addPlugin(newsroom, options)");
   // An explicit `undefined` means "use the default", as users expect from spread configs; fresh
   // containers per call keep callers from changing the shared defaults.
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));

@@ -2,7 +2,7 @@
  * The theme's options, declared once (type here, default in DEFAULT_THEME_OPTIONS) and resolved
  * once when the theme is added.
  */
-import { closestMatch, NewsroomError } from "../errors.js";
+import { NewsroomError, rejectUnknownNames } from "../errors.js";
 import type { NewsroomOptions } from "../options.js";
 
 export interface ResolvedNewsroomThemeOptions {
@@ -55,17 +55,7 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
   if (typeof input !== "object" || Array.isArray(input)) {
     throw new NewsroomError({ where: "addPlugin(newsroomTheme, options)", problem: "options must be an object, got", value: input, fix: "pass an object such as { relatedCount: 4 }, or nothing" });
   }
-  for (const name of Object.keys(input)) {
-    if (!THEME_OPTION_NAMES.includes(name)) {
-      const guess = closestMatch(name, THEME_OPTION_NAMES);
-      throw new NewsroomError({
-        where: "addPlugin(newsroomTheme, options)",
-        problem: "unknown option",
-        value: name,
-        fix: guess ? `did you mean "${guess}"?` : `use only ${THEME_OPTION_NAMES.join(", ")}`,
-      });
-    }
-  }
+  rejectUnknownNames(Object.keys(input), THEME_OPTION_NAMES, "addPlugin(newsroomTheme, options)");
   const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   const resolved: ResolvedNewsroomThemeOptions = { ...DEFAULT_THEME_OPTIONS, ...defined };
   if (typeof resolved.newsroom !== "object" || resolved.newsroom === null || Array.isArray(resolved.newsroom)) {
