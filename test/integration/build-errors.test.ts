@@ -9,23 +9,13 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildFiles } from "../helpers/build.js";
 import { repoRoot } from "../helpers/site-build.js";
+import { messageChain } from "../helpers/errors.js";
 
 const SPEAKERS = JSON.stringify({
   zelenskyy: { name: "Volodymyr Zelenskyy", title: "President", affiliation: "Ukrainian", description: "president of Ukraine" },
 });
 
 /** Every message in an error and the errors it wraps: Eleventy wraps ours in its own. */
-function messageChain(error: unknown): string {
-  const messages: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 10; depth++) {
-    const record = current as { message?: string; originalError?: unknown; cause?: unknown };
-    if (record.message) messages.push(record.message);
-    current = record.originalError ?? record.cause;
-  }
-  return messages.join("\n");
-}
-
 async function buildError(files: Record<string, string>, plugin = {}): Promise<string> {
   try {
     await buildFiles({ "_data/speakers.json": SPEAKERS, ...files }, { plugin });

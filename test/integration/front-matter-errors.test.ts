@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildFiles } from "../helpers/build.js";
 import { repoRoot } from "../helpers/site-build.js";
+import { messageChain } from "../helpers/errors.js";
 
 const SITE = {
   "_data/site.json": JSON.stringify({ name: "Error Echo", url: "https://news.example.com", language: "en-US", timeZone: "UTC", organisation: { name: "Error Echo", logo: "/assets/logo.svg" } }),
@@ -31,15 +32,6 @@ const GOOD: Record<string, string> = {
 function article(fields: Record<string, string | undefined>): string {
   const lines = Object.entries({ ...GOOD, ...fields }).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${value}`);
   return `---\n${lines.join("\n")}\n---\nThe council met.\n`;
-}
-
-function messageChain(error: unknown): string {
-  const messages: string[] = [];
-  for (let current = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 10; depth++) {
-    if (current.message) messages.push(current.message);
-    current = (current.originalError ?? current.cause) as typeof current;
-  }
-  return messages.join("\n");
 }
 
 async function buildError(fields: Record<string, string | undefined>): Promise<string> {

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import newsroomTheme, { type NewsroomThemeOptions } from "../../plugin/theme/index.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 import { buildFiles } from "../helpers/build.js";
+import { messageChain } from "../helpers/errors.js";
 
 const SETTINGS = { name: "Riverton Ledger", url: "https://news.example.org", language: "en-US", timeZone: "America/Chicago", organisation: { name: "Riverton Ledger", logo: "/assets/logo.svg" } };
 
@@ -28,15 +29,6 @@ const SITE: Record<string, string> = {
 function story(fields: Record<string, string> = {}, body = "The council met on Tuesday."): string {
   const all = { title: '"Council passes the budget"', dek: '"A 5-2 vote."', date: "2025-10-14T18:30:00-05:00", section: "local", tags: "[Budget]", ...fields };
   return `---\n${Object.entries(all).map(([key, value]) => `${key}: ${value}`).join("\n")}\n---\n${body}\n`;
-}
-
-function messageChain(error: unknown): string {
-  const messages: string[] = [];
-  for (let current = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 10; depth++) {
-    if (current.message) messages.push(current.message);
-    current = (current.originalError ?? current.cause) as typeof current;
-  }
-  return messages.join("\n");
 }
 
 async function buildError(files: Record<string, string>, theme: NewsroomThemeOptions = {}): Promise<string> {
