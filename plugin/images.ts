@@ -120,7 +120,7 @@ export function narrowPhotoWarning(source: PhotoSource, src: string, where: stri
 }
 
 /** Eleventy-img's metadata: files by format. Typed here because the package ships no types. */
-type ImageEntry = { url: string; width: number; height: number; outputPath: string; filename: string; size?: number; buffer?: Buffer };
+type ImageEntry = { url: string; width: number; height: number; outputPath: string; filename: string; size?: number; buffer?: Uint8Array };
 type ImageMetadata = Record<string, ImageEntry[]>;
 type EleventyImage = ((src: string, options: Record<string, unknown>) => Promise<ImageMetadata>) & {
   statsByDimensionsSync(src: string, width: number, height: number, options: Record<string, unknown>): ImageMetadata;

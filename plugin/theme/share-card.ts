@@ -137,13 +137,13 @@ function cardTree(content: CardContent): Node {
 }
 
 /** The card as PNG bytes. Deterministic: no clock, no randomness, fonts from the package only. */
-export async function renderCardPng(content: CardContent): Promise<Buffer> {
+export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
   const [{ default: satori }, { Resvg }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
   // satori's element type is React's; the plain object tree is what it reads.
   const svg = await satori(cardTree(content) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: cardFonts() });
   // Glyphs are already paths; resvg must not look for system fonts either.
   const png = new Resvg(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } }).render().asPng();
-  return Buffer.from(png);
+  return new Uint8Array(png);
 }
 
 /** A stable name for a card: the hash of what it says and of the design version. */
