@@ -6,6 +6,8 @@
  * fixture site, the benchmark corpus). SITE_URL, which the theme reads itself, overrides the
  * site's address (the Pages workflow sets it).
  * NEWSROOM_PAGE_SIZE sets the stories per list page (the tests page the small fixture newsroom).
+ * NEWSROOM_STORY_CARDS=off shares stories without a photo with the site's card (the benchmark's
+ * largest archives, whose first build would draw a card per story).
  */
 import path from "node:path";
 import newsroomTheme from "./plugin/theme/index.js";
@@ -15,10 +17,11 @@ const input = process.env.NEWSROOM_INPUT ?? "src";
 const dataDir = process.env.NEWSROOM_DATA ?? "_data";
 
 const pageSize = process.env.NEWSROOM_PAGE_SIZE ? Number(process.env.NEWSROOM_PAGE_SIZE) : undefined;
+const storyCards = process.env.NEWSROOM_STORY_CARDS === "off" ? false : undefined;
 
 export default function (eleventyConfig: EleventyConfig) {
   // The showcase publishes real quotes: a pull quote that is not in the story stops the build.
-  eleventyConfig.addPlugin(newsroomTheme, { pageSize, newsroom: { pullquoteCheck: "error" } });
+  eleventyConfig.addPlugin(newsroomTheme, { pageSize, storyCards, newsroom: { pullquoteCheck: "error" } });
   return {
     dir: {
       input,

@@ -49,6 +49,8 @@ import {
 import { inlineQuotationText, quotationText } from "../plugin/quotation.js";
 import { suggestSlug, topicSlug } from "../plugin/theme/front-matter.js";
 import { buildSiteIndex, topicUrl } from "../plugin/theme/site-index.js";
+import { cardAlt, shareImageMetaTags, siteCard, storyCard, type ShareImage } from "../plugin/theme/photos.js";
+import { CARD_HEIGHT, CARD_WIDTH, cardKey, type CardContent } from "../plugin/theme/share-card.js";
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(benchDir, "..");
@@ -368,6 +370,20 @@ export function renderedBody(article: Article, context: Context): Rendered {
   return { body: blocks.map(([html]) => html).join("\n\n"), tagged: blocks.map(([, source]) => source).join("\n\n"), fragments, quotations };
 }
 
+/**
+ * A page's share card as the theme announces it: the card is named by the hash of what it says,
+ * so its address is known without drawing it (the floor draws no cards).
+ */
+function shareCardImage(content: CardContent, siteUrl: string): ShareImage {
+  return { url: new URL(`/img/cards/${cardKey(content)}.png`, siteUrl).href, width: CARD_WIDTH, height: CARD_HEIGHT, alt: cardAlt(content), type: "image/png" };
+}
+
+/** The card of a story: its section, headline and first pull quote. */
+function articleCard(article: Article, quotations: QuotationRecord[], context: Context): ShareImage {
+  const { data } = context;
+  return shareCardImage(storyCard({ title: article.title, section: article.section, site: data.site, sections: data.sections }, quotations.find((q) => q.kind === "pullquote")), data.site.url);
+}
+
 /** The theme's NewsArticle JSON-LD for an article, as the plugin's newsArticleJsonLd shortcode builds it. */
 export function jsonLdFor(article: Article, quotations: QuotationRecord[], context: Context): string {
   const { data, zone } = context;
@@ -397,7 +413,8 @@ export function jsonLdFor(article: Article, quotations: QuotationRecord[], conte
       dateline: article.dateline ? { place: article.dateline, agency: article.datelineAgency, standaloneCities: AP_STANDALONE_CITIES } : undefined,
       corrections: article.correction ? [{ text: article.correction, date: article.correctionDate }] : undefined,
       quotations,
-      image: undefined,
+      // A story without a photo is shown by its share card.
+      image: [(({ url, width, height }) => ({ url, width, height }))(articleCard(article, quotations, context))],
       inLanguage: data.site.language,
       speakerUrl: (who) => {
         const url = speakerPath(who);
@@ -547,6 +564,7 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
       sectionPagefind: escapeHtml(escapeHtml(data.sections[article.section]?.name ?? "")),
       related: (index.related.get(article.url) ?? []).map((item) => card(item.article)),
       jsonLd: jsonLdFor(article, records, context),
+      shareMeta: shareImageMetaTags(articleCard(article, records, context), false),
     };
     write(
       path.join(dir, "articles", `${article.fileSlug}.md`),
@@ -558,6 +576,9 @@ function writeFloor(dir: string, articles: Article[], rendered: Rendered[], cont
     write(path.join(dir, "shortcodes.json"), JSON.stringify(fragments));
   }
   write(path.join(dir, "_data", "quotations.json"), JSON.stringify(quotations));
+  // Every other page is announced by the site's card; a noindex page without the robots hint.
+  const siteImage = shareCardImage(siteCard({ site: data.site }), data.site.url);
+  write(path.join(dir, "_data", "shareMeta.json"), JSON.stringify({ indexed: shareImageMetaTags(siteImage, false), noindex: shareImageMetaTags(siteImage, true) }));
 
   // The theme's templates with the plugin calls replaced: the theme's own files, then the overrides.
   const themeIncludes = path.join(repoRoot, "_includes");
@@ -671,7 +692,38 @@ function writeJekyll(dir: string, articles: Article[], rendered: Rendered[], con
   }
 }
 
-export const CORPUS_SITES = ["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll"] as const;
+/**
+ * The plugin alone in a plain site (no theme): each story calls two shortcodes (a speaker's first
+ * reference and a pull quote) and one filter (an AP date), in one small layout. "plugin" keeps
+ * the calls for the plugin to answer; "plugin-plain" has the plugin's HTML written in and no
+ * plugin. Same pages byte for byte: the difference is what installing the plugin costs.
+ */
+function writePluginAlone(dir: string, articles: Article[], context: Context, withPlugin: boolean): void {
+  const { registry, zone } = context;
+  write(path.join(dir, "_data", "speakers.json"), JSON.stringify(registry));
+  if (withPlugin) write(path.join(dir, "options.json"), JSON.stringify({ timeZone: zone }));
+  write(
+    path.join(dir, "_includes", "story.njk"),
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>\n<main>\n<h1>{{ title }}</h1>\n{{ content | safe }}\n</main>\n</body>\n</html>\n',
+  );
+  const pullquotes = articles.flatMap((article) => article.blocks.filter((block) => block.kind === "pullquote"));
+  articles.forEach((article, i) => {
+    const prose = article.blocks
+      // Speakers by name and quotations in quotation marks, as plain text: the two calls below are the story's only ones.
+      .flatMap((block) => (block.kind === "p" ? [block.parts.map((part) => (typeof part === "string" ? part : "speaker" in part ? resolveSpeakerId(part.speaker, registry, "bench").name : `“${part.words}”`)).join("").trim()] : []))
+      .filter(Boolean)
+      .slice(0, 4);
+    const pull = pullquotes[i % Math.max(pullquotes.length, 1)] as Extract<Block, { kind: "pullquote" }>;
+    const who = resolveSpeakerId(pull.speaker, registry, "bench");
+    const reference = withPlugin ? `{% speaker ${JSON.stringify(pull.speaker)} %}` : renderSpeakerReference(who, "auto", new Set<string>(), {});
+    const date = withPlugin ? "{{ page.date | apDate }}" : formatApDate(article.date, "date", { zone });
+    const pullquote = withPlugin ? `{% pullquote ${JSON.stringify(pull.speaker)} %}${pull.words}{% endpullquote %}` : renderPullquote(pull.words, who, {});
+    const body = [`${reference} spoke on ${date}: “${pull.words},” the speaker said.`, ...prose.slice(0, 2), pullquote, ...prose.slice(2)].join("\n\n");
+    write(path.join(dir, "stories", `${article.fileSlug}.md`), `${frontMatter({ title: article.title, date: new Bare(article.date), layout: "story.njk", permalink: `/stories/${article.fileSlug}/` })}${body}\n`);
+  });
+}
+
+export const CORPUS_SITES = ["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll", "plugin", "plugin-plain"] as const;
 export type CorpusSite = (typeof CORPUS_SITES)[number];
 
 /** Writes the sites for `count` articles into `out` (emptied first): all, or those named in `sites`. */
@@ -687,6 +739,8 @@ export function generateCorpus(count: number, out: string, sites: readonly Corpu
   if (sites.includes("minimal")) writeMinimal(path.join(out, "minimal"), articles, rendered);
   if (sites.includes("hugo")) writeHugo(path.join(out, "hugo"), articles, rendered, context);
   if (sites.includes("jekyll")) writeJekyll(path.join(out, "jekyll"), articles, rendered, context);
+  if (sites.includes("plugin")) writePluginAlone(path.join(out, "plugin"), articles, context, true);
+  if (sites.includes("plugin-plain")) writePluginAlone(path.join(out, "plugin-plain"), articles, context, false);
   return { articles: articles.length, files: readdirSync(out, { recursive: true }).length };
 }
 

@@ -16,6 +16,8 @@
  *   npm run bench -- --readme         also put the tables in bench/README.md
  *   npm run bench -- --corpus-only    only generate (or check) the corpora of the sizes asked for
  *   npm run bench -- --skip jekyll,floor-shortcodes   leave these generators out
+ *   npm run bench -- --site-cards     the theme with storyCards: false (stories share the site's
+ *                                     card), for 100,000, whose first build would draw 100,000 cards
  *
  * At the largest size up to 10,000 it also measures an edit in watch mode (`npm start`): the
  * time from saving one story to its page being rewritten by Eleventy's incremental build.
@@ -42,9 +44,9 @@ const value = (name: string) => {
   return at === -1 ? undefined : argv[at + 1];
 };
 const withValue = ["--articles", "--runs", "--sizes", "--skip"];
-const unknown = argv.filter((arg, i) => arg.startsWith("--") && !["--quick", "--readme", "--reuse", "--corpus-only", "--help", ...withValue].includes(arg) && !withValue.includes(argv[i - 1] ?? ""));
+const unknown = argv.filter((arg, i) => arg.startsWith("--") && !["--quick", "--readme", "--reuse", "--corpus-only", "--site-cards", "--help", ...withValue].includes(arg) && !withValue.includes(argv[i - 1] ?? ""));
 if (unknown.length || flag("--help")) {
-  console.error("usage: npm run bench [-- --quick | --articles N | --sizes N,N,…] [--runs N] [--skip ID,…] [--reuse] [--corpus-only] [--readme]");
+  console.error("usage: npm run bench [-- --quick | --articles N | --sizes N,N,…] [--runs N] [--skip ID,…] [--site-cards] [--reuse] [--corpus-only] [--readme]");
   process.exit(unknown.length ? 2 : 0);
 }
 const articlesArg = value("--articles");
@@ -101,6 +103,11 @@ const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
 };
 
 const skippedTools = (value("--skip") ?? "").split(",").filter(Boolean);
+/** The theme's share cards, kept between builds (its imageCacheDir, relative to the build's folder). */
+const cardCache = path.join(repoRoot, ".cache", "newsroom-images", "cards");
+const themeCards: Record<string, string> = flag("--site-cards") ? { NEWSROOM_STORY_CARDS: "off" } : {};
+/** The sizes whose theme rows were built with --site-cards (this run's, and with --reuse earlier ones). */
+const siteCardSizes = new Set<number>(flag("--site-cards") ? sizes : []);
 
 function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
   const pkg = path.join(work, "pkg");
@@ -111,7 +118,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
       run: (corpus, out) =>
         measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--quiet"], {
           cwd: repoRoot,
-          env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")) }),
+          env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards }),
         }),
     },
     {
@@ -142,6 +149,36 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
       measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "floor.config.js"))}`, `--output=${out}`, "--quiet"], {
         cwd: repoRoot,
         env: cleanEnv({ FLOOR_INPUT: relative(path.join(corpus, "floor-shortcodes")) }),
+      }),
+  });
+  list.push({
+    id: "theme-cold",
+    label: "Eleventy + theme, first build (no image cache)",
+    mainSizeOnly: true,
+    run: (corpus, out) => {
+      // What a newsroom's first build pays: every story's share card drawn, none from the cache.
+      rmSync(cardCache, { recursive: true, force: true });
+      return list[0]!.run(corpus, out);
+    },
+  });
+  list.push({
+    id: "plugin-plain",
+    label: "Plugin alone: plain Eleventy site",
+    mainSizeOnly: true,
+    run: (corpus, out) =>
+      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "plugin-alone.config.js"))}`, `--output=${out}`, "--quiet"], {
+        cwd: repoRoot,
+        env: cleanEnv({ PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin-plain")) }),
+      }),
+  });
+  list.push({
+    id: "plugin",
+    label: "Plugin alone: the same site with the plugin",
+    mainSizeOnly: true,
+    run: (corpus, out) =>
+      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "plugin-alone.config.js"))}`, `--output=${out}`, "--quiet"], {
+        cwd: repoRoot,
+        env: cleanEnv({ PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin")), NEWSROOM_PLUGIN: relative(path.join(pkg, "plugin", "index.js")) }),
       }),
   });
   if (available.hugo) {
@@ -176,6 +213,9 @@ const DESCRIPTIONS: Record<string, string> = {
   jekyll: "Debian's Jekyll, no plugins, the same article bodies, minimal layouts with the same page types",
   "floor-shortcodes": "the floor with the articles' shortcode calls left in, each answered by a shortcode that only returns the plugin's HTML for it: what Eleventy and Nunjucks spend on the calls, whatever a plugin does in them",
   "theme-tsx": "as `npm run build` runs the showcase: the plugin's TypeScript compiled on load by tsx",
+  "theme-cold": "the theme row with its image cache emptied first: a newsroom's first build, which draws every story's share card (later builds take them from the cache, which the Pages workflow keeps)",
+  "plugin-plain": "the plugin alone, measured in a plain site: the same stories in one small layout, each with a speaker's first reference, a pull quote and an AP date written in as the plugin's HTML; no plugin",
+  "plugin": "that plain site with the plugin installed and the two shortcodes and the filter called in every story (the same pages, byte for byte)",
 };
 
 /**
@@ -190,7 +230,7 @@ function preparePackage(): void {
   if (!existsSync(path.join(pkg, "plugin", "theme", "index.js"))) throw new Error(`could not compile the plugin:\n${tsc.stdout}${tsc.stderr}`);
   // The compiled theme finds its templates in _includes/ next to its folder, as in the package.
   symlinkSync(path.relative(pkg, path.join(repoRoot, "_includes")), path.join(pkg, "_includes"));
-  for (const [source, target] of [["eleventy.config.ts", "eleventy.config.js"], ["bench/floor/eleventy.config.ts", "floor.config.js"], ["bench/minimal/eleventy.config.ts", "minimal.config.js"]] as const) {
+  for (const [source, target] of [["eleventy.config.ts", "eleventy.config.js"], ["bench/floor/eleventy.config.ts", "floor.config.js"], ["bench/minimal/eleventy.config.ts", "minimal.config.js"], ["bench/plugin-alone/eleventy.config.ts", "plugin-alone.config.js"]] as const) {
     const { outputText } = ts.transpileModule(readFileSync(path.join(repoRoot, source), "utf8"), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     });
@@ -208,7 +248,7 @@ function filesUnder(dir: string): string[] {
 /** Everything a corpus is made from: a corpus with the same stamp is reused. */
 function corpusStamp(size: number, sites: readonly CorpusSite[]): string {
   const hash = createHash("sha256").update(String(size)).update(sites.join(","));
-  const inputs = [path.join(benchDir, "generate.ts"), ...["corpus", "floor", "minimal", "hugo", "jekyll"].flatMap((dir) => filesUnder(path.join(benchDir, dir))), ...filesUnder(path.join(repoRoot, "_includes"))];
+  const inputs = [path.join(benchDir, "generate.ts"), ...["corpus", "floor", "minimal", "hugo", "jekyll", "plugin-alone"].flatMap((dir) => filesUnder(path.join(benchDir, dir))), ...filesUnder(path.join(repoRoot, "_includes"))];
   for (const file of inputs) hash.update(relative(file)).update(readFileSync(file));
   return hash.digest("hex");
 }
@@ -216,7 +256,7 @@ function corpusStamp(size: number, sites: readonly CorpusSite[]): string {
 function corpusFor(size: number, active: Tool[]): string {
   const dir = path.join(work, `corpus-${size}`);
   // Only the sites this size builds ("theme-tsx" builds the theme's).
-  const sites = (["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll"] as const).filter((site) => site === "theme" || active.some((tool) => tool.id === site));
+  const sites = (["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll", "plugin", "plugin-plain"] as const).filter((site) => site === "theme" || active.some((tool) => tool.id === site));
   const stamp = corpusStamp(size, sites);
   const stampFile = path.join(dir, ".stamp");
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
@@ -386,9 +426,10 @@ function persistRows(list: Tool[]): void {
     for (const [size, value] of Object.entries((extra?.pagefind ?? {}) as Record<string, Measurement>)) {
       if (!pagefind.has(Number(size))) pagefind.set(Number(size), value);
     }
+    for (const size of (extra?.siteCardSizes ?? []) as number[]) if (!sizes.includes(size)) siteCardSizes.add(size);
   }
   const rows: SavedRow[] = results.map((r) => ({ id: r.tool.id, size: r.size, runs: r.runs, pages: r.pages }));
-  const extra = { weights, watchEdit, heaviestList: Object.fromEntries(heaviestList), pagefind: Object.fromEntries(pagefind) };
+  const extra = { weights, watchEdit, heaviestList: Object.fromEntries(heaviestList), pagefind: Object.fromEntries(pagefind), siteCardSizes: [...siteCardSizes] };
   writeFileSync(rowsFile, JSON.stringify({ stamp, rows, extra }, null, 1));
 }
 
@@ -420,6 +461,12 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
         clean(path.join(outRoot, tool.id));
         tool.run(corpus, path.join(outRoot, tool.id));
       }
+    } else {
+      // The theme's rows measure a build with its share cards cached, as every build after a
+      // newsroom's first (the Pages workflow keeps the cache); "theme-cold" measures the first.
+      log("  warm-up build of the theme, which fills the share-card cache (not counted)");
+      clean(path.join(outRoot, "theme"));
+      list[0]!.run(corpus, path.join(outRoot, "theme"));
     }
     const rows = active.map((tool) => ({ tool, size, runs: [] as Measurement[], pages: 0 }));
     for (let run = 1; run <= runsFor(size); run++) {
@@ -434,6 +481,9 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
     for (const row of rows) row.pages = htmlPages(path.join(outRoot, row.tool.id)).length;
     results.push(...rows);
     if (active.some((tool) => tool.id === "floor")) equivalence.push({ size, against: "floor", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor")) });
+    if (active.some((tool) => tool.id === "plugin")) {
+      equivalence.push({ size, against: "plugin-plain", ...compareOutputs(path.join(outRoot, "plugin"), path.join(outRoot, "plugin-plain")) });
+    }
     if (active.some((tool) => tool.id === "floor-shortcodes")) {
       equivalence.push({ size, against: "floor-shortcodes", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor-shortcodes")) });
     }
@@ -506,7 +556,7 @@ const LIST_PAGE_LIMIT = 30 * 1024;
 function report(skipped: string[]): Report {
   const sizes = reportedSizes();
   const floor = row("floor", mainSize);
-  const ids = ["theme", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
+  const ids = ["theme", "theme-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
   const main = table(
     ["Generator", "HTML pages", "Wall (median)", "CPU (median)", "Peak memory", "Wall vs floor", "CPU vs floor"],
     ids
@@ -583,6 +633,17 @@ function report(skipped: string[]): Report {
         : "";
     targets.push(`- **Plugin overhead at ${count(mainSize)} articles ≤ 10 %:** ${cpu <= 10 ? "met" : "**missed**"} — ${cpu.toFixed(0)} % more CPU time than the floor (${seconds(theme.cpu)} against ${seconds(floor.cpu)}); wall time ${wall.toFixed(0)} %.${split}${later}`);
   }
+  const [alone, plain] = [row("plugin", mainSize), row("plugin-plain", mainSize)];
+  if (alone && plain) {
+    const cpu = (alone.cpu / plain.cpu - 1) * 100;
+    targets.push(
+      `- **The plugin alone at ${count(mainSize)} stories ≤ 10 % over plain Eleventy** (two shortcodes and a filter a story): ${cpu <= 10 ? "met" : "**missed**"} — ${cpu.toFixed(0)} % more CPU time (${seconds(alone.cpu)} against ${seconds(plain.cpu)}); wall time ${((alone.wall / plain.wall - 1) * 100).toFixed(0)} % (${seconds(alone.wall)} against ${seconds(plain.wall)}).`,
+    );
+  }
+  const [warm, cold] = [row("theme", mainSize), row("theme-cold", mainSize)];
+  if (warm && cold) {
+    targets.push(`- **What share cards add to a first build:** ${seconds(cold.wall - warm.wall)} wall, ${seconds(cold.cpu - warm.cpu)} CPU at ${count(mainSize)} stories (${(((cold.cpu - warm.cpu) / mainSize) * 1000).toFixed(0)} ms of CPU a card); later builds take the cards from the cache.`);
+  }
   if (sizes.length >= 3) {
     const points = sizes.map((size) => row("theme", size));
     const per = sizes.slice(1).map((size, i) => ((points[i + 1]?.cpu ?? 0) - (points[i]?.cpu ?? 0)) / (size - (sizes[i] as number)));
@@ -630,7 +691,7 @@ function report(skipped: string[]): Report {
   const notes: string[] = [];
   for (const e of equivalence) {
     notes.push(
-      `- ${count(e.size)} articles: ${count(e.identical)} of ${count(e.pages)} HTML pages of the theme and the ${e.against === "floor" ? "floor" : "floor with shortcode calls"} are byte-identical` +
+      `- ${count(e.size)} articles: ${count(e.identical)} of ${count(e.pages)} HTML pages of ${e.against === "plugin-plain" ? "the plugin-alone site with the plugin and without it" : `the theme and the ${e.against === "floor" ? "floor" : "floor with shortcode calls"}`} are byte-identical` +
         (e.different.length ? `; different: ${e.different.slice(0, 5).join(", ")}${e.different.length > 5 ? ", …" : ""}` : "") +
         (e.onlyOne.length ? `; in one build only: ${e.onlyOne.slice(0, 5).join(", ")}${e.onlyOne.length > 5 ? ", …" : ""}` : "") +
         ".",
@@ -639,6 +700,8 @@ function report(skipped: string[]): Report {
   for (const [size, run] of [...pagefind.entries()].sort(([a], [b]) => a - b)) {
     notes.push(`- Pagefind's index over the theme's ${count(size)} articles (the second step of \`npm run build\`, not in the rows above): ${seconds(run.wall)} wall, ${seconds(run.cpu)} CPU, ${megabytes(run.rss)}.`);
   }
+  const withSiteCards = reportedSizes().filter((size) => siteCardSizes.has(size));
+  if (withSiteCards.length) notes.push(`- At ${withSiteCards.map(count).join(" and ")} articles the theme was built with \`storyCards: false\` (\`--site-cards\`): stories share the site's card, so the first build draws no card per story.`);
   if (sizes.some((size) => size > JEKYLL_LIMIT)) notes.push(`- Jekyll and the floor are not run above ${count(JEKYLL_LIMIT)} articles: Jekyll's build grows faster than linearly (see the growth table), and the floor is there for the plugin's overhead at ${count(mainSize)}.`);
   const missingCss = [...new Set(weights.flatMap((w) => w.missing))];
   if (missingCss.length) notes.push(`- Not counted in the page weight (not built): ${missingCss.join(", ")}.`);
@@ -661,7 +724,7 @@ ${r.main}
 
 What each row builds:
 
-${["theme", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
+${["theme", "theme-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx", "plugin-plain", "plugin"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
 
 ## Growth with the number of articles
 

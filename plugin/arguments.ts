@@ -18,6 +18,26 @@ export function namingFile<T>(inputPath: string | undefined, render: () => T): T
   }
 }
 
+/** namingFile for work that finishes later (photo processing): the same naming for a rejection. */
+export async function namingFileAsync<T>(inputPath: string | undefined, render: () => Promise<T>): Promise<T> {
+  try {
+    return await render();
+  } catch (error) {
+    if (error instanceof NewsroomError) throw error.inFile(inputPath);
+    throw error;
+  }
+}
+
+/** onPage for asynchronous shortcodes: the same naming and reporting for a rejection. */
+export async function onPageAsync<T>(context: EleventyCallContext, render: () => Promise<T>): Promise<T> {
+  try {
+    return await namingFileAsync(context.page?.inputPath, render);
+  } catch (error) {
+    if (error instanceof NewsroomError) reportCause(error);
+    throw error;
+  }
+}
+
 /**
  * Runs a shortcode or filter body, naming its page in any NewsroomError it throws. The template
  * engine and Eleventy wrap such an error in their own ("Error with Nunjucks paired shortcode …"),

@@ -9,14 +9,18 @@
 import { BuildState } from "./build-state.js";
 // Filter values are checked by toDateTime, which names the filter and the value when they are not dates.
 import { formatApDate, formatApDateTime, formatApTime, formatIsoDate, type ApDateStyle, type DateInput } from "./dates.js";
-import { dateOptions, forgetReportedCauses, namingFile, onPage, reportCause, textArguments } from "./arguments.js";
+import { dateOptions, forgetReportedCauses, namingFile, onPage, onPageAsync, reportCause, textArguments } from "./arguments.js";
 import { renderDateline } from "./dateline.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
-import type { EleventyConfig, TemplateFunction } from "./eleventy-types.js";
+import type { EleventyConfig, EleventyPage, TemplateFunction } from "./eleventy-types.js";
 import { NewsroomError } from "./errors.js";
 import { findMisquotes, type Misquote } from "./integrity.js";
 import { holdsLink, liftFragments } from "./nesting.js";
-import { resolveOptions, type NewsroomOptions } from "./options.js";
+import { photoAlt, renderFigure } from "./figure.js";
+import { parseLeadPhoto } from "./photo-field.js";
+import { Photos } from "./photos.js";
+import { resolveOptions, type AuthorRegistryEntry, type NewsroomOptions, type ResolvedNewsroomOptions } from "./options.js";
+import type { QuotationRecord } from "./quotation-record.js";
 import { pageStructuredData } from "./page-structured-data.js";
 import { renderJsonLdScript } from "./structured-data.js";
 import { renderPullquote } from "./pullquote.js";
@@ -33,9 +37,11 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   const state = new BuildState(options.speakers);
   const standaloneCities = [...AP_STANDALONE_CITIES, ...options.standaloneCities];
 
+  const photos = new Photos(() => photoSettings(eleventyConfig, options));
   // Watch mode with --incremental renders only what changed: the other pages' quotations stay.
   eleventyConfig.on("eleventy.before", (event) => {
     state.reset({ keepPages: event?.incremental === true });
+    photos.reset();
     forgetReportedCauses();
   });
 
@@ -133,24 +139,73 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     },
   };
 
-  shortcodes.newsArticleJsonLd = function (...args) {
-    return onPage(this, () => {
+  // Photos take time to process: this shortcode is asynchronous (every template language awaits it).
+  shortcodes.figure = async function (...args) {
+    return onPageAsync(this, async () => {
+      const [src, alt, caption, credit] = textArguments("figure", args, ["src", "alt", "caption", "credit"]);
+      const text = { alt, caption, credit };
+      photoAlt(text, "figure");
+      const source = await photos.source(src, { inputPath: this.page?.inputPath, where: "figure" });
+      return renderFigure(await photos.responsive(source), text, { sizes: options.imageSizes, priority: "inline", where: "figure" });
+    });
+  };
+
+  shortcodes.newsArticleJsonLd = async function (...args) {
+    return onPageAsync(this, async () => {
       textArguments("newsArticleJsonLd", args, []);
+      const data = state.dataOf(this.page);
+      const quotations = state.forPage(this.page).quotations;
       return renderJsonLdScript(
         pageStructuredData({
           page: this.page,
-          data: state.dataOf(this.page),
-          quotations: state.forPage(this.page).quotations,
+          data,
+          quotations,
           options,
           pathPrefix: eleventyConfig.pathPrefix,
           speakerLink,
           standaloneCities,
+          images: await articleImages(this.page, data, quotations),
+          authorImages: await authorImages(data),
         }),
       );
     });
   };
 
+  /** The lead photo in Google's three aspect ratios, or the fallback (the theme's share card). */
+  async function articleImages(page: EleventyPage | undefined, data: Record<string, unknown> | undefined, quotations: QuotationRecord[]) {
+    if (!data || !page) return undefined;
+    const lead = parseLeadPhoto(data.image, page.inputPath);
+    if (lead) {
+      const source = await photos.source(lead.src, { inputPath: page.inputPath, where: "front matter image.src", previews: true });
+      return photos.crops(source, lead.focus);
+    }
+    const fallback = await options.fallbackImage?.({ page, data, quotations });
+    return fallback ? [fallback] : undefined;
+  }
+
+  /** Each byline author's photo (`photo` in the authors registry), as a 400 px JPEG. */
+  async function authorImages(data: Record<string, unknown> | undefined): Promise<Record<string, string>> {
+    const registry = (data?.[options.authorsDataKey] ?? {}) as Record<string, AuthorRegistryEntry>;
+    const result: Record<string, string> = {};
+    for (const id of Array.isArray(data?.byline) ? (data.byline as string[]) : []) {
+      const photo = registry[id]?.photo;
+      if (photo === undefined) continue;
+      const source = await photos.source(photo, { inputPath: undefined, where: `_data/${options.authorsDataKey}.json ${id}.photo` });
+      const jpeg = (await photos.responsive(source, [AUTHOR_PHOTO_WIDTH])).files.jpeg?.at(-1);
+      if (jpeg) result[id] = jpeg.url;
+    }
+    return result;
+  }
+
   const filters: Record<string, TemplateFunction> = {
+    /** The quotations recorded on this page so far (in a layout: all of them), optionally of one kind. */
+    pageQuotations(_value, ...args) {
+      return onPage(this, () => {
+        const [kind] = textArguments("pageQuotations", args, ["kind"]);
+        const all = state.forPage(this.page).quotations;
+        return kind === undefined ? [...all] : all.filter((record) => record.kind === kind);
+      });
+    },
     quotationsBy(id) {
       return onPage(this, () => {
         resolveSpeakerId(id, state.registry, "quotationsBy");
@@ -236,6 +291,20 @@ function innerOf(html: string, element: string): string {
   return html.slice(start, html.lastIndexOf(`</${element}>`));
 }
 
+/** Author photos in structured data and on author pages: small, square enough for a byline. */
+export const AUTHOR_PHOTO_WIDTH = 400;
+
+/** Where this build's photos go: Eleventy's folders (resolved by the time anything renders) and the options. */
+function photoSettings(eleventyConfig: EleventyConfig, options: ResolvedNewsroomOptions) {
+  return {
+    inputDir: eleventyConfig.directories?.input ?? ".",
+    outputDir: eleventyConfig.directories?.output ?? "_site",
+    cacheDir: options.imageCacheDir,
+    urlPath: options.imageUrlPath,
+    widths: options.imageWidths,
+  };
+}
+
 /**
  * Front matter `people:` lists the registry ids of the people an article quotes (not `speakers`,
  * which would shadow the global registry on that page). A typo fails the build, naming the file.
@@ -269,7 +338,15 @@ export { resolveSpeaker, resolveSpeakerId, validateRegistry, firstReferenceName,
 export type { Speaker, SpeakerEntry, SpeakerRegistry, SpeakerForm } from "./speakers.js";
 export { findMisquotes, normalizeForComparison } from "./integrity.js";
 export { escapeHtml, jsonForScript } from "./escape.js";
+export { renderFigure, renderPicture, renderFigcaption, photoAlt } from "./figure.js";
+export type { FigureText, PictureOptions, PhotoFile, PhotoFormat, ProcessedPhoto } from "./figure.js";
+export { parseLeadPhoto, parseFocus } from "./photo-field.js";
+export type { LeadPhoto } from "./photo-field.js";
+export { Photos } from "./photos.js";
+export type { PhotoRequest } from "./photos.js";
+export { cropRegion, CROP_RATIOS, LARGE_PREVIEW_WIDTH } from "./images.js";
+export type { FocalPoint, PhotoSource, PhotoProcessing } from "./images.js";
 export { newsArticleJsonLd, renderJsonLdScript } from "./structured-data.js";
 export type { NewsArticleData, JsonLdPerson, JsonLdPublisher } from "./structured-data.js";
 export type { SiteQuotation } from "./build-state.js";
-export type { PublisherOptions, AuthorRegistryEntry } from "./options.js";
+export type { PublisherOptions, AuthorRegistryEntry, ImageReference, FallbackImageContext } from "./options.js";

@@ -4,7 +4,9 @@
  */
 import { assertValidZone } from "./dates.js";
 import { NewsroomError, rejectUnknownNames } from "./errors.js";
+import type { EleventyPage } from "./eleventy-types.js";
 import { isAbsoluteHttpUrl } from "./escape.js";
+import type { QuotationRecord } from "./quotation-record.js";
 import { validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
 export type PullquoteCheck = "warn" | "error" | "off";
@@ -26,6 +28,21 @@ export interface AuthorRegistryEntry {
   sameAs?: string[];
   [field: string]: unknown;
 }
+/** An image file for structured data: a site path or absolute URL, with its size in pixels. */
+export interface ImageReference {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** What `fallbackImage` is told about the page that has no lead photo. */
+export interface FallbackImageContext {
+  page: EleventyPage;
+  data: Record<string, unknown>;
+  /** The page's quotations and pull quotes, in page order. */
+  quotations: readonly QuotationRecord[];
+}
+
 /**
  * Every option, declared once: its type and meaning here, its default in DEFAULT_OPTIONS.
  * Users pass any subset (`NewsroomOptions`); `resolveOptions` gives back the whole set.
@@ -61,6 +78,16 @@ export interface ResolvedNewsroomOptions {
   sectionsDataKey: string;
   /** URL of an author's page on the site. Default: the entry's `url`, if any. */
   authorUrl: ((id: string, author: AuthorRegistryEntry) => string | undefined) | undefined;
+  /** Widths in pixels the `figure` shortcode and lead photos are published at (never wider than the source). Default `[480, 800, 1200, 1600]`. */
+  imageWidths: number[];
+  /** The `sizes` attribute of photos: how wide they are drawn. Default `"100vw"` (the theme sets its column). */
+  imageSizes: string;
+  /** Site path processed photos are published under, inside Eleventy's output folder. Default `"/img/"`. */
+  imageUrlPath: string;
+  /** Folder that keeps processed photos between builds; git-ignore it, keep it in CI caches. Default `".cache/newsroom-images"`. */
+  imageCacheDir: string;
+  /** An image for `NewsArticle.image` when a page has no lead photo (the theme gives its share card). Default: none. */
+  fallbackImage: ((context: FallbackImageContext) => Promise<ImageReference | undefined>) | undefined;
 }
 
 /** What `addPlugin(newsroom, options)` takes: any subset of the options, each as documented above. */
@@ -82,6 +109,11 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedNewsroomOptions> = Object.freeze(
   authorsDataKey: "authors",
   sectionsDataKey: "sections",
   authorUrl: undefined,
+  imageWidths: [480, 800, 1200, 1600],
+  imageSizes: "100vw",
+  imageUrlPath: "/img/",
+  imageCacheDir: ".cache/newsroom-images",
+  fallbackImage: undefined,
 });
 
 const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS) as (keyof ResolvedNewsroomOptions)[];
@@ -132,7 +164,7 @@ export function resolveOptions(input: unknown = {}): Readonly<ResolvedNewsroomOp
   // An explicit `undefined` means "use the default", as users expect from spread configs; fresh
   // containers per call keep callers from changing the shared defaults.
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const resolved: ResolvedNewsroomOptions = { ...DEFAULT_OPTIONS, speakers: {}, standaloneCities: [], ...given };
+  const resolved: ResolvedNewsroomOptions = { ...DEFAULT_OPTIONS, speakers: {}, standaloneCities: [], imageWidths: [...DEFAULT_OPTIONS.imageWidths], ...given };
 
   resolved.speakers = validateRegistry(resolved.speakers, "option speakers");
   for (const name of ["speakersDataKey", "authorsDataKey", "sectionsDataKey"] as const) {
@@ -173,7 +205,27 @@ export function resolveOptions(input: unknown = {}): Readonly<ResolvedNewsroomOp
   if (!Array.isArray(resolved.standaloneCities) || resolved.standaloneCities.some((city) => typeof city !== "string")) {
     throw optionError("standaloneCities", "must be a list of city names, got", resolved.standaloneCities, 'use e.g. ["Springfield"]');
   }
+  validateImageOptions(resolved);
   const frozen = Object.freeze(resolved);
   resolvedObjects.add(frozen);
   return frozen;
+}
+
+function validateImageOptions(resolved: ResolvedNewsroomOptions): void {
+  const widths = resolved.imageWidths;
+  if (!Array.isArray(widths) || widths.length === 0 || widths.some((width) => !Number.isInteger(width) || width < 16 || width > 8192)) {
+    throw optionError("imageWidths", "must be a list of widths in pixels (16 to 8192), got", widths, "use e.g. [480, 800, 1200, 1600]; keep one at least 1200 for large previews");
+  }
+  if (typeof resolved.imageSizes !== "string" || resolved.imageSizes.trim() === "") {
+    throw optionError("imageSizes", "must be a sizes attribute, got", resolved.imageSizes, 'use e.g. "(min-width: 42rem) 40rem, 100vw"');
+  }
+  if (typeof resolved.imageUrlPath !== "string" || !/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(resolved.imageUrlPath) || resolved.imageUrlPath.includes("/../")) {
+    throw optionError("imageUrlPath", "must be a site path starting and ending with /, got", resolved.imageUrlPath, 'use e.g. "/img/" or "/media/photos/"');
+  }
+  if (typeof resolved.imageCacheDir !== "string" || resolved.imageCacheDir.trim() === "") {
+    throw optionError("imageCacheDir", "must be a folder path, got", resolved.imageCacheDir, 'use e.g. ".cache/newsroom-images"');
+  }
+  if (resolved.fallbackImage !== undefined && typeof resolved.fallbackImage !== "function") {
+    throw optionError("fallbackImage", "must be a function, got", resolved.fallbackImage, "pass async ({ page, data, quotations }) => ({ url, width, height })");
+  }
 }

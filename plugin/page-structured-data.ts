@@ -6,7 +6,7 @@ import { lastModified, readCorrections } from "./corrections.js";
 import type { DateInput } from "./dates.js";
 import type { EleventyPage } from "./eleventy-types.js";
 import { NewsroomError } from "./errors.js";
-import type { AuthorRegistryEntry, ResolvedNewsroomOptions } from "./options.js";
+import type { AuthorRegistryEntry, ImageReference, ResolvedNewsroomOptions } from "./options.js";
 import type { QuotationRecord } from "./quotation-record.js";
 import type { Speaker } from "./speakers.js";
 import { newsArticleJsonLd } from "./structured-data.js";
@@ -21,6 +21,10 @@ export interface PageStructuredDataInput {
   pathPrefix: string | undefined;
   speakerLink: (speaker: Speaker) => string | undefined;
   standaloneCities: readonly string[];
+  /** The page's photo in Google's aspect ratios (or its share card), as site paths or URLs. */
+  images?: ImageReference[] | undefined;
+  /** Site path or URL of each byline author's photo, by author id. */
+  authorImages?: Record<string, string> | undefined;
 }
 
 /** An absolute URL for a site path: the siteUrl's origin, Eleventy's path prefix, the path. */
@@ -30,7 +34,7 @@ export function absoluteSiteUrl(sitePath: string, siteUrl: string, pathPrefix = 
   return new URL(`${prefix}${sitePath.startsWith("/") ? "" : "/"}${sitePath}`, siteUrl).href;
 }
 
-export function pageStructuredData({ page, data, quotations, options, pathPrefix, speakerLink, standaloneCities }: PageStructuredDataInput): Record<string, unknown> {
+export function pageStructuredData({ page, data, quotations, options, pathPrefix, speakerLink, standaloneCities, images, authorImages }: PageStructuredDataInput): Record<string, unknown> {
   const { siteUrl, publisher } = options;
   if (!siteUrl || !publisher) {
     throw new NewsroomError({
@@ -70,7 +74,8 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
         throw new NewsroomError({ where: "newsArticleJsonLd", problem: "unknown author id", value: id, fix: `add "${id}" to _data/${options.authorsDataKey}.json`, inputPath: page.inputPath });
       }
       const url = options.authorUrl?.(id, entry) ?? entry.url;
-      return { name: entry.name, url: url === undefined ? undefined : absolute(url), sameAs: entry.sameAs };
+      const image = authorImages?.[id];
+      return { name: entry.name, url: url === undefined ? undefined : absolute(url), sameAs: entry.sameAs, ...(image === undefined ? {} : { image: absolute(image) }) };
     }),
     publisher: { name: publisher.name, url: publisher.url ?? absolute("/"), logo: { ...logo, url: absolute(logo.url) }, sameAs: publisher.sameAs },
     section: typeof data.section === "string" ? (sectionRegistry[data.section]?.name ?? data.section) : undefined,
@@ -78,7 +83,7 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
     dateline: typeof data.dateline === "string" ? { place: data.dateline, agency: text(data.datelineAgency), standaloneCities } : undefined,
     corrections: readCorrections(data, page.inputPath, options.timeZone),
     quotations,
-    image: typeof data.image === "string" ? [absolute(data.image)] : undefined,
+    image: images?.map((image) => ({ ...image, url: absolute(image.url) })),
     inLanguage: options.language,
     speakerUrl: (speaker) => {
       const url = speakerLink(speaker);

@@ -17,6 +17,8 @@ export interface JsonLdPerson {
   url?: string;
   sameAs?: string[];
   description?: string;
+  /** Absolute URL of the author's photo. */
+  image?: string;
   /** `organization` for a byline such as "Staff" or a partner outlet. Defaults to `person`. */
   kind?: "person" | "organization";
 }
@@ -50,8 +52,8 @@ export interface NewsArticleData {
   /** Each becomes a `CorrectionComment` in `correction`, in the order given. */
   corrections?: { text: string; date?: DateInput }[];
   quotations?: QuotationRecord[];
-  /** Absolute http(s) URLs. */
-  image?: string[];
+  /** The story's photo: absolute http(s) URLs, or ImageObjects with their size (Google's 16:9, 4:3 and 1:1 crops). */
+  image?: (string | { url: string; width?: number; height?: number })[];
   inLanguage?: string;
   /** Absolute URL of a quoted person's page; falls back to the registry entry's `url`. */
   speakerUrl?: (speaker: Speaker) => string | undefined;
@@ -173,6 +175,7 @@ function authorsJsonLd(data: NewsArticleData, publisher: JsonObject): JsonObject
       url: resolvedUrl(author.url, data.url, `authors[${index}].url`),
       sameAs: texts(author.sameAs),
       description: text(author.description),
+      image: author.image === undefined ? undefined : absoluteUrl(author.image, `authors[${index}].image`, "give the author's photo as a full URL"),
     }),
   );
 }
@@ -254,9 +257,11 @@ export function newsArticleJsonLd(data: NewsArticleData): Record<string, unknown
     articleSection: text(data.section),
     keywords: texts(data.keywords),
     inLanguage: text(data.inLanguage),
-    image: (data.image ?? []).map((image, index) =>
-      absoluteUrl(image, `image[${index}]`, 'give images as full URLs, e.g. "https://news.example.com/photo.jpg"'),
-    ),
+    image: (data.image ?? []).map((image, index) => {
+      const fix = 'give images as full URLs, e.g. "https://news.example.com/photo.jpg"';
+      if (typeof image === "string") return absoluteUrl(image, `image[${index}]`, fix);
+      return compact({ "@type": "ImageObject", url: absoluteUrl(image?.url, `image[${index}].url`, fix), width: image.width, height: image.height });
+    }),
     dateline,
     locationCreated,
     correction,

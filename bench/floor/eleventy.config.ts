@@ -29,6 +29,7 @@ interface Config {
   addCollection(name: string, fn: (api: CollectionApi) => unknown): void;
   addShortcode(name: string, fn: (...args: never[]) => string): void;
   addPairedShortcode(name: string, fn: (...args: never[]) => string): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
 }
 
 const input = process.env.FLOOR_INPUT ?? "bench/.work/corpus-1000/floor";
@@ -59,6 +60,16 @@ export default function (eleventyConfig: Config) {
     eleventyConfig.addShortcode("speaker", answer);
     for (const name of ["inlineQuote", "pullquote", "quote"]) eleventyConfig.addPairedShortcode(name, answer);
   }
+
+  // The theme's photo calls. The corpus has no photos, so a story's figure, feed photo and author
+  // portrait are empty; its share image is its card, whose meta tags the corpus carries (nr.shareMeta),
+  // and every other page has the site's card (shareMeta.json).
+  const shareMeta = JSON.parse(readFileSync(path.join(input, "_data", "shareMeta.json"), "utf8")) as { indexed: string; noindex: string };
+  eleventyConfig.addFilter("pageQuotations", () => []);
+  eleventyConfig.addShortcode("shareImageMeta", function (this: { ctx: { nr?: { shareMeta?: string }; noindex?: unknown } }) {
+    return this.ctx.nr?.shareMeta ?? (this.ctx.noindex ? shareMeta.noindex : shareMeta.indexed);
+  });
+  for (const name of ["leadPhoto", "feedPhoto", "authorPhoto"]) eleventyConfig.addShortcode(name, () => "");
 
   let cached: ReturnType<typeof lists> | undefined;
   const all = (api: CollectionApi) => (cached ??= lists(api));

@@ -8,6 +8,7 @@ import { DateTime } from "luxon";
 import { readCorrections } from "../corrections.js";
 import { toDateTime } from "../dates.js";
 import { NewsroomError, closestMatch } from "../errors.js";
+import { parseLeadPhoto } from "../photo-field.js";
 
 /** A section registry entry (`_data/sections.json`). */
 export interface SectionEntry {
@@ -23,6 +24,8 @@ export interface AuthorEntry {
   email?: string;
   url?: string;
   sameAs?: string[];
+  /** Portrait: a site path from the input folder, e.g. `/images/staff/ada-reyes.jpg`. */
+  photo?: string;
 }
 
 export interface ArticleRegistries {
@@ -55,6 +58,7 @@ export const ARTICLE_FIELDS: readonly string[] = [
   "corrections",
   "draft",
   "inferred",
+  "image",
 ];
 
 /** 0.1's single-correction fields: let through here so the corrections check can say what to write now. */
@@ -236,6 +240,9 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
       throw fieldError(inputPath, `corrections[${index}].date`, "is before the story was published", correction.date, "give the day (or time) the story was corrected, on or after its date");
     }
   });
+
+  // The photo's fields here; whether its file exists and is an image, when it is processed.
+  parseLeadPhoto(data.image, inputPath);
 
   if (data.dateline !== undefined) {
     namingFile(inputPath, () => parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities }));

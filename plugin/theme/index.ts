@@ -13,8 +13,9 @@ import { AP_STANDALONE_CITIES } from "../data/standalone-cities.js";
 import { toDateTime } from "../dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
+import { escapeHtml, jsonForScript } from "../escape.js";
 import newsroom from "../index.js";
-import { resolveOptions, type PublisherOptions } from "../options.js";
+import { resolveOptions, type FallbackImageContext, type PublisherOptions } from "../options.js";
 import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
 import { assertCleanText, isSlug, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl } from "../escape.js";
@@ -22,6 +23,13 @@ import { newsroomOptionsFromSettings, readSiteSettings } from "./site-settings.j
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { normaliseDates, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
+import { Photos } from "../photos.js";
+import type { QuotationRecord } from "../quotation-record.js";
+import { ThemePhotos, siteCard, storyCard } from "./photos.js";
+import { ShareCards } from "./share-card.js";
+
+/** The article column (`--measure` in site.css) inside main's 1rem padding: what photos are drawn at. */
+export const COLUMN_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
 
 type Item = EleventyCollectionItem;
 type Index = SiteIndex<Item> & {
@@ -46,12 +54,38 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
   // Resolved here, once: site.json first, the theme's options over it, SITE_URL over both (the
   // Pages workflow sets it to the address it deploys to). The plugin takes this object as it is.
+  const cards = new ShareCards();
+  const outputDir = () => eleventyConfig.directories?.output ?? "_site";
+  const cardPublishing = () => ({ cacheDir: newsroomOptions.imageCacheDir, outputDir: outputDir(), urlPath: `${newsroomOptions.imageUrlPath}cards/` });
   const newsroomOptions = resolveOptions({
     speakerUrl: (speaker: { id?: string | undefined }) => (speaker.id ? `/speakers/${speaker.id}/` : undefined),
     authorUrl: (id: string) => `/authors/${id}/`,
+    imageSizes: COLUMN_SIZES,
+    // A story without a photo is shown in search and on social sites by its share card.
+    fallbackImage: async ({ data, quotations }: FallbackImageContext) => {
+      const content = options.storyCards ? storyCard(data, quotations.find((q) => q.kind === "pullquote")) : siteCard(data);
+      const card = await cards.card(content, cardPublishing());
+      return { url: card.url, width: card.width, height: card.height };
+    },
     ...newsroomOptionsFromSettings(settings),
     ...given,
     ...(siteUrlFromEnvironment === undefined ? {} : { siteUrl: siteUrlFromEnvironment }),
+  });
+  const photos = new Photos(() => ({
+    inputDir: eleventyConfig.directories?.input ?? ".",
+    outputDir: outputDir(),
+    cacheDir: newsroomOptions.imageCacheDir,
+    urlPath: newsroomOptions.imageUrlPath,
+    widths: newsroomOptions.imageWidths,
+  }));
+  const themePhotos = new ThemePhotos({
+    photos,
+    cards,
+    cardPublishing,
+    columnSizes: newsroomOptions.imageSizes,
+    storyCards: options.storyCards,
+    siteUrl: newsroomOptions.siteUrl,
+    pathPrefix: () => eleventyConfig.pathPrefix,
   });
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(newsroom, newsroomOptions);
@@ -73,6 +107,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     index = undefined;
     sources.clear();
     buildTime = buildTimeFromEnvironment();
+    photos.reset();
+    cards.reset();
     // `eleventy --serve` (npm start) is the newsroom's preview; a build or watch never is.
     preview = options.preview ?? process.env.ELEVENTY_RUN_MODE === "serve";
   });
@@ -107,6 +143,30 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     data.unpublished = { ...reason, label: unpublishedLabel(reason, zone) };
     data.noindex = true;
     return undefined;
+  });
+
+  // Theme templates are Nunjucks: `this.ctx` is the page's data.
+  type NunjucksCall = { ctx?: Record<string, unknown>; page?: { inputPath?: string; url?: string | false } };
+  const pageOf = (call: NunjucksCall) => call.page ?? (call.ctx?.page as NunjucksCall["page"]);
+  eleventyConfig.addShortcode("leadPhoto", async function (this: NunjucksCall) {
+    return themePhotos.leadFigure(this.ctx ?? {}, pageOf(this));
+  });
+  eleventyConfig.addShortcode("shareImageMeta", async function (this: NunjucksCall, pullquote?: unknown) {
+    return themePhotos.shareMeta(this.ctx ?? {}, pageOf(this), isQuotation(pullquote) ? pullquote : undefined);
+  });
+  eleventyConfig.addShortcode("feedPhoto", async function (this: NunjucksCall, item: unknown, format: unknown) {
+    const photo = await themePhotos.feedPhoto(item as EleventyCollectionItem);
+    if (!photo) return "";
+    const url = photo.absoluteUrl;
+    // Atom: an enclosure link; JSON Feed: the item's "image" member (with its comma).
+    if (format === "json") return `"image": ${jsonForScript(url)},`;
+    return `<link rel="enclosure" type="image/jpeg" length="${photo.size ?? 0}" href="${escapeHtml(url)}"/>`;
+  });
+  eleventyConfig.addShortcode("styleGuideFigure", async function (this: NunjucksCall) {
+    return themePhotos.sampleFigure(this.ctx ?? {});
+  });
+  eleventyConfig.addShortcode("authorPhoto", async function (this: NunjucksCall, photo: unknown, id: unknown) {
+    return themePhotos.authorPortrait(photo, String(id), `_data/${newsroomOptions.authorsDataKey}.json`);
   });
 
   let related = new Map<string, EleventyCollectionItem[]>();
@@ -392,6 +452,10 @@ const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions) => Recor
     pagination: { data: "collections.all", size: options.sitemapSize, before: sitemapPages, alias: "sitemapItems" },
   }),
 };
+
+function isQuotation(value: unknown): value is QuotationRecord {
+  return typeof value === "object" && value !== null && typeof (value as QuotationRecord).text === "string" && typeof (value as QuotationRecord).speaker === "object";
+}
 
 /** The package's `_includes/`: two levels up from this source file, three from the compiled build. */
 function findThemeDirectory(): string {

@@ -26,6 +26,12 @@ export interface ResolvedNewsroomThemeOptions {
   feedSize: number;
   /** URLs per sitemap file under the sitemap index `/sitemap.xml`; Google takes 50,000 at most. Default `10000`. */
   sitemapSize: number;
+  /**
+   * Draw a share card for each story without a photo (its headline and first pull quote). With
+   * `false` such stories are shared with the site's card: each story card costs some 50 ms of the
+   * first build (later builds take it from the cache), which a big archive may not want. Default `true`.
+   */
+  storyCards: boolean;
 }
 
 /** What `addPlugin(newsroomTheme, options)` takes: any subset of the options. */
@@ -39,6 +45,7 @@ export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Obj
   pageSize: 20,
   feedSize: 20,
   sitemapSize: 10_000,
+  storyCards: true,
 });
 
 /** Google's limit of URLs in one sitemap file. */
@@ -66,6 +73,9 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
   }
   if (resolved.preview !== undefined && typeof resolved.preview !== "boolean") {
     throw themeOptionError("preview", "must be true or false, got", resolved.preview, "use true to build drafts and embargoed stories with a banner, or leave it out");
+  }
+  if (typeof resolved.storyCards !== "boolean") {
+    throw themeOptionError("storyCards", "must be true or false, got", resolved.storyCards, "use false to share stories without a photo with the site's card");
   }
   if (!Number.isInteger(resolved.relatedCount) || resolved.relatedCount < 0) {
     throw themeOptionError("relatedCount", "must be a whole number, 0 or more, got", resolved.relatedCount, "use e.g. 3, or 0 for none");

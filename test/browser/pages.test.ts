@@ -58,6 +58,8 @@ const PAGE_TYPES: PageType[] = [
   { site: "fixture", name: "article-updated", path: "sports/2025/09/19/ravens-fall-to-harlan-valley/" },
   { site: "fixture", name: "article-corrected", path: "politics/2025/08/21/housing-ordinance-first-reading/" },
   { site: "fixture", name: "article-hostile", path: "politics/2025/10/02/hostile-input/" },
+  // A lead photo and an inline figure.
+  { site: "fixture", name: "article-photo", path: "sports/2025/09/10/stadium-lights-fundraiser/" },
   { site: "showcase", name: "front", path: "" },
   { site: "showcase", name: "article", path: SHOWCASE_ARTICLE },
 ];

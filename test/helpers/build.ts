@@ -55,7 +55,7 @@ export function fragment(html: string, id: string): string {
  * Writes `files` (path → contents) into a fresh temporary folder and builds it: for error cases
  * that need one small site each.
  */
-export async function buildFiles(files: Record<string, string>, options: BuildOptions = {}): Promise<Map<string, EleventyPageResult>> {
+export async function buildFiles(files: Record<string, string | Uint8Array>, options: BuildOptions = {}): Promise<Map<string, EleventyPageResult>> {
   // Inside the project: Eleventy does not apply directory data files to an input folder outside it.
   await mkdir(scratchRoot, { recursive: true });
   const dir = await mkdtemp(path.join(scratchRoot, "site-"));

@@ -17,6 +17,9 @@ export const EXPECTED: Record<string, string> = {
     '<aside class="nr-pullquote nr-pullquote--right" aria-hidden="true"><blockquote class="nr-pullquote__quote"><p>He can <em>come</em> to Kyiv</p></blockquote><p class="nr-pullquote__attribution"><span class="nr-pullquote__name">Volodymyr Zelenskyy</span>, <span class="nr-pullquote__role">president of Ukraine</span></p></aside>',
   quote:
     '<figure class="nr-quote" data-speaker="zelenskyy"><blockquote class="nr-quote__text" cite="https://example.com/interview"><p>I can’t go to Moscow.</p></blockquote><figcaption class="nr-quote__attribution"><span class="nr-quote__speaker">Volodymyr Zelenskyy</span>, <span class="nr-quote__role">president of Ukraine</span>, <span class="nr-quote__occasion">in an interview with ABC News</span>, <span class="nr-quote__place">Kyiv</span>, <time class="nr-quote__date" datetime="2025-09-05">Sept. 5, 2025</time></figcaption></figure>',
+  // The file names hash the committed photo's bytes, so they are the same on every machine.
+  figure:
+    '<figure class="nr-figure"><picture><source type="image/avif" srcset="/img/60M2VOCNcV-480.avif 480w, /img/60M2VOCNcV-640.avif 640w" sizes="100vw"><source type="image/webp" srcset="/img/60M2VOCNcV-480.webp 480w, /img/60M2VOCNcV-640.webp 640w" sizes="100vw"><img src="/img/60M2VOCNcV-640.jpeg" srcset="/img/60M2VOCNcV-480.jpeg 480w, /img/60M2VOCNcV-640.jpeg 640w" sizes="100vw" width="640" height="400" alt="A blue gradient" loading="lazy" decoding="async"></picture><figcaption><span class="nr-figure__caption">The river at <em>dawn</em></span> <span class="nr-figure__credit">Jane Doe/Gazette</span></figcaption></figure>',
   inline: '<span class="nr-q" data-speaker="sybiha">“making knowingly unacceptable proposals.”</span>',
   // A quotation inside a quotation takes single marks; a speaker reference inside stays markup.
   nested:

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { ensureFixturePhotos } from "./photos.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -23,7 +24,7 @@ export interface SiteBuild {
 export interface BuildSettings {
   /** Extra Eleventy CLI arguments, e.g. `--pathprefix=/gazette/`. */
   args?: string[];
-  /** Environment for the config: NEWSROOM_INPUT, NEWSROOM_DATA, SITE_URL. */
+  /** Environment for the config: NEWSROOM_INPUT, NEWSROOM_DATA, SITE_URL, NEWSROOM_IMAGE_CACHE. */
   env?: Record<string, string>;
   /** Build as `npm run build` does, with Pagefind's search index after Eleventy. */
   search?: boolean;
@@ -53,7 +54,8 @@ export function buildShowcase(extraArgs: string[] = []): Promise<SiteBuild> {
 }
 
 /** The tests' fictional newsroom: many articles, every feature, never published. */
-export function buildFixtureSite(settings: BuildSettings = {}): Promise<SiteBuild> {
+export async function buildFixtureSite(settings: BuildSettings = {}): Promise<SiteBuild> {
+  await ensureFixturePhotos(path.join(repoRoot, "test/fixtures/newsroom-site"));
   return buildSite({
     ...settings,
     env: { NEWSROOM_INPUT: "test/fixtures/newsroom-site", NEWSROOM_DATA: "test/fixtures/newsroom-site/_data", ...settings.env },

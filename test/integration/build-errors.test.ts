@@ -208,7 +208,7 @@ describe("on the command line, the first line is the cause", () => {
     expect(result.code).not.toBe(0);
     const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
     expect(first).toBe(
-      '[newsroom] Nunjucks, line 3: unknown tag: "{% pulquote %}". Fix: did you mean {% pullquote %}? The newsroom plugin\'s shortcodes are {% speaker %}, {% dateline %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}',
+      '[newsroom] Nunjucks, line 3: unknown tag: "{% pulquote %}". Fix: did you mean {% pullquote %}? The newsroom plugin\'s shortcodes are {% speaker %}, {% dateline %}, {% figure %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}',
     );
     expect(result.stderr).toContain("./story.md");
   }, 60_000);

@@ -8,6 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureFixturePhotos } from "../helpers/photos.js";
 import { repoRoot } from "../helpers/site-build.js";
 
 async function freePort(): Promise<number> {
@@ -45,6 +46,8 @@ beforeAll(async () => {
   await cp(path.join(fixture, "articles/council-approves-2026-budget.md"), story());
   // A second story quoting the same person: an incremental rebuild of the first must keep its quotes.
   await cp(path.join(fixture, "articles/halvorsen-expands-riverton-plant.md"), path.join(dir, "articles", "halvorsen-expands-riverton-plant.md"));
+  // The registry names an author photo; the fixture's photos are made, not committed.
+  await ensureFixturePhotos(dir);
   port = await freePort();
   const input = path.relative(repoRoot, dir);
   child = spawn(

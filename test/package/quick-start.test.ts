@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fragment } from "../helpers/build.js";
 import { canonicalHtml } from "../helpers/html-structure.js";
 import { EXPECTED, LANGUAGES, WEBC } from "../helpers/language-expectations.js";
+import { makeJpeg } from "../helpers/photos.js";
 import { repoRoot } from "../helpers/site-build.js";
 
 const run = promisify(execFile);
@@ -187,6 +188,47 @@ describe("README quick start: the whole news site, word for word", () => {
       await expect(readFile(path.join(site, "_site", file), "utf8"), file).resolves.toBeTruthy();
     }
   });
+
+  it("publishes a 3000x2000 lead photo and a figure as responsive images with large previews; a story without one gets its card", async () => {
+    await writeFile(path.join(site, "articles/mill-fire.jpg"), await makeJpeg(3000, 2000));
+    await writeFile(
+      path.join(site, "articles/mill-fire.md"),
+      [
+        "---",
+        "title: Fire closes the old mill",
+        "dek: No one was hurt.",
+        "date: 2025-10-15T09:00:00-05:00",
+        "section: local",
+        "image:",
+        "  src: mill-fire.jpg",
+        '  alt: "Smoke rises over the mill"',
+        '  caption: "The mill on Wednesday morning."',
+        '  credit: "Sam Lee/Riverton Ledger"',
+        "---",
+        "Smoke rose over the mill on Wednesday.",
+        "",
+        '{% figure "mill-fire.jpg", "Firefighters at the mill gate", "The gate on River Street.", "Sam Lee" %}',
+        "",
+      ].join("\n"),
+    );
+    await eleventy(site);
+    const html = await readFile(path.join(site, "_site/local/2025/10/15/mill-fire/index.html"), "utf8");
+    expect(html).toMatch(/<figure class="nr-figure article__photo"><picture><source type="image\/avif" srcset="\/img\/[\w-]+-480\.avif 480w, [^"]*1600\.avif 1600w"/);
+    expect(html).toMatch(/width="1600" height="1066" alt="Smoke rises over the mill" loading="eager" fetchpriority="high"/);
+    expect(html).toMatch(/<figure class="nr-figure">.*alt="Firefighters at the mill gate" loading="lazy".*<span class="nr-figure__credit">Sam Lee<\/span><\/figcaption><\/figure>/);
+    expect(html).toMatch(/<meta property="og:image" content="https:\/\/news\.example\.org\/img\/[\w-]+-16x9-50-50-1200\.jpeg">/);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain('<meta name="robots" content="max-image-preview:large">');
+    expect(html).toMatch(/"image":\[\{"@type":"ImageObject","url":"https:\/\/news\.example\.org\/img\/[\w-]+-16x9-50-50-1200\.jpeg","width":1200,"height":675\}/);
+    const images = await readdir(path.join(site, "_site/img"));
+    for (const format of ["avif", "webp", "jpeg"]) for (const width of [480, 800, 1200, 1600]) expect(images.some((file) => file.endsWith(`-${width}.${format}`)), `${width}.${format}`).toBe(true);
+    // The story without a photo has its card.
+    const plain = await readFile(path.join(site, "_site/local/2025/10/14/budget-passes/index.html"), "utf8");
+    const card = /<meta property="og:image" content="https:\/\/news\.example\.org(\/img\/cards\/[0-9a-f]{16}\.png)">/.exec(plain)?.[1];
+    expect(card).toBeDefined();
+    const png = await readFile(path.join(site, "_site", card as string));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }, 240_000);
 
   it("publishes the site's own assets/site.css instead of the theme's", async () => {
     await writeFile(path.join(site, "assets/site.css"), "/* Riverton Ledger's own stylesheet */\n");

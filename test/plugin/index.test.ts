@@ -67,9 +67,9 @@ describe("newsroom plugin registration", () => {
 
   it("registers the public names of every template language", () => {
     const config = setUp();
-    expect([...config.shortcodes.keys()].sort()).toEqual(["dateline", "newsArticleJsonLd", "speaker"]);
+    expect([...config.shortcodes.keys()].sort()).toEqual(["dateline", "figure", "newsArticleJsonLd", "speaker"]);
     expect([...config.paired.keys()].sort()).toEqual(["inlineQuote", "pullquote", "quote"]);
-    expect([...config.filters.keys()].sort()).toEqual(["apDate", "apDateTime", "apTime", "isoDate", "quotationsBy"]);
+    expect([...config.filters.keys()].sort()).toEqual(["apDate", "apDateTime", "apTime", "isoDate", "pageQuotations", "quotationsBy"]);
   });
 
   it("rejects bad options when the plugin is added, before any build", () => {

@@ -22,6 +22,11 @@ describe("DEFAULT_OPTIONS", () => {
       authorsDataKey: "authors",
       sectionsDataKey: "sections",
       authorUrl: undefined,
+      imageWidths: [480, 800, 1200, 1600],
+      imageSizes: "100vw",
+      imageUrlPath: "/img/",
+      imageCacheDir: ".cache/newsroom-images",
+      fallbackImage: undefined,
     });
   });
 

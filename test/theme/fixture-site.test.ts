@@ -135,7 +135,7 @@ describe("article page", () => {
     expect(html).toContain('<meta property="article:section" content="Politics">');
     expect(html).toContain('<meta property="article:tag" content="Budget">');
     expect(html).toContain('<meta property="article:tag" content="Transit">');
-    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
   });
 
   it("carries NewsArticle JSON-LD with offsets, publisher logo, dateline and a Quotation per quote", () => {

@@ -1,0 +1,165 @@
+/**
+ * The theme's photos: the lead photo above a story, the share image every page announces
+ * (og:image, the large Twitter card), photos in feeds, author portraits, and the share cards
+ * drawn for stories without a photo and for the site itself.
+ */
+import { namingFileAsync } from "../arguments.js";
+import type { EleventyCollectionItem, EleventyPage } from "../eleventy-types.js";
+import { escapeHtml } from "../escape.js";
+import { fallbackFiles, renderFigure, renderPicture, type PhotoFile } from "../figure.js";
+import { absoluteSiteUrl } from "../page-structured-data.js";
+import { parseLeadPhoto } from "../photo-field.js";
+import type { Photos } from "../photos.js";
+import type { ImageReference } from "../options.js";
+import type { QuotationRecord } from "../quotation-record.js";
+import { ShareCards, type CardContent, type CardPublishing } from "./share-card.js";
+
+/** What the theme's photo shortcodes need from the build. */
+export interface ThemePhotoContext {
+  photos: Photos;
+  cards: ShareCards;
+  cardPublishing: () => CardPublishing;
+  /** The `sizes` of a photo in the article column. */
+  columnSizes: string;
+  /** A card of its own for each story without a photo; else the site's card (the theme's `storyCards`). */
+  storyCards: boolean;
+  siteUrl: string | undefined;
+  pathPrefix: () => string | undefined;
+}
+
+/** The slice of a page's data the share image reads. */
+interface PageData {
+  title?: unknown;
+  section?: unknown;
+  image?: unknown;
+  site?: { name?: unknown; tagline?: unknown };
+  sections?: Record<string, { name?: unknown }>;
+  pageType?: unknown;
+  noindex?: unknown;
+}
+
+export interface ShareImage extends ImageReference {
+  alt: string | undefined;
+  type: "image/jpeg" | "image/png";
+}
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+
+/** A story's card: site, section, headline and its first pull quote with the speaker. */
+export function storyCard(data: PageData, pullquote: QuotationRecord | undefined): CardContent {
+  const section = typeof data.section === "string" ? text(data.sections?.[data.section]?.name) : undefined;
+  return {
+    kind: "story",
+    siteName: text(data.site?.name) ?? "",
+    section,
+    headline: text(data.title) ?? "",
+    quote: text(pullquote?.text),
+    speaker: text(pullquote?.speaker.name),
+  };
+}
+
+export function siteCard(data: PageData): CardContent {
+  return { kind: "site", siteName: text(data.site?.name) ?? "", tagline: text(data.site?.tagline) };
+}
+
+export class ThemePhotos {
+  constructor(private readonly context: ThemePhotoContext) {}
+
+  /** The story's lead photo as a figure, loaded first; nothing when it has none. */
+  async leadFigure(data: PageData, page: EleventyPage | undefined): Promise<string> {
+    return namingFileAsync(page?.inputPath, async () => {
+      const lead = parseLeadPhoto(data.image, page?.inputPath);
+      if (!lead) return "";
+      const source = await this.context.photos.source(lead.src, { inputPath: page?.inputPath, where: "front matter image.src" });
+      const photo = await this.context.photos.responsive(source);
+      return renderFigure(photo, lead, { sizes: this.context.columnSizes, priority: "lead", where: "front matter image", className: "article__photo" });
+    });
+  }
+
+  /** The page's share image: the lead photo's 16:9 crop, else the story's card, else the site's card. */
+  async shareImage(data: PageData, page: EleventyPage | undefined, pullquote: QuotationRecord | undefined): Promise<ShareImage> {
+    return namingFileAsync(page?.inputPath, async () => {
+      const lead = data.pageType === "article" ? parseLeadPhoto(data.image, page?.inputPath) : undefined;
+      if (lead) {
+        const source = await this.context.photos.source(lead.src, { inputPath: page?.inputPath, where: "front matter image.src" });
+        const [wide] = await this.context.photos.crops(source, lead.focus);
+        const crop = wide as PhotoFile;
+        return { url: crop.url, width: crop.width, height: crop.height, alt: lead.decorative ? undefined : lead.alt, type: "image/jpeg" };
+      }
+      const content = data.pageType === "article" && this.context.storyCards ? storyCard(data, pullquote) : siteCard(data);
+      const card = await this.context.cards.card(content, this.context.cardPublishing());
+      return { url: card.url, width: card.width, height: card.height, alt: cardAlt(content), type: "image/png" };
+    });
+  }
+
+  /** The `<meta>` tags that announce the share image, with absolute URLs. */
+  async shareMeta(data: PageData, page: EleventyPage | undefined, pullquote: QuotationRecord | undefined): Promise<string> {
+    const image = await this.shareImage(data, page, pullquote);
+    return shareImageMetaTags({ ...image, url: this.absolute(image.url) }, Boolean(data.noindex));
+  }
+
+  /** The lead photo's largest JPEG up to 1200 px, for feeds; undefined for a story without one. */
+  async feedPhoto(item: EleventyCollectionItem): Promise<(PhotoFile & { absoluteUrl: string; alt: string }) | undefined> {
+    return namingFileAsync(item.inputPath, async () => {
+      const lead = parseLeadPhoto(item.data.image, item.inputPath);
+      if (!lead) return undefined;
+      const source = await this.context.photos.source(lead.src, { inputPath: item.inputPath, where: "front matter image.src" });
+      const jpegs = fallbackFiles(await this.context.photos.responsive(source));
+      const file = [...jpegs].reverse().find((candidate) => candidate.width <= 1200) ?? (jpegs[0] as PhotoFile);
+      return { ...file, absoluteUrl: this.absolute(file.url), alt: lead.alt };
+    });
+  }
+
+  /**
+   * The style guide's sample figure: the site's own share card, processed like any photo. The
+   * theme ships no photo, and a sample must not pretend to show a real scene.
+   */
+  async sampleFigure(data: PageData): Promise<string> {
+    const content = siteCard(data);
+    const card = await this.context.cards.card(content, this.context.cardPublishing());
+    const photo = await this.context.photos.responsive(await this.context.photos.fromFile(card.file, "style guide figure"));
+    return renderFigure(
+      photo,
+      { alt: `The share card of ${content.siteName}: the name${content.kind === "site" && content.tagline ? " and tagline" : ""} in large type under a red rule`, caption: "A figure with its caption: the site’s share card, as social sites show it.", credit: `${content.siteName} theme` },
+      { sizes: this.context.columnSizes, priority: "inline", where: "style guide figure" },
+    );
+  }
+
+  /** An author's portrait for the author page: decorative, beside the name it shows. */
+  async authorPortrait(photo: unknown, authorId: string, dataFile: string): Promise<string> {
+    if (photo === undefined) return "";
+    const source = await this.context.photos.source(photo, { inputPath: undefined, where: `${dataFile} ${authorId}.photo` });
+    const processed = await this.context.photos.responsive(source, [160, 320]);
+    return `<div class="profile__photo">${renderPicture(processed, "", { sizes: "8rem", priority: "lead" })}</div>`;
+  }
+
+  private absolute(url: string): string {
+    return this.context.siteUrl ? absoluteSiteUrl(url, this.context.siteUrl, this.context.pathPrefix()) : url;
+  }
+}
+
+/** The `<meta>` tags that announce a share image whose URL is already absolute. */
+export function shareImageMetaTags(image: ShareImage, noindex: boolean): string {
+  const url = escapeHtml(image.url);
+  const alt = image.alt === undefined ? "" : escapeHtml(image.alt);
+  return [
+    `<meta property="og:image" content="${url}">`,
+    `<meta property="og:image:type" content="${image.type}">`,
+    `<meta property="og:image:width" content="${image.width}">`,
+    `<meta property="og:image:height" content="${image.height}">`,
+    ...(alt ? [`<meta property="og:image:alt" content="${alt}">`] : []),
+    `<meta name="twitter:card" content="summary_large_image">`,
+    `<meta name="twitter:image" content="${url}">`,
+    ...(alt ? [`<meta name="twitter:image:alt" content="${alt}">`] : []),
+    // Lets search engines show the share image large (Google Discover and Top stories); a
+    // noindex page keeps its own robots tag alone.
+    ...(noindex ? [] : [`<meta name="robots" content="max-image-preview:large">`]),
+  ].join("\n");
+}
+
+/** What a card says, as alt text for og:image:alt. */
+export function cardAlt(content: CardContent): string {
+  if (content.kind === "site") return [content.siteName, content.tagline].filter(Boolean).join(": ");
+  const quote = content.quote ? ` “${content.quote}”${content.speaker ? ` — ${content.speaker}` : ""}` : "";
+  return `${content.siteName}${content.section ? `, ${content.section}` : ""}: ${content.headline}.${quote}`;
+}

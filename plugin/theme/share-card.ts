@@ -1,0 +1,194 @@
+/**
+ * Share cards: a 1200x630 PNG for a story with no photo (site name, section, headline, its first
+ * pull quote and speaker) and one for the site itself (front page, section pages). Drawn with
+ * satori (layout to SVG, glyphs as paths) and resvg (SVG to PNG) from a font shipped in an npm
+ * package: no system fonts, no network, and the same input gives the same bytes. Cards are kept
+ * in a cache folder between builds under a name that hashes their input.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** What a story's card says. */
+export interface StoryCard {
+  kind: "story";
+  siteName: string;
+  section?: string | undefined;
+  headline: string;
+  /** The story's first pull quote, as plain text. */
+  quote?: string | undefined;
+  /** Who said it. */
+  speaker?: string | undefined;
+}
+
+/** What the site's own card says. */
+export interface SiteCard {
+  kind: "site";
+  siteName: string;
+  tagline?: string | undefined;
+}
+
+export type CardContent = StoryCard | SiteCard;
+
+export interface CardFile {
+  /** Site path, e.g. `/img/cards/3f2a….png`. */
+  url: string;
+  width: number;
+  height: number;
+  /** The card's file in the cache folder. */
+  file: string;
+}
+
+// Bump when the drawing changes, so cached cards are drawn again.
+const CARD_DESIGN_VERSION = "1";
+const FONT_FAMILY = "Source Serif 4";
+const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "vietnamese"];
+
+const COLORS = { paper: "#ffffff", ink: "#1a1a1a", muted: "#595959", accent: "#a3001b", rule: "#d9d9d9" };
+
+interface SatoriFont {
+  name: string;
+  data: Buffer;
+  weight: 400 | 700;
+  style: "normal" | "italic";
+}
+
+let fonts: SatoriFont[] | undefined;
+
+/** The card font's files, from @fontsource/source-serif-4 (WOFF: satori reads it, not WOFF2). */
+function cardFonts(): SatoriFont[] {
+  if (fonts) return fonts;
+  const require = createRequire(import.meta.url);
+  const list: SatoriFont[] = [];
+  for (const [weight, style] of [[700, "normal"], [400, "normal"], [400, "italic"]] as const) {
+    for (const subset of SUBSETS) {
+      const file = require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${weight}-${style}.woff`);
+      list.push({ name: FONT_FAMILY, data: readFileSync(file), weight, style });
+    }
+  }
+  fonts = list;
+  return list;
+}
+
+/** Cuts text at a word boundary to at most `max` characters, marking the cut with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?—–-]+$/u, "")}…`;
+}
+
+type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node | Node[] | string } };
+
+function el(type: string, style: Record<string, unknown>, children?: Node | Node[] | string): Node {
+  return { type, props: { style, children } };
+}
+
+function headlineSize(headline: string, hasQuote: boolean): number {
+  const length = headline.length;
+  if (length <= 50) return hasQuote ? 64 : 76;
+  if (length <= 90) return hasQuote ? 54 : 64;
+  return hasQuote ? 44 : 54;
+}
+
+function cardTree(content: CardContent): Node {
+  const bar = el("div", { width: "100%", height: 16, backgroundColor: COLORS.accent });
+  const frame = (children: Node[]) =>
+    el("div", { width: CARD_WIDTH, height: CARD_HEIGHT, display: "flex", flexDirection: "column", backgroundColor: COLORS.paper, fontFamily: FONT_FAMILY, color: COLORS.ink }, [
+      bar,
+      el("div", { display: "flex", flexDirection: "column", flexGrow: 1, padding: "48px 72px 56px" }, children),
+    ]);
+
+  if (content.kind === "site") {
+    return frame([
+      el("div", { display: "flex", flexGrow: 1, flexDirection: "column", justifyContent: "center" }, [
+        el("div", { fontSize: 96, fontWeight: 700, lineHeight: 1.1 }, shorten(content.siteName, 40)),
+        el("div", { marginTop: 28, width: 160, height: 6, backgroundColor: COLORS.accent }),
+        ...(content.tagline ? [el("div", { marginTop: 28, fontSize: 40, color: COLORS.muted, lineHeight: 1.3 }, shorten(content.tagline, 110))] : []),
+      ]),
+    ]);
+  }
+
+  const quote = content.quote ? shorten(content.quote, 150) : undefined;
+  const headline = shorten(content.headline, quote ? 120 : 170);
+  const top = el("div", { display: "flex", alignItems: "center", fontSize: 30, fontWeight: 700, letterSpacing: 1 }, [
+    el("div", { color: COLORS.ink }, shorten(content.siteName, 40)),
+    ...(content.section ? [el("div", { marginLeft: 20, paddingLeft: 20, borderLeft: `3px solid ${COLORS.rule}`, color: COLORS.accent, textTransform: "uppercase" }, shorten(content.section, 30))] : []),
+  ]);
+  const children = [
+    top,
+    el("div", { display: "flex", marginTop: 36, fontSize: headlineSize(headline, quote !== undefined), fontWeight: 700, lineHeight: 1.12 }, headline),
+  ];
+  if (quote) {
+    children.push(
+      el("div", { display: "flex", flexDirection: "column", marginTop: "auto", paddingLeft: 28, borderLeft: `8px solid ${COLORS.accent}` }, [
+        el("div", { fontSize: 34, fontStyle: "italic", lineHeight: 1.25 }, `“${quote}”`),
+        ...(content.speaker ? [el("div", { marginTop: 12, fontSize: 28, color: COLORS.muted }, `— ${shorten(content.speaker, 60)}`)] : []),
+      ]),
+    );
+  }
+  return frame(children);
+}
+
+/** The card as PNG bytes. Deterministic: no clock, no randomness, fonts from the package only. */
+export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
+  const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
+  // satori's element type is React's; the plain object tree is what it reads.
+  const svg = await satori(cardTree(content) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: cardFonts() });
+  // Glyphs are already paths; resvg must not look for system fonts either. Rendered off the main
+  // thread, so the cards of many stories are drawn on every core while Eleventy goes on.
+  const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
+  return new Uint8Array(image.asPng());
+}
+
+/** A stable name for a card: the hash of what it says and of the design version. */
+export function cardKey(content: CardContent): string {
+  return createHash("sha256").update(JSON.stringify([CARD_DESIGN_VERSION, content])).digest("hex").slice(0, 16);
+}
+
+export interface CardPublishing {
+  cacheDir: string;
+  outputDir: string;
+  /** Site path of the folder cards are published in, e.g. `/img/cards/`. */
+  urlPath: string;
+}
+
+/** Draws (or takes from the cache) each card once per build and copies it to the output folder. */
+export class ShareCards {
+  private readonly jobs = new Map<string, Promise<CardFile>>();
+
+  reset(): void {
+    this.jobs.clear();
+  }
+
+  card(content: CardContent, publishing: CardPublishing): Promise<CardFile> {
+    const key = cardKey(content);
+    let job = this.jobs.get(key);
+    if (!job) {
+      job = publishCard(key, content, publishing);
+      this.jobs.set(key, job);
+    }
+    return job;
+  }
+}
+
+async function publishCard(key: string, content: CardContent, publishing: CardPublishing): Promise<CardFile> {
+  const cached = path.join(publishing.cacheDir, "cards", `${key}.png`);
+  if (!existsSync(cached)) {
+    await mkdir(path.dirname(cached), { recursive: true });
+    // Written under another name first: a build stopped halfway leaves no half card in the cache.
+    const partial = `${cached}.${process.pid}.partial`;
+    await writeFile(partial, await renderCardPng(content));
+    await rename(partial, cached);
+  }
+  const target = path.join(publishing.outputDir, publishing.urlPath, `${key}.png`);
+  await mkdir(path.dirname(target), { recursive: true });
+  if (!existsSync(target) || !(await readFile(target)).equals(await readFile(cached))) await copyFile(cached, target);
+  return { url: `${publishing.urlPath}${key}.png`, width: CARD_WIDTH, height: CARD_HEIGHT, file: cached };
+}

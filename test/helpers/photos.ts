@@ -1,0 +1,46 @@
+/**
+ * Test photos, made with sharp at test time: a smooth gradient with a few blocks, so encoders do
+ * real work and crops are tellable apart. No downloaded images.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+
+export async function makeJpeg(width: number, height: number, options: { quality?: number } = {}): Promise<Buffer> {
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const block = (Math.floor(x / (width / 6)) + Math.floor(y / (height / 4))) % 2 === 0 ? 30 : 0;
+      raw[i] = Math.round(60 + (x * 140) / width) + block;
+      raw[i + 1] = Math.round(80 + (y * 120) / height);
+      raw[i + 2] = 150 - block;
+    }
+  }
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: options.quality ?? 70 }).toBuffer();
+}
+
+/**
+ * The fixture newsroom's photos, written next to its stories before a build (git-ignored: they
+ * are made here, not committed). Written under a temporary name and renamed, so builds that
+ * start together never read half a file.
+ */
+export const FIXTURE_PHOTOS: Record<string, { width: number; height: number }> = {
+  "articles/photos/memorial-field-lights.jpg": { width: 3000, height: 2000 },
+  "articles/photos/light-pole-base.jpg": { width: 1600, height: 1200 },
+  "images/lena-park.jpg": { width: 600, height: 600 },
+};
+
+export async function ensureFixturePhotos(siteDir: string): Promise<void> {
+  await Promise.all(
+    Object.entries(FIXTURE_PHOTOS).map(async ([file, { width, height }]) => {
+      const target = path.join(siteDir, file);
+      if (existsSync(target)) return;
+      await mkdir(path.dirname(target), { recursive: true });
+      const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+      await writeFile(partial, await makeJpeg(width, height));
+      await rename(partial, target);
+    }),
+  );
+}
