@@ -6,8 +6,6 @@
 import { htmlToText } from "./escape.js";
 import { attributeOf, hasClass, walkHtml, type OpenElement } from "./html-walk.js";
 
-const QUOTE_MARK = /["“”„«»‘’'‹›`]/;
-
 /** Lowercase, no quote marks, no whitespace: the comparison ignores exactly what typesetting changes. */
 export function normalizeForComparison(text: string): string {
   return text
@@ -42,14 +40,13 @@ export function attributedText(bodyHtml: string): { text: string; speakers: (rea
   for (const token of walkHtml(bodyHtml)) {
     if (token.kind !== "text") continue;
     if (token.ancestors.some((element) => element.name === "aside" && hasClass(element.source, "nr-pullquote"))) continue;
+    // A whole text run at once, as normalizeForComparison does (lowercase, then drop spaces and
+    // quote marks): every page with a pull quote is read, so no per-character regex.
+    const chunk = normalizeForComparison(htmlToText(token.text));
+    if (chunk === "") continue;
     const around = quotationSpeakers(token.ancestors);
-    for (const char of htmlToText(token.text).normalize("NFC")) {
-      if (/\s/.test(char) || QUOTE_MARK.test(char)) continue;
-      for (const lower of char.toLowerCase()) {
-        text += lower;
-        speakers.push(around);
-      }
-    }
+    text += chunk;
+    for (let i = 0; i < chunk.length; i++) speakers.push(around);
   }
   return { text, speakers };
 }
