@@ -209,12 +209,22 @@ describe("pull quote integrity warnings", () => {
  * Builds a small site with the Eleventy command line, as a user runs it, and returns what it
  * printed and how it exited.
  */
-async function cliBuild(files: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string }> {
+async function cliBuild(files: Record<string, string>, { webc = false } = {}): Promise<{ code: number; stderr: string; stdout: string }> {
   const scratch = path.join(repoRoot, "test", "scratch");
   await mkdir(scratch, { recursive: true });
   const dir = await mkdtemp(path.join(scratch, "cli-"));
   const plugin = path.relative(dir, path.join(repoRoot, "plugin", "index.ts")).split(path.sep).join("/");
-  const config = `import newsroom from "${plugin}";\nexport default function (eleventyConfig) {\n  eleventyConfig.setUseGitIgnore(false);\n  eleventyConfig.addPlugin(newsroom);\n  return { markdownTemplateEngine: "njk" };\n}\n`;
+  const config = [
+    `import newsroom from "${plugin}";`,
+    ...(webc ? ['import pluginWebc from "@11ty/eleventy-plugin-webc";'] : []),
+    "export default function (eleventyConfig) {",
+    "  eleventyConfig.setUseGitIgnore(false);",
+    "  eleventyConfig.addPlugin(newsroom);",
+    ...(webc ? ["  eleventyConfig.addPlugin(pluginWebc);"] : []),
+    '  return { markdownTemplateEngine: "njk" };',
+    "}",
+    "",
+  ].join("\n");
   try {
     for (const [file, contents] of Object.entries({ "_data/speakers.json": SPEAKERS, "eleventy.config.ts": config, ...files })) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -245,6 +255,14 @@ describe("on the command line, the first line is the cause", () => {
     expect(first).toBe('[newsroom] pullquote in ./story.md: unknown speaker id: "zelensky". Fix: did you mean "zelenskyy"? Otherwise add "zelensky" to your speakers registry');
     // Eleventy's own account still follows, for the rest of the story.
     expect(result.stderr).toContain("Error with Nunjucks paired shortcode `pullquote`");
+  }, 60_000);
+
+  it("an unknown speaker id in a .webc page, not WebC's wrapper and its stack trace", async () => {
+    const result = await cliBuild({ "story.webc": `<p @html="speaker('zelensky')"></p>\n` }, { webc: true });
+    expect(result.code).not.toBe(0);
+    const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(first).toBe('[newsroom] speaker in ./story.webc: unknown speaker id: "zelensky". Fix: did you mean "zelenskyy"? Otherwise add "zelensky" to your speakers registry');
+    expect(result.stderr).toContain("Having trouble rendering webc template ./story.webc");
   }, 60_000);
 
   it("a misspelt shortcode name gets a did-you-mean naming the plugin's shortcodes", async () => {
