@@ -46,6 +46,12 @@ export interface EleventyEventDetails {
   incremental?: boolean;
 }
 
+/** The part of a LiquidJS engine (LiquidJS 10, as Eleventy 3 builds it) the plugin touches. */
+export interface LiquidEngine {
+  /** Tag classes by name: what `registerTag` and Eleventy's shortcodes fill and the parser reads. */
+  tags: Record<string, unknown>;
+}
+
 /** The parts of a Nunjucks Environment the plugin and theme touch. */
 export interface NunjucksEnvironment {
   loaders: unknown[];
@@ -65,6 +71,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;
+  amendLibrary(language: "liquid", amend: (liquid: LiquidEngine) => void): void;
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;

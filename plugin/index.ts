@@ -25,7 +25,7 @@ import { pageStructuredData } from "./page-structured-data.js";
 import { renderJsonLdScript } from "./structured-data.js";
 import { renderPullquote } from "./pullquote.js";
 import { renderedQuotationText, renderInlineQuotation, renderQuotation } from "./quotation.js";
-import { guardShortcodeTypos, pluginTags } from "./shortcode-typos.js";
+import { guardLiquidShortcodeTypos, guardShortcodeTypos, pluginTags } from "./shortcode-typos.js";
 import { renderSpeakerReference } from "./speaker-reference.js";
 import { assertSpeakerForm, resolveSpeaker, resolveSpeakerId, validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
@@ -241,9 +241,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   for (const [name, fn] of Object.entries(shortcodes)) eleventyConfig.addShortcode(name, fn);
   for (const [name, fn] of Object.entries(pairedShortcodes)) eleventyConfig.addPairedShortcode(name, fn);
   for (const [name, fn] of Object.entries(filters)) eleventyConfig.addFilter(name, fn);
-  // A misspelt shortcode name in Nunjucks gets a "did you mean" instead of "unknown block tag".
+  // A misspelt shortcode name gets a "did you mean" instead of the engine's "unknown tag".
   const tags = pluginTags(Object.keys(shortcodes), Object.keys(pairedShortcodes));
   eleventyConfig.amendLibrary("njk", (environment) => guardShortcodeTypos(environment, tags, reportCause));
+  eleventyConfig.amendLibrary("liquid", (liquid) => guardLiquidShortcodeTypos(liquid, tags, reportCause));
 
   // The story's body is the page's own content without its layout: a headline, dek or page
   // furniture holding the words does not count. A page outside the collections has no such

@@ -1,12 +1,12 @@
 /**
- * A misspelt shortcode name. Nunjucks stops at `{% pulquote %}` with "unknown block tag: pulquote";
- * the plugin adds what the author meant. Nunjucks asks each extension in turn whether it handles a
- * tag, and fails when none does: this extension, kept last, claims the names one edit away from
- * the plugin's own (and their other spellings of case) and answers with a NewsroomError.
+ * A misspelt shortcode name. Nunjucks stops at `{% pulquote %}` with "unknown block tag: pulquote",
+ * Liquid with `tag "pulquote" not found`; the plugin adds what the author meant. Each guard only
+ * sees tags nothing else handles, so a site's own tag of any name keeps working.
  */
 import { closestMatch, NewsroomError } from "./errors.js";
+import type { LiquidEngine } from "./eleventy-types.js";
 
-/** Every tag the plugin defines in Nunjucks, closing tags included. */
+/** Every tag the plugin defines in Nunjucks and Liquid, closing tags included. */
 export function pluginTags(shortcodes: readonly string[], paired: readonly string[]): string[] {
   return [...shortcodes, ...paired, ...paired.map((name) => `end${name}`)];
 }
@@ -33,12 +33,20 @@ export function nearMisses(tags: readonly string[]): string[] {
   return [...misses];
 }
 
+/** Where a misspelt tag stands: the template language, and the line and file when the engine knows them. */
+export interface TagSite {
+  language: "Nunjucks" | "Liquid";
+  line?: number;
+  inputPath?: string;
+}
+
 /** The error for a tag that is not one of the plugin's, naming the closest and listing them all. */
-export function unknownTagError(tag: string, tags: readonly string[], line?: number): NewsroomError {
+export function unknownTagError(tag: string, tags: readonly string[], site: TagSite): NewsroomError {
   const suggestion = closestMatch(tag, tags);
   const opening = tags.filter((name) => !name.startsWith("end"));
   return new NewsroomError({
-    where: line === undefined ? "Nunjucks" : `Nunjucks, line ${line}`,
+    where: site.line === undefined ? site.language : `${site.language}, line ${site.line}`,
+    inputPath: site.inputPath,
     problem: "unknown tag",
     value: `{% ${tag} %}`,
     fix: `${suggestion ? `did you mean {% ${suggestion} %}? ` : ""}The newsroom plugin's shortcodes are ${opening.map((name) => `{% ${name} %}`).join(", ")}`,
@@ -60,7 +68,7 @@ export function guardShortcodeTypos(environment: NunjucksExtensions, tags: reado
     tags: nearMisses(tags),
     parse(parser: { peekToken(): { value: string; lineno?: number } }): never {
       const token = parser.peekToken();
-      const error = unknownTagError(token.value, tags, token.lineno === undefined ? undefined : token.lineno + 1);
+      const error = unknownTagError(token.value, tags, { language: "Nunjucks", line: token.lineno === undefined ? undefined : token.lineno + 1 });
       report(error);
       throw error;
     },
@@ -74,4 +82,46 @@ export function guardShortcodeTypos(environment: NunjucksExtensions, tags: reado
     if (at !== -1 && at !== list.length - 1) list.push(...list.splice(at, 1));
     return result;
   };
+}
+
+/** The slice of a LiquidJS tag token the guard reads. */
+interface LiquidTagToken {
+  name: string;
+  /** The template's path as Eleventy passed it to `parse`, or the partial's. */
+  file?: string;
+  getPosition(): [number, number];
+}
+
+/** Tag tables already guarded: Eleventy may amend the same engine twice. */
+const guardedLiquid = new WeakSet<object>();
+
+/**
+ * LiquidJS looks a tag up by name in the engine's table and fails when the lookup gives nothing.
+ * The guard sits under that table, as its prototype: a name the engine holds (built in, the
+ * plugin's, the site's or another plugin's, registered before or after) is found first at full
+ * speed; only a name it lacks falls through, and one a single edit away from the plugin's own, in
+ * any case, gets a tag that fails with a NewsroomError. Only code reading `tags[name]` to test for
+ * a tag would see it; LiquidJS and Eleventy register and look up, never test.
+ */
+export function guardLiquidShortcodeTypos(liquid: LiquidEngine, tags: readonly string[], report: (error: NewsroomError) => void): void {
+  if (guardedLiquid.has(liquid.tags)) return;
+  guardedLiquid.add(liquid.tags);
+  // Built at the first failed lookup, which only a broken template makes.
+  let misses: Set<string> | undefined;
+  const claims = (name: string): boolean => {
+    misses ??= new Set([...nearMisses(tags), ...tags].map((tag) => tag.toLowerCase()));
+    // The plugin's own name exactly, unregistered here (a stray closing tag), is not a typo.
+    return misses.has(name.toLowerCase()) && !tags.includes(name);
+  };
+  class MisspeltTag {
+    constructor(token: LiquidTagToken) {
+      const error = unknownTagError(token.name, tags, { language: "Liquid", line: token.getPosition()[0], inputPath: token.file });
+      report(error);
+      throw error;
+    }
+  }
+  const fallThrough = new Proxy(Object.create(null) as object, {
+    get: (_target, name) => (typeof name === "string" && claims(name) ? MisspeltTag : undefined),
+  });
+  Object.setPrototypeOf(liquid.tags, fallThrough);
 }

@@ -17,6 +17,8 @@ export interface BuildOptions {
   plugin?: NewsroomOptions;
   /** Build with the whole theme (newsroomTheme) instead of the plugin alone. */
   theme?: NewsroomThemeOptions;
+  /** Extra configuration, run before the plugin is added. */
+  configureFirst?: (eleventyConfig: EleventyConfig) => void;
   /** Extra configuration, run after the plugin is added. */
   configure?: (eleventyConfig: EleventyConfig) => void;
 }
@@ -35,6 +37,7 @@ async function buildDirectory(input: string, options: BuildOptions): Promise<Map
     config(eleventyConfig) {
       // The scratch sites live in a git-ignored folder, which Eleventy would otherwise skip.
       eleventyConfig.setUseGitIgnore?.(false);
+      options.configureFirst?.(eleventyConfig);
       if (options.theme) eleventyConfig.addPlugin(newsroomTheme, options.theme);
       else eleventyConfig.addPlugin(newsroom, options.plugin ?? {});
       options.configure?.(eleventyConfig);

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildFiles } from "../helpers/build.js";
 import { repoRoot } from "../helpers/site-build.js";
 import { messageChain } from "../helpers/errors.js";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 
 const SPEAKERS = JSON.stringify({
   zelenskyy: { name: "Volodymyr Zelenskyy", title: "President", affiliation: "Ukrainian", description: "president of Ukraine" },
@@ -132,6 +133,49 @@ describe("build errors name the shortcode, file, value and fix", () => {
   });
 });
 
+describe("a misspelt shortcode name in Liquid gets a did-you-mean", () => {
+  const SHORTCODES = "The newsroom plugin's shortcodes are {% speaker %}, {% dateline %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}";
+
+  it.each([
+    ["an opening tag", "story.liquid", 'He spoke.\n\n{% pulquote "zelenskyy" %}Come to Kyiv{% endpulquote %}', 3, "pulquote", "pullquote"],
+    ["a closing tag", "story.liquid", '{% pullquote "zelenskyy" %}Come to Kyiv{% endpulquote %}', 1, "endpulquote", "endpullquote"],
+    ["a shortcode", "story.liquid", '{% speakr "zelenskyy" %} spoke.', 1, "speakr", "speaker"],
+    ["a name in the wrong case", "story.liquid", '{% PullQuote "zelenskyy" %}Come to Kyiv{% endpullquote %}', 1, "PullQuote", "pullquote"],
+    ["Markdown run through Liquid", "story.md", 'He spoke.\n\n{% inlinequote "zelenskyy" %}Yes{% endinlineQuote %}\n', 3, "inlinequote", "inlineQuote"],
+  ])("%s", async (_label, file, source, line, typo, meant) => {
+    const message = await buildError({ [file]: source });
+    expect(message).toMatch(new RegExp(`\\[newsroom\\] Liquid, line ${line} in \\S*/${file.replace(".", "\\.")}: unknown tag`));
+    expect(message).toContain(`: unknown tag: "{% ${typo} %}". Fix: did you mean {% ${meant} %}? ${SHORTCODES}`);
+  });
+
+  it("in a partial, naming the partial's file", async () => {
+    const message = await buildError({ "_includes/byline.liquid": "By {% speakr \"zelenskyy\" %}", "story.liquid": '{% include "byline.liquid" %}' });
+    expect(message).toMatch(/\[newsroom\] Liquid, line 1 in \S*_includes\/byline\.liquid: unknown tag: "\{% speakr %\}"\. Fix: did you mean \{% speaker %\}\?/);
+  });
+
+  it.each(["frobnicate", "endpullquote"])("%s, no typo of the plugin's names, gets Liquid's own error", async (tag) => {
+    const message = await buildError({ "story.liquid": `Text {% ${tag} %}` });
+    expect(message).toContain(`tag "${tag}" not found`);
+    expect(message).not.toContain("[newsroom]");
+  });
+
+  // A site's own tags of names one letter off the plugin's, registered before or after it.
+  type WithLiquidTags = EleventyConfig & { addLiquidTag(name: string, tag: () => { render(): string }): void };
+  const ownTags = (eleventyConfig: EleventyConfig): void => {
+    (eleventyConfig as WithLiquidTags).addLiquidTag("speakr", () => ({ render: () => "own speakr" }));
+    eleventyConfig.addPairedShortcode("pulquote", (body) => `own pulquote: ${String(body)}`);
+  };
+  it.each([
+    ["before", { configureFirst: ownTags }],
+    ["after", { configure: ownTags }],
+  ])("a site's own tag of such a name, registered %s the plugin, keeps working", async (_order, options) => {
+    const pages = await buildFiles({ "_data/speakers.json": SPEAKERS, "story.liquid": '{% speakr %} / {% pulquote %}words{% endpulquote %} / {% speaker "zelenskyy" %}' }, options);
+    const html = pages.get("/story/")?.content ?? "";
+    expect(html).toContain("own speakr / own pulquote: words / ");
+    expect(html).toContain("Volodymyr Zelenskyy");
+  });
+});
+
 describe("pull quote integrity warnings", () => {
   afterEach(() => vi.restoreAllMocks());
   const misquote = { "_data/speakers.json": SPEAKERS, "story.njk": '<p>He can come to Kyiv.</p>{% pullquote "zelenskyy" %}Come to Moscow{% endpullquote %}' };
@@ -165,12 +209,22 @@ describe("pull quote integrity warnings", () => {
  * Builds a small site with the Eleventy command line, as a user runs it, and returns what it
  * printed and how it exited.
  */
-async function cliBuild(files: Record<string, string>): Promise<{ code: number; stderr: string; stdout: string }> {
+async function cliBuild(files: Record<string, string>, { webc = false } = {}): Promise<{ code: number; stderr: string; stdout: string }> {
   const scratch = path.join(repoRoot, "test", "scratch");
   await mkdir(scratch, { recursive: true });
   const dir = await mkdtemp(path.join(scratch, "cli-"));
   const plugin = path.relative(dir, path.join(repoRoot, "plugin", "index.ts")).split(path.sep).join("/");
-  const config = `import newsroom from "${plugin}";\nexport default function (eleventyConfig) {\n  eleventyConfig.setUseGitIgnore(false);\n  eleventyConfig.addPlugin(newsroom);\n  return { markdownTemplateEngine: "njk" };\n}\n`;
+  const config = [
+    `import newsroom from "${plugin}";`,
+    ...(webc ? ['import pluginWebc from "@11ty/eleventy-plugin-webc";'] : []),
+    "export default function (eleventyConfig) {",
+    "  eleventyConfig.setUseGitIgnore(false);",
+    "  eleventyConfig.addPlugin(newsroom);",
+    ...(webc ? ["  eleventyConfig.addPlugin(pluginWebc);"] : []),
+    '  return { markdownTemplateEngine: "njk" };',
+    "}",
+    "",
+  ].join("\n");
   try {
     for (const [file, contents] of Object.entries({ "_data/speakers.json": SPEAKERS, "eleventy.config.ts": config, ...files })) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -203,6 +257,14 @@ describe("on the command line, the first line is the cause", () => {
     expect(result.stderr).toContain("Error with Nunjucks paired shortcode `pullquote`");
   }, 60_000);
 
+  it("an unknown speaker id in a .webc page, not WebC's wrapper and its stack trace", async () => {
+    const result = await cliBuild({ "story.webc": `<p @html="speaker('zelensky')"></p>\n` }, { webc: true });
+    expect(result.code).not.toBe(0);
+    const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(first).toBe('[newsroom] speaker in ./story.webc: unknown speaker id: "zelensky". Fix: did you mean "zelenskyy"? Otherwise add "zelensky" to your speakers registry');
+    expect(result.stderr).toContain("Having trouble rendering webc template ./story.webc");
+  }, 60_000);
+
   it("a misspelt shortcode name gets a did-you-mean naming the plugin's shortcodes", async () => {
     const result = await cliBuild({ "story.md": 'He spoke.\n\n{% pulquote "zelenskyy" %}He can come to Kyiv{% endpullquote %}\n' });
     expect(result.code).not.toBe(0);
@@ -218,6 +280,15 @@ describe("on the command line, the first line is the cause", () => {
     expect(closing.stderr.split("\n")[0]).toContain('unknown tag: "{% endinlinequote %}". Fix: did you mean {% endinlineQuote %}?');
     const lower = await cliBuild({ "story.njk": '{% inlinequote "zelenskyy" %}Yes{% endinlineQuote %}' });
     expect(lower.stderr.split("\n")[0]).toContain('unknown tag: "{% inlinequote %}". Fix: did you mean {% inlineQuote %}?');
+  }, 60_000);
+
+  it("a misspelt shortcode name in Liquid, naming the file", async () => {
+    const result = await cliBuild({ "story.liquid": 'He spoke.\n\n{% pulquote "zelenskyy" %}He can come to Kyiv{% endpulquote %}\n' });
+    expect(result.code).not.toBe(0);
+    const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(first).toBe(
+      '[newsroom] Liquid, line 3 in ./story.liquid: unknown tag: "{% pulquote %}". Fix: did you mean {% pullquote %}? The newsroom plugin\'s shortcodes are {% speaker %}, {% dateline %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}',
+    );
   }, 60_000);
 
   it("a good build prints nothing of the plugin's", async () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { EleventyPageResult } from "@11ty/eleventy";
 import pluginWebc from "@11ty/eleventy-plugin-webc";
 import { buildFiles, buildFixture, fragment } from "../helpers/build.js";
+import { messageChain } from "../helpers/errors.js";
 import { canonicalHtml } from "../helpers/html-structure.js";
 import { EXPECTED, LANGUAGES, WEBC } from "../helpers/language-expectations.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
@@ -76,14 +77,7 @@ describe("every template language gives the same HTML", () => {
     it("an error names the .webc file, the shortcode, the value and the fix", async () => {
       const failure = await buildFiles({ "_data/speakers.json": speakers, "story.webc": `<p @html="speaker('zelensky')"></p>\n` }, withWebc).then(
         () => "built",
-        (error: unknown) => {
-          const messages: string[] = [];
-          for (let current = error as { message?: string; originalError?: unknown } | undefined, depth = 0; current && depth < 10; depth++) {
-            if (current.message) messages.push(current.message);
-            current = current.originalError as typeof current;
-          }
-          return messages.join("\n");
-        },
+        messageChain,
       );
       expect(failure).toMatch(/\[newsroom\] speaker in \S*story\.webc: unknown speaker id: "zelensky"\. Fix: did you mean "zelenskyy"\?/);
     });
