@@ -134,7 +134,7 @@ describe("build errors name the shortcode, file, value and fix", () => {
 });
 
 describe("a misspelt shortcode name in Liquid gets a did-you-mean", () => {
-  const SHORTCODES = "The newsroom plugin's shortcodes are {% speaker %}, {% dateline %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}";
+  const SHORTCODES = "The newsroom plugin's shortcodes are {% speaker %}, {% dateline %}, {% figure %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}";
 
   it.each([
     ["an opening tag", "story.liquid", 'He spoke.\n\n{% pulquote "zelenskyy" %}Come to Kyiv{% endpulquote %}', 3, "pulquote", "pullquote"],
@@ -287,7 +287,7 @@ describe("on the command line, the first line is the cause", () => {
     expect(result.code).not.toBe(0);
     const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
     expect(first).toBe(
-      '[newsroom] Liquid, line 3 in ./story.liquid: unknown tag: "{% pulquote %}". Fix: did you mean {% pullquote %}? The newsroom plugin\'s shortcodes are {% speaker %}, {% dateline %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}',
+      '[newsroom] Liquid, line 3 in ./story.liquid: unknown tag: "{% pulquote %}". Fix: did you mean {% pullquote %}? The newsroom plugin\'s shortcodes are {% speaker %}, {% dateline %}, {% figure %}, {% newsArticleJsonLd %}, {% pullquote %}, {% quote %}, {% inlineQuote %}',
     );
   }, 60_000);
 
