@@ -696,12 +696,16 @@ function writeJekyll(dir: string, articles: Article[], rendered: Rendered[], con
  * The plugin alone in a plain site (no theme): each story calls two shortcodes (a speaker's first
  * reference and a pull quote) and one filter (an AP date), in one small layout. "plugin" keeps
  * the calls for the plugin to answer; "plugin-plain" has the plugin's HTML written in and no
- * plugin. Same pages byte for byte: the difference is what installing the plugin costs.
+ * plugin; "plugin-stubs" keeps the calls, answered by stand-ins that only look up the plugin's
+ * HTML (answers.json): what Eleventy and Nunjucks spend on the calls, whoever answers them.
+ * Same pages byte for byte: the differences are what installing the plugin costs.
  */
-function writePluginAlone(dir: string, articles: Article[], context: Context, withPlugin: boolean): void {
+function writePluginAlone(dir: string, articles: Article[], context: Context, variant: "plugin" | "plain" | "stubs"): void {
   const { registry, zone } = context;
+  const withPlugin = variant !== "plain";
+  const answers: Record<string, { speaker: string; pullquote: string; apDate: string }> = {};
   write(path.join(dir, "_data", "speakers.json"), JSON.stringify(registry));
-  if (withPlugin) write(path.join(dir, "options.json"), JSON.stringify({ timeZone: zone }));
+  if (variant === "plugin") write(path.join(dir, "options.json"), JSON.stringify({ timeZone: zone }));
   write(
     path.join(dir, "_includes", "story.njk"),
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>\n<main>\n<h1>{{ title }}</h1>\n{{ content | safe }}\n</main>\n</body>\n</html>\n',
@@ -715,15 +719,18 @@ function writePluginAlone(dir: string, articles: Article[], context: Context, wi
       .slice(0, 4);
     const pull = pullquotes[i % Math.max(pullquotes.length, 1)] as Extract<Block, { kind: "pullquote" }>;
     const who = resolveSpeakerId(pull.speaker, registry, "bench");
-    const reference = withPlugin ? `{% speaker ${JSON.stringify(pull.speaker)} %}` : renderSpeakerReference(who, "auto", new Set<string>(), {});
-    const date = withPlugin ? "{{ page.date | apDate }}" : formatApDate(article.date, "date", { zone });
-    const pullquote = withPlugin ? `{% pullquote ${JSON.stringify(pull.speaker)} %}${pull.words}{% endpullquote %}` : renderPullquote(pull.words, who, {});
+    const html = { speaker: renderSpeakerReference(who, "auto", new Set<string>(), {}), pullquote: renderPullquote(pull.words, who, {}), apDate: formatApDate(article.date, "date", { zone }) };
+    answers[article.fileSlug] = html;
+    const reference = withPlugin ? `{% speaker ${JSON.stringify(pull.speaker)} %}` : html.speaker;
+    const date = withPlugin ? "{{ page.date | apDate }}" : html.apDate;
+    const pullquote = withPlugin ? `{% pullquote ${JSON.stringify(pull.speaker)} %}${pull.words}{% endpullquote %}` : html.pullquote;
     const body = [`${reference} spoke on ${date}: “${pull.words},” the speaker said.`, ...prose.slice(0, 2), pullquote, ...prose.slice(2)].join("\n\n");
     write(path.join(dir, "stories", `${article.fileSlug}.md`), `${frontMatter({ title: article.title, date: new Bare(article.date), layout: "story.njk", permalink: `/stories/${article.fileSlug}/` })}${body}\n`);
   });
+  if (variant === "stubs") write(path.join(dir, "answers.json"), JSON.stringify(answers));
 }
 
-export const CORPUS_SITES = ["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll", "plugin", "plugin-plain"] as const;
+export const CORPUS_SITES = ["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll", "plugin", "plugin-plain", "plugin-stubs"] as const;
 export type CorpusSite = (typeof CORPUS_SITES)[number];
 
 /** Writes the sites for `count` articles into `out` (emptied first): all, or those named in `sites`. */
@@ -739,8 +746,9 @@ export function generateCorpus(count: number, out: string, sites: readonly Corpu
   if (sites.includes("minimal")) writeMinimal(path.join(out, "minimal"), articles, rendered);
   if (sites.includes("hugo")) writeHugo(path.join(out, "hugo"), articles, rendered, context);
   if (sites.includes("jekyll")) writeJekyll(path.join(out, "jekyll"), articles, rendered, context);
-  if (sites.includes("plugin")) writePluginAlone(path.join(out, "plugin"), articles, context, true);
-  if (sites.includes("plugin-plain")) writePluginAlone(path.join(out, "plugin-plain"), articles, context, false);
+  if (sites.includes("plugin")) writePluginAlone(path.join(out, "plugin"), articles, context, "plugin");
+  if (sites.includes("plugin-plain")) writePluginAlone(path.join(out, "plugin-plain"), articles, context, "plain");
+  if (sites.includes("plugin-stubs")) writePluginAlone(path.join(out, "plugin-stubs"), articles, context, "stubs");
   return { articles: articles.length, files: readdirSync(out, { recursive: true }).length };
 }
 

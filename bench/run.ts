@@ -24,7 +24,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
@@ -105,6 +105,10 @@ const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
 const skippedTools = (value("--skip") ?? "").split(",").filter(Boolean);
 /** The theme's share cards, kept between builds (its imageCacheDir, relative to the build's folder). */
 const cardCache = path.join(repoRoot, ".cache", "newsroom-images", "cards");
+/** Processed photos, kept between builds. */
+const photoCache = path.join(repoRoot, ".cache", "newsroom-images", "img");
+/** One story in this many gets a lead photo in the photo rows' corpus. */
+const PHOTO_EVERY = 50;
 const themeCards: Record<string, string> = flag("--site-cards") ? { NEWSROOM_STORY_CARDS: "off" } : {};
 /** The sizes whose theme rows were built with --site-cards (this run's, and with --reuse earlier ones). */
 const siteCardSizes = new Set<number>(flag("--site-cards") ? sizes : []);
@@ -161,6 +165,23 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
       return list[0]!.run(corpus, out);
     },
   });
+  // Lead photos: the theme's corpus with one story in PHOTO_EVERY given a 3000x2000 JPEG.
+  const photoRun = (corpus: string, out: string) =>
+    measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--quiet"], {
+      cwd: repoRoot,
+      env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme-photos")), NEWSROOM_DATA: relative(path.join(corpus, "theme-photos", "_data")), ...themeCards }),
+    });
+  list.push({ id: "theme-photos", label: `Eleventy + theme, 1 story in ${PHOTO_EVERY} with a lead photo`, mainSizeOnly: true, run: photoRun });
+  list.push({
+    id: "theme-photos-cold",
+    label: `Eleventy + theme, 1 story in ${PHOTO_EVERY} with a lead photo, first build`,
+    mainSizeOnly: true,
+    run: (corpus, out) => {
+      // The photos processed anew (AVIF, WebP and JPEG at every width, three crops); cards stay cached.
+      rmSync(photoCache, { recursive: true, force: true });
+      return photoRun(corpus, out);
+    },
+  });
   list.push({
     id: "plugin-plain",
     label: "Plugin alone: plain Eleventy site",
@@ -169,6 +190,16 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
       measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "plugin-alone.config.js"))}`, `--output=${out}`, "--quiet"], {
         cwd: repoRoot,
         env: cleanEnv({ PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin-plain")) }),
+      }),
+  });
+  list.push({
+    id: "plugin-stubs",
+    label: "Plugin alone: the calls, answered by stand-ins",
+    mainSizeOnly: true,
+    run: (corpus, out) =>
+      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "plugin-alone.config.js"))}`, `--output=${out}`, "--quiet"], {
+        cwd: repoRoot,
+        env: cleanEnv({ PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin-stubs")) }),
       }),
   });
   list.push({
@@ -214,7 +245,10 @@ const DESCRIPTIONS: Record<string, string> = {
   "floor-shortcodes": "the floor with the articles' shortcode calls left in, each answered by a shortcode that only returns the plugin's HTML for it: what Eleventy and Nunjucks spend on the calls, whatever a plugin does in them",
   "theme-tsx": "as `npm run build` runs the showcase: the plugin's TypeScript compiled on load by tsx",
   "theme-cold": "the theme row with its image cache emptied first: a newsroom's first build, which draws every story's share card (later builds take them from the cache, which the Pages workflow keeps)",
+  "theme-photos": `the theme's corpus with one story in ${PHOTO_EVERY} given a lead photo (a 3000x2000 JPEG): its photos processed, from the cache as in every build after the first`,
+  "theme-photos-cold": "the same with the processed photos removed from the cache first: every photo made anew in AVIF, WebP and JPEG at each width, and cropped three ways",
   "plugin-plain": "the plugin alone, measured in a plain site: the same stories in one small layout, each with a speaker's first reference, a pull quote and an AP date written in as the plugin's HTML; no plugin",
+  "plugin-stubs": "that plain site with the two shortcodes and the filter called in every story, each call answered by a stand-in that only looks up the plugin's HTML for it: what Eleventy and Nunjucks spend on the calls, whoever answers them",
   "plugin": "that plain site with the plugin installed and the two shortcodes and the filter called in every story (the same pages, byte for byte)",
 };
 
@@ -256,7 +290,7 @@ function corpusStamp(size: number, sites: readonly CorpusSite[]): string {
 function corpusFor(size: number, active: Tool[]): string {
   const dir = path.join(work, `corpus-${size}`);
   // Only the sites this size builds ("theme-tsx" builds the theme's).
-  const sites = (["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll", "plugin", "plugin-plain"] as const).filter((site) => site === "theme" || active.some((tool) => tool.id === site));
+  const sites = (["theme", "floor", "floor-shortcodes", "minimal", "hugo", "jekyll", "plugin", "plugin-plain", "plugin-stubs"] as const).filter((site) => site === "theme" || active.some((tool) => tool.id === site));
   const stamp = corpusStamp(size, sites);
   const stampFile = path.join(dir, ".stamp");
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
@@ -268,6 +302,43 @@ function corpusFor(size: number, active: Tool[]): string {
   writeFileSync(stampFile, stamp);
   log(`  corpus of ${size.toLocaleString("en-US")} articles generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return dir;
+}
+
+/**
+ * The theme's corpus again, one story in PHOTO_EVERY with a lead photo: a 3000x2000 JPEG of its
+ * own (a gradient made with sharp, different for each story), with alt, caption and credit.
+ */
+async function withPhotos(corpus: string): Promise<void> {
+  const target = path.join(corpus, "theme-photos");
+  const stamp = readFileSync(path.join(corpus, ".stamp"), "utf8");
+  if (existsSync(path.join(target, ".stamp")) && readFileSync(path.join(target, ".stamp"), "utf8") === stamp) return;
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(corpus, "theme"), target, { recursive: true });
+  const { default: sharp } = await import("sharp");
+  const articles = readdirSync(path.join(target, "articles")).filter((file) => file.endsWith(".md")).sort();
+  const [width, height] = [3000, 2000];
+  let photos = 0;
+  for (const [i, file] of articles.entries()) {
+    if (i % PHOTO_EVERY !== 0) continue;
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const at = (y * width + x) * 3;
+        pixels[at] = (x * 255) / width + i;
+        pixels[at + 1] = (y * 255) / height + 3 * i;
+        pixels[at + 2] = ((x + y + 7 * i) % 160) + 40;
+      }
+    }
+    const name = file.replace(/\.md$/, ".jpg");
+    await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 82 }).toFile(path.join(target, "articles", name));
+    const story = path.join(target, "articles", file);
+    const text = readFileSync(story, "utf8");
+    const image = `image:\n  src: ${name}\n  alt: "A generated gradient standing in for story ${i}'s photo"\n  caption: "The scene of story ${i}."\n  credit: "Bench Photo Desk"\n`;
+    writeFileSync(story, text.replace(/^---\n/, `---\n${image}`));
+    photos++;
+  }
+  writeFileSync(path.join(target, ".stamp"), stamp);
+  log(`  ${photos} lead photos (3000x2000 JPEG) added to a copy of the theme's corpus`);
 }
 
 function htmlPages(dir: string): string[] {
@@ -455,6 +526,7 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
     log(`\n${size.toLocaleString("en-US")} articles`);
     const active = list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize));
     const corpus = corpusFor(size, active);
+    if (active.some((tool) => tool.id.startsWith("theme-photos"))) await withPhotos(corpus);
     if (index === 0) {
       log("  warm-up build of each generator (not counted)");
       for (const tool of active) {
@@ -483,6 +555,9 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
     if (active.some((tool) => tool.id === "floor")) equivalence.push({ size, against: "floor", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor")) });
     if (active.some((tool) => tool.id === "plugin")) {
       equivalence.push({ size, against: "plugin-plain", ...compareOutputs(path.join(outRoot, "plugin"), path.join(outRoot, "plugin-plain")) });
+    }
+    if (active.some((tool) => tool.id === "plugin-stubs")) {
+      equivalence.push({ size, against: "plugin-stubs", ...compareOutputs(path.join(outRoot, "plugin"), path.join(outRoot, "plugin-stubs")) });
     }
     if (active.some((tool) => tool.id === "floor-shortcodes")) {
       equivalence.push({ size, against: "floor-shortcodes", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor-shortcodes")) });
@@ -556,7 +631,7 @@ const LIST_PAGE_LIMIT = 30 * 1024;
 function report(skipped: string[]): Report {
   const sizes = reportedSizes();
   const floor = row("floor", mainSize);
-  const ids = ["theme", "theme-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
+  const ids = ["theme", "theme-cold", "theme-photos", "theme-photos-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
   const main = table(
     ["Generator", "HTML pages", "Wall (median)", "CPU (median)", "Peak memory", "Wall vs floor", "CPU vs floor"],
     ids
@@ -636,13 +711,24 @@ function report(skipped: string[]): Report {
   const [alone, plain] = [row("plugin", mainSize), row("plugin-plain", mainSize)];
   if (alone && plain) {
     const cpu = (alone.cpu / plain.cpu - 1) * 100;
+    const stubs = row("plugin-stubs", mainSize);
+    const split = stubs
+      ? ` Of it, ${((stubs.cpu / plain.cpu - 1) * 100).toFixed(0)} points are Eleventy and Nunjucks handling the calls (stand-ins that only look up the answer cost that much), and ${(((alone.cpu - stubs.cpu) / plain.cpu) * 100).toFixed(0)} points the plugin's own work and loading.`
+      : "";
     targets.push(
-      `- **The plugin alone at ${count(mainSize)} stories ≤ 10 % over plain Eleventy** (two shortcodes and a filter a story): ${cpu <= 10 ? "met" : "**missed**"} — ${cpu.toFixed(0)} % more CPU time (${seconds(alone.cpu)} against ${seconds(plain.cpu)}); wall time ${((alone.wall / plain.wall - 1) * 100).toFixed(0)} % (${seconds(alone.wall)} against ${seconds(plain.wall)}).`,
+      `- **The plugin alone at ${count(mainSize)} stories ≤ 10 % over plain Eleventy** (two shortcodes and a filter a story): ${cpu <= 10 ? "met" : "**missed**"} — ${cpu.toFixed(0)} % more CPU time (${seconds(alone.cpu)} against ${seconds(plain.cpu)}); wall time ${((alone.wall / plain.wall - 1) * 100).toFixed(0)} % (${seconds(alone.wall)} against ${seconds(plain.wall)}).${split}`,
     );
   }
   const [warm, cold] = [row("theme", mainSize), row("theme-cold", mainSize)];
   if (warm && cold) {
     targets.push(`- **What share cards add to a first build:** ${seconds(cold.wall - warm.wall)} wall, ${seconds(cold.cpu - warm.cpu)} CPU at ${count(mainSize)} stories (${(((cold.cpu - warm.cpu) / mainSize) * 1000).toFixed(0)} ms of CPU a card); later builds take the cards from the cache.`);
+  }
+  const [photosWarm, photosCold] = [row("theme-photos", mainSize), row("theme-photos-cold", mainSize)];
+  if (warm && photosWarm && photosCold) {
+    const photoCount = Math.ceil(mainSize / PHOTO_EVERY);
+    targets.push(
+      `- **What photos add:** ${photoCount} lead photos (3000x2000 JPEG) in ${count(mainSize)} stories add ${seconds(photosCold.wall - warm.wall)} wall, ${seconds(photosCold.cpu - warm.cpu)} CPU to a first build (${((photosCold.cpu - warm.cpu) / photoCount).toFixed(2)} s of CPU a photo), and ${seconds(photosWarm.wall - warm.wall)} wall, ${seconds(photosWarm.cpu - warm.cpu)} CPU once they are cached.`,
+    );
   }
   if (sizes.length >= 3) {
     const points = sizes.map((size) => row("theme", size));
@@ -691,7 +777,7 @@ function report(skipped: string[]): Report {
   const notes: string[] = [];
   for (const e of equivalence) {
     notes.push(
-      `- ${count(e.size)} articles: ${count(e.identical)} of ${count(e.pages)} HTML pages of ${e.against === "plugin-plain" ? "the plugin-alone site with the plugin and without it" : `the theme and the ${e.against === "floor" ? "floor" : "floor with shortcode calls"}`} are byte-identical` +
+      `- ${count(e.size)} articles: ${count(e.identical)} of ${count(e.pages)} HTML pages of ${e.against === "plugin-plain" ? "the plugin-alone site with the plugin and without it" : e.against === "plugin-stubs" ? "the plugin-alone site with the plugin and with stand-ins" : `the theme and the ${e.against === "floor" ? "floor" : "floor with shortcode calls"}`} are byte-identical` +
         (e.different.length ? `; different: ${e.different.slice(0, 5).join(", ")}${e.different.length > 5 ? ", …" : ""}` : "") +
         (e.onlyOne.length ? `; in one build only: ${e.onlyOne.slice(0, 5).join(", ")}${e.onlyOne.length > 5 ? ", …" : ""}` : "") +
         ".",
@@ -724,7 +810,7 @@ ${r.main}
 
 What each row builds:
 
-${["theme", "theme-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx", "plugin-plain", "plugin"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
+${["theme", "theme-cold", "theme-photos", "theme-photos-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx", "plugin-plain", "plugin-stubs", "plugin"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
 
 ## Growth with the number of articles
 

@@ -7,8 +7,9 @@ import { htmlToText } from "./escape.js";
 
 /**
  * The plugin's own parser, made on first use (most quotations take the fast path below and never
- * need it). Not the site's markdown-it: that one allows raw HTML and may carry the site's plugins,
- * so shortcode bodies would render differently from site to site.
+ * need it). The library is the one Eleventy 3 loads (the dependency's range matches Eleventy's, so
+ * npm installs one copy); the instance is not the site's: that one allows raw HTML and may carry
+ * the site's plugins, so shortcode bodies would render differently from site to site.
  */
 let parser: InstanceType<typeof MarkdownIt> | undefined;
 const markdown = (): InstanceType<typeof MarkdownIt> => (parser ??= new MarkdownIt({ html: false, linkify: false, typographer: false }));

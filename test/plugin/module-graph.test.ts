@@ -2,7 +2,7 @@
  * Importing the plugin loads nothing of the theme: its module graph, followed from plugin/index.ts
  * through every relative import, holds no file under plugin/theme/ and no theme-only package.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/site-build.js";
@@ -45,5 +45,13 @@ describe("the core plugin's imports", () => {
     expect([...packages].filter((name) => !name.startsWith("node:")).sort()).toEqual(["luxon", "markdown-it"]);
     // The photo packages load only when a page has a photo: a site without photos never pays for them.
     expect([...loadedLater].sort()).toEqual(["@11ty/eleventy-img", "sharp"]);
+  });
+
+  it("share Eleventy's copy of markdown-it: the dependency's range matches Eleventy's, so npm installs one", () => {
+    const own = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const eleventy = JSON.parse(readFileSync(path.join(repoRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(own.dependencies["markdown-it"]).toBe(eleventy.dependencies["markdown-it"]);
+    // And the installed tree has one: none nested under Eleventy.
+    expect(existsSync(path.join(repoRoot, "node_modules/@11ty/eleventy/node_modules/markdown-it"))).toBe(false);
   });
 });
