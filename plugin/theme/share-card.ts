@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 
 export const CARD_WIDTH = 1200;
@@ -178,13 +179,35 @@ export class ShareCards {
   }
 }
 
+/**
+ * Cards drawn at once. Eleventy renders every page concurrently, and a card in the making holds
+ * its SVG and a 1200x630 pixmap: unbounded, a first build of 1,000 stories peaked near 4 GB. One
+ * per core keeps every core busy and the memory flat.
+ */
+const DRAWING_SLOTS = Math.max(1, os.availableParallelism());
+let drawing = 0;
+const waiting: (() => void)[] = [];
+
+async function drawn<T>(work: () => Promise<T>): Promise<T> {
+  // A freed slot passes straight to the next waiting card, so no newcomer can take it in between.
+  if (drawing >= DRAWING_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else drawing++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else drawing--;
+  }
+}
+
 async function publishCard(key: string, content: CardContent, publishing: CardPublishing): Promise<CardFile> {
   const cached = path.join(publishing.cacheDir, "cards", `${key}.png`);
   if (!existsSync(cached)) {
     await mkdir(path.dirname(cached), { recursive: true });
     // Written under another name first: a build stopped halfway leaves no half card in the cache.
     const partial = `${cached}.${process.pid}.partial`;
-    await writeFile(partial, await renderCardPng(content));
+    await writeFile(partial, await drawn(() => renderCardPng(content)));
     await rename(partial, cached);
   }
   const target = path.join(publishing.outputDir, publishing.urlPath, `${key}.png`);
