@@ -536,9 +536,11 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
     } else {
       // The theme's rows measure a build with its share cards cached, as every build after a
       // newsroom's first (the Pages workflow keeps the cache); "theme-cold" measures the first.
-      log("  warm-up build of the theme, which fills the share-card cache (not counted)");
-      clean(path.join(outRoot, "theme"));
-      list[0]!.run(corpus, path.join(outRoot, "theme"));
+      log("  warm-up builds of the theme, which fill its image cache (not counted)");
+      for (const tool of active.filter((t) => t.id === "theme" || t.id === "theme-photos")) {
+        clean(path.join(outRoot, tool.id));
+        tool.run(corpus, path.join(outRoot, tool.id));
+      }
     }
     const rows = active.map((tool) => ({ tool, size, runs: [] as Measurement[], pages: 0 }));
     for (let run = 1; run <= runsFor(size); run++) {
