@@ -145,6 +145,9 @@ describe.each(Object.entries(WORKFLOWS))("%s", (_, file) => {
     // Restored before npm ci, so the key's file hash sees the site's own pictures, not node_modules.
     expect(cache).toBeLessThan(steps.findIndex((step) => step.run === "npm ci"));
     expect(String(steps[cache]?.with?.key)).toContain("hashFiles(");
+    // Share cards change with a story's headline and pull quote: a key of the pictures alone would
+    // hit the old cache and never save the cards drawn since.
+    expect(String(steps[cache]?.with?.key)).toMatch(/hashFiles\('(?:articles|src)\/\*\*', '_data\/\*\*', /);
     expect(steps[cache]?.with?.["restore-keys"]).toBeTruthy();
   });
 
