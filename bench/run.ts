@@ -115,45 +115,36 @@ const siteCardSizes = new Set<number>(flag("--site-cards") ? sizes : []);
 
 function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
   const pkg = path.join(work, "pkg");
+  /** One Eleventy build with a config of the compiled package, into `out`. */
+  const eleventy = (config: string, out: string, env: Record<string, string>) =>
+    measure(node, [eleventyCli, `--config=${relative(path.join(pkg, config))}`, `--output=${out}`, "--quiet"], { cwd: repoRoot, env: cleanEnv(env) });
   const list: Tool[] = [
     {
       id: "theme",
       label: "Eleventy + newsroom theme",
       run: (corpus, out) =>
-        measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--quiet"], {
-          cwd: repoRoot,
-          env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards }),
-        }),
+        eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards }),
     },
     {
       id: "floor",
       label: "Plain Eleventy (floor)",
       maxSize: JEKYLL_LIMIT,
       run: (corpus, out) =>
-        measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "floor.config.js"))}`, `--output=${out}`, "--quiet"], {
-          cwd: repoRoot,
-          env: cleanEnv({ FLOOR_INPUT: relative(path.join(corpus, "floor")) }),
-        }),
+        eleventy("floor.config.js", out, { FLOOR_INPUT: relative(path.join(corpus, "floor")) }),
     },
   ];
   list.push({
     id: "minimal",
     label: "Minimal plain Eleventy",
     run: (corpus, out) =>
-      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "minimal.config.js"))}`, `--output=${out}`, "--quiet"], {
-        cwd: repoRoot,
-        env: cleanEnv({ MINIMAL_INPUT: relative(path.join(corpus, "minimal")) }),
-      }),
+      eleventy("minimal.config.js", out, { MINIMAL_INPUT: relative(path.join(corpus, "minimal")) }),
   });
   list.push({
     id: "floor-shortcodes",
     label: "Plain Eleventy + shortcode calls",
     mainSizeOnly: true,
     run: (corpus, out) =>
-      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "floor.config.js"))}`, `--output=${out}`, "--quiet"], {
-        cwd: repoRoot,
-        env: cleanEnv({ FLOOR_INPUT: relative(path.join(corpus, "floor-shortcodes")) }),
-      }),
+      eleventy("floor.config.js", out, { FLOOR_INPUT: relative(path.join(corpus, "floor-shortcodes")) }),
   });
   list.push({
     id: "theme-cold",
@@ -167,10 +158,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
   });
   // Lead photos: the theme's corpus with one story in PHOTO_EVERY given a 3000x2000 JPEG.
   const photoRun = (corpus: string, out: string) =>
-    measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--quiet"], {
-      cwd: repoRoot,
-      env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme-photos")), NEWSROOM_DATA: relative(path.join(corpus, "theme-photos", "_data")), ...themeCards }),
-    });
+    eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme-photos")), NEWSROOM_DATA: relative(path.join(corpus, "theme-photos", "_data")), ...themeCards });
   list.push({ id: "theme-photos", label: `Eleventy + theme, 1 story in ${PHOTO_EVERY} with a lead photo`, mainSizeOnly: true, run: photoRun });
   list.push({
     id: "theme-photos-cold",
@@ -187,30 +175,21 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
     label: "Plugin alone: plain Eleventy site",
     mainSizeOnly: true,
     run: (corpus, out) =>
-      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "plugin-alone.config.js"))}`, `--output=${out}`, "--quiet"], {
-        cwd: repoRoot,
-        env: cleanEnv({ PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin-plain")) }),
-      }),
+      eleventy("plugin-alone.config.js", out, { PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin-plain")) }),
   });
   list.push({
     id: "plugin-stubs",
     label: "Plugin alone: the calls, answered by stand-ins",
     mainSizeOnly: true,
     run: (corpus, out) =>
-      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "plugin-alone.config.js"))}`, `--output=${out}`, "--quiet"], {
-        cwd: repoRoot,
-        env: cleanEnv({ PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin-stubs")) }),
-      }),
+      eleventy("plugin-alone.config.js", out, { PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin-stubs")) }),
   });
   list.push({
     id: "plugin",
     label: "Plugin alone: the same site with the plugin",
     mainSizeOnly: true,
     run: (corpus, out) =>
-      measure(node, [eleventyCli, `--config=${relative(path.join(pkg, "plugin-alone.config.js"))}`, `--output=${out}`, "--quiet"], {
-        cwd: repoRoot,
-        env: cleanEnv({ PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin")), NEWSROOM_PLUGIN: relative(path.join(pkg, "plugin", "index.js")) }),
-      }),
+      eleventy("plugin-alone.config.js", out, { PLUGIN_ALONE_INPUT: relative(path.join(corpus, "plugin")), NEWSROOM_PLUGIN: relative(path.join(pkg, "plugin", "index.js")) }),
   });
   if (available.hugo) {
     list.push({ id: "hugo", label: "Hugo", run: (corpus, out) => measure("hugo", ["--quiet", "-s", path.join(corpus, "hugo"), "-d", out], { env: cleanEnv({}) }) });
