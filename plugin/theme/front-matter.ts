@@ -249,6 +249,22 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   }
 }
 
+/**
+ * Names every JavaScript object has (`__proto__`, `constructor`, `toString`…). Eleventy keeps
+ * collections in a plain object and makes one of every tag: a tag of one of these names breaks
+ * the build inside Eleventy ("configCollections[name] is not a function") or its collection.
+ */
+export const RESERVED_TAG_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Stops a page whose tags include a name Eleventy cannot make a collection of; any page, as every tag becomes a collection. */
+export function refuseReservedTags(inputPath: string, tags: unknown): void {
+  for (const tag of Array.isArray(tags) ? tags : [tags]) {
+    if (typeof tag === "string" && RESERVED_TAG_NAMES.has(tag)) {
+      throw fieldError(inputPath, "tags", "this name is one every JavaScript object already has, so Eleventy cannot make a collection of it, got", tag, `write the topic another way, e.g. "${tag.charAt(0).toUpperCase()}${tag.slice(1)}" or "${tag} (topic)"`);
+    }
+  }
+}
+
 /** Longest topic name: its page's folder name must fit the file system's 255 bytes. */
 export const MAX_TOPIC_LENGTH = 100;
 

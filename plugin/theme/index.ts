@@ -17,7 +17,7 @@ import { escapeHtml, jsonForScript } from "../escape.js";
 import newsroom from "../index.js";
 import { resolveOptions, type FallbackImageContext, type PublisherOptions } from "../options.js";
 import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
-import { assertCleanText, isSlug, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
+import { assertCleanText, isSlug, refuseReservedTags, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl } from "../escape.js";
 import { newsroomOptionsFromSettings, readSiteSettings } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
@@ -134,6 +134,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // not public yet (draft, or dated after this build) left out of every output. The preview
   // builds it with a banner and noindex instead.
   eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data) {
+    // Before Eleventy makes collections of the tags, where such a name fails without naming the page.
+    refuseReservedTags(this.inputPath, data.tags);
     normaliseDates(this.inputPath, data, sources.frontMatter(this.inputPath), zone);
     if (!isArticle(this.inputPath)) return undefined;
     const page = data.page as { date?: Date } | undefined;

@@ -70,6 +70,9 @@ describe("front matter errors name the field, file, value and fix", () => {
     ["a non-character in the dek", { dek: '"Vote\\uFFFE count"' }, /\[newsroom\] front matter dek in \S*story\.md: contains the invisible character U\+FFFE/],
     ["a 3,000-character topic", { tags: `[${"x".repeat(3000)}]` }, /\[newsroom\] front matter tags in \S*story\.md: topic name is longer than 100 characters/],
     ["a topic with no letter or digit", { tags: '["???"]' }, /\[newsroom\] front matter tags in \S*story\.md: topic name has no letter or digit to name its page, got: "\?\?\?"/],
+    // Found by the property tests: Eleventy failed inside its collections, naming nothing.
+    ["a topic named __proto__", { tags: '["__proto__"]' }, /\[newsroom\] front matter tags in \S*story\.md: this name is one every JavaScript object already has, so Eleventy cannot make a collection of it, got: "__proto__"\. Fix: write the topic another way/],
+    ["a topic named constructor", { tags: "[constructor]" }, /\[newsroom\] front matter tags in \S*story\.md: this name is one every JavaScript object already has.*"constructor"\. Fix: write the topic another way, e\.g\. "Constructor"/],
   ])("%s", async (_name, fields, expected) => {
     expect(await buildError(fields)).toMatch(expected);
   });
