@@ -66,6 +66,26 @@ export function reportCause(error: NewsroomError): void {
   console.error(error.message);
 }
 
+/** Runs `work`, reporting a NewsroomError it throws (see reportCause) before passing it on. */
+export function reportingCause<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof NewsroomError) reportCause(error);
+    throw error;
+  }
+}
+
+/** reportingCause for asynchronous work. */
+export async function reportingCauseAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NewsroomError) reportCause(error);
+    throw error;
+  }
+}
+
 /** A new build reports its errors afresh (watch mode). */
 export function forgetReportedCauses(): void {
   reported.clear();

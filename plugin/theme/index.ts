@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { namingFile } from "../arguments.js";
+import { namingFile, reportingCause, reportingCauseAsync } from "../arguments.js";
 import { AP_STANDALONE_CITIES } from "../data/standalone-cities.js";
 import { toDateTime } from "../dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
@@ -127,19 +127,22 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     // YAML front matter as typed; otherwise (JSON front matter, 11ty.js or directory data) a date
     // given as text, which Eleventy would read as UTC: a day is that day, a bare time local time.
     const written = (inputPath === undefined ? undefined : writtenPublicationDate(sources.frontMatter(inputPath), zone)) ?? (typeof dateValue === "string" ? dateValue : undefined);
-    return written === undefined ? undefined : namingFile(inputPath, () => toDateTime(written, { zone, where: "front matter date" }).toJSDate());
+    return written === undefined ? undefined : reportingCause(() => namingFile(inputPath, () => toDateTime(written, { zone, where: "front matter date" }).toJSDate()));
   });
 
   // Before Eleventy reads a template into any collection: dates as written, and a story that is
   // not public yet (draft, or dated after this build) left out of every output. The preview
   // builds it with a banner and noindex instead.
   eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data) {
+    const inputPath = this.inputPath;
     // Before Eleventy makes collections of the tags, where such a name fails without naming the page.
-    refuseReservedTags(this.inputPath, data.tags);
-    normaliseDates(this.inputPath, data, sources.frontMatter(this.inputPath), zone);
-    if (!isArticle(this.inputPath)) return undefined;
-    const page = data.page as { date?: Date } | undefined;
-    const reason = unpublishedReason(this.inputPath, data, page?.date, buildTime, zone);
+    const reason = reportingCause(() => {
+      refuseReservedTags(inputPath, data.tags);
+      normaliseDates(inputPath, data, sources.frontMatter(inputPath), zone);
+      if (!isArticle(inputPath)) return undefined;
+      const page = data.page as { date?: Date } | undefined;
+      return unpublishedReason(inputPath, data, page?.date, buildTime, zone);
+    });
     if (!reason) return undefined;
     if (!preview) return false;
     data.unpublished = { ...reason, label: unpublishedLabel(reason, zone) };
@@ -196,7 +199,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
 
   /** The whole site's lists, built on first use in a build and shared by every collection. */
   const siteIndex = (api: EleventyCollectionApi): Promise<Index> => {
-    index ??= (async () => {
+    // Reported first: a story's front-matter error reaches the user as the first line under the CLI.
+    index ??= reportingCauseAsync(async () => {
       const all = api.getAll();
       const globalData = all[0]?.data ?? {};
       const sections = (globalData[newsroomOptions.sectionsDataKey] ?? {}) as Record<string, SectionEntry>;
@@ -246,7 +250,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
           topics: paginate({ url: "/tags/" }, "/tags/", built.tags, TOPICS_PER_PAGE),
         },
       };
-    })();
+    });
     return index;
   };
 

@@ -113,6 +113,8 @@ describe("through the command line", () => {
       );
       expect(result.code).not.toBe(0);
       expect(result.stderr).toContain('[newsroom] front matter section in ./' + input + '/articles/story.md: unknown section id: "sprots". Fix: did you mean "sports"?');
+      // The cause comes first, before Eleventy's account of the errors that wrap it.
+      expect(result.stderr.split("\n").find((line) => line.trim() !== "")).toMatch(/^\[newsroom\] front matter section in \S*story\.md: unknown section id: "sprots"/);
       expect(result.stderr).not.toContain("stack trace");
       expect(result.stderr).not.toMatch(/\n\s+at [\w.<>]+ \(/);
     } finally {
