@@ -25,7 +25,7 @@ import { normaliseDates, SourceFiles, unpublishedLabel, unpublishedReason, writt
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { Photos } from "../photos.js";
 import type { QuotationRecord } from "../quotation-record.js";
-import { ThemePhotos, siteCard, storyCard } from "./photos.js";
+import { ThemePhotos } from "./photos.js";
 import { ShareCards } from "./share-card.js";
 
 /** The article column (`--measure` in site.css) inside main's 1rem padding: what photos are drawn at. */
@@ -63,8 +63,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     imageSizes: COLUMN_SIZES,
     // A story without a photo is shown in search and on social sites by its share card.
     fallbackImage: async ({ data, quotations }: FallbackImageContext) => {
-      const content = options.storyCards ? storyCard(data, quotations.find((q) => q.kind === "pullquote")) : siteCard(data);
-      const card = await cards.card(content, cardPublishing());
+      const { card } = await themePhotos.card({ ...data, pageType: "article" }, quotations.find((q) => q.kind === "pullquote"));
       return { url: card.url, width: card.width, height: card.height };
     },
     ...newsroomOptionsFromSettings(settings),

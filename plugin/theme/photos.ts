@@ -12,7 +12,7 @@ import { parseLeadPhoto } from "../photo-field.js";
 import type { Photos } from "../photos.js";
 import type { ImageReference } from "../options.js";
 import type { QuotationRecord } from "../quotation-record.js";
-import { ShareCards, type CardContent, type CardPublishing } from "./share-card.js";
+import { ShareCards, type CardContent, type CardFile, type CardPublishing } from "./share-card.js";
 
 /** What the theme's photo shortcodes need from the build. */
 export interface ThemePhotoContext {
@@ -86,10 +86,15 @@ export class ThemePhotos {
         const crop = wide as PhotoFile;
         return { url: crop.url, width: crop.width, height: crop.height, alt: lead.decorative ? undefined : lead.alt, type: "image/jpeg" };
       }
-      const content = data.pageType === "article" && this.context.storyCards ? storyCard(data, pullquote) : siteCard(data);
-      const card = await this.context.cards.card(content, this.context.cardPublishing());
+      const { card, content } = await this.card(data, pullquote);
       return { url: card.url, width: card.width, height: card.height, alt: cardAlt(content), type: "image/png" };
     });
+  }
+
+  /** The card a page without a photo is shared with: a story's own (unless `storyCards` is off), else the site's. */
+  async card(data: PageData, pullquote: QuotationRecord | undefined): Promise<{ card: CardFile; content: CardContent }> {
+    const content = data.pageType === "article" && this.context.storyCards ? storyCard(data, pullquote) : siteCard(data);
+    return { card: await this.context.cards.card(content, this.context.cardPublishing()), content };
   }
 
   /** The `<meta>` tags that announce the share image, with absolute URLs. */
