@@ -152,7 +152,8 @@ export class PhotoPublisher {
   }
 }
 
-async function copyIfChanged(from: string, to: string): Promise<void> {
+/** Copies a cached file into the output unless it is there already (names hash the content, so same size means same file). */
+export async function copyIfChanged(from: string, to: string): Promise<void> {
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
   if (target && target.size === source.size) return;
   await mkdir(path.dirname(to), { recursive: true });

@@ -7,10 +7,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { copyIfChanged } from "../images.js";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -210,8 +211,6 @@ async function publishCard(key: string, content: CardContent, publishing: CardPu
     await writeFile(partial, await drawn(() => renderCardPng(content)));
     await rename(partial, cached);
   }
-  const target = path.join(publishing.outputDir, publishing.urlPath, `${key}.png`);
-  await mkdir(path.dirname(target), { recursive: true });
-  if (!existsSync(target) || !(await readFile(target)).equals(await readFile(cached))) await copyFile(cached, target);
+  await copyIfChanged(cached, path.join(publishing.outputDir, publishing.urlPath, `${key}.png`));
   return { url: `${publishing.urlPath}${key}.png`, width: CARD_WIDTH, height: CARD_HEIGHT, file: cached };
 }
