@@ -29,13 +29,8 @@ export async function namingFileAsync<T>(inputPath: string | undefined, render: 
 }
 
 /** onPage for asynchronous shortcodes: the same naming and reporting for a rejection. */
-export async function onPageAsync<T>(context: EleventyCallContext, render: () => Promise<T>): Promise<T> {
-  try {
-    return await namingFileAsync(context.page?.inputPath, render);
-  } catch (error) {
-    if (error instanceof NewsroomError) reportCause(error);
-    throw error;
-  }
+export function onPageAsync<T>(context: EleventyCallContext, render: () => Promise<T>): Promise<T> {
+  return reportingCauseAsync(() => namingFileAsync(context.page?.inputPath, render));
 }
 
 /**
@@ -44,12 +39,7 @@ export async function onPageAsync<T>(context: EleventyCallContext, render: () =>
  * so it is also reported first (see reportCause).
  */
 export function onPage<T>(context: EleventyCallContext, render: () => T): T {
-  try {
-    return namingFile(context.page?.inputPath, render);
-  } catch (error) {
-    if (error instanceof NewsroomError) reportCause(error);
-    throw error;
-  }
+  return reportingCause(() => namingFile(context.page?.inputPath, render));
 }
 
 const reported = new Set<string>();
