@@ -45,8 +45,12 @@ export class BuildState {
   private readonly pageData = new Map<string, Record<string, unknown>>();
   /** Speaker id → page key → that page's quotations by the speaker. */
   private readonly bySpeaker = new Map<string, Map<string, SiteQuotation[]>>();
-  /** quotationsBy's sorted answers: speaker pages ask once a page, the answer changes only with a new quotation. */
-  private readonly sorted = new Map<string, SiteQuotation[]>();
+  /**
+   * quotationsBy's sorted answers, frozen and handed out as they are: speaker pages ask once a
+   * page, and a copy for each of an archive's thousands of pages would make the pages quadratic.
+   * The answer changes only with a new quotation.
+   */
+  private readonly sorted = new Map<string, readonly SiteQuotation[]>();
   private build = 0;
   /** Each page's collection item, for its content without the layout (the story's body). */
   private readonly items = new Map<string, RenderedItem>();
@@ -121,17 +125,20 @@ export class BuildState {
   /**
    * Every quotation by a registry speaker recorded so far this build: newest page first, in
    * page order within a page. Pages render concurrently, so sorting keeps builds reproducible.
+   * The same frozen array until the speaker's quotations change: a template that reorders it
+   * sorts a copy (Nunjucks' and Liquid's `sort` do), and JavaScript that sorts it in place throws.
    */
-  quotationsBy(id: string): SiteQuotation[] {
+  quotationsBy(id: string): readonly SiteQuotation[] {
     let list = this.sorted.get(id);
     if (!list) {
-      list = [...(this.bySpeaker.get(id)?.values() ?? [])].flatMap(withoutRepeatedPullquotes).sort(
-        (a, b) => (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl),
+      list = Object.freeze(
+        [...(this.bySpeaker.get(id)?.values() ?? [])].flatMap(withoutRepeatedPullquotes).sort(
+          (a, b) => (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl),
+        ),
       );
       this.sorted.set(id, list);
     }
-    // A copy: templates may sort or slice what they are given.
-    return [...list];
+    return list;
   }
 
   /** A page is one output: paginated templates share an input path but not a URL. */

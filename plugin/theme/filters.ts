@@ -68,11 +68,14 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
    * page: each page then takes its stories' quotations in O(page size). Valid while the plan (new
    * each build) and the list (the same quotations in the same order) are.
    */
-  const grouped = new Map<string, { plan: ReadonlySet<string | false> | undefined; list: SpeakerQuotation[]; byPage: Map<string, SpeakerQuotation[]> }>();
-  const quotationsByPage = (id: string, list: SpeakerQuotation[]): Map<string, SpeakerQuotation[]> => {
+  const grouped = new Map<string, { plan: ReadonlySet<string | false> | undefined; list: readonly SpeakerQuotation[]; byPage: Map<string, SpeakerQuotation[]> }>();
+  const quotationsByPage = (id: string, list: readonly SpeakerQuotation[]): Map<string, SpeakerQuotation[]> => {
     const plan = speakerPlan(id);
     const cached = grouped.get(id);
-    if (cached && cached.plan === plan && cached.list.length === list.length && cached.list.every((quotation, i) => quotation === list[i])) return cached.byPage;
+    // quotationsBy hands out one frozen array until the speaker's quotations change, so the same
+    // array is the same list: checked in O(1), where comparing it item by item on each of a
+    // speaker's pages made the pages quadratic in the archive.
+    if (cached && cached.plan === plan && cached.list === list) return cached.byPage;
     const byPage = new Map<string, SpeakerQuotation[]>();
     for (const quotation of list) {
       // A quotation from a page the plan did not foresee (the speaker given as a variable, say)
@@ -185,7 +188,7 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
      */
     speakerQuotations: (quotations: unknown, listPage: unknown) => {
       const page = listPage as ListPage<{ id: string }, EleventyCollectionItem>;
-      const list = Array.isArray(quotations) ? (quotations as SpeakerQuotation[]) : [];
+      const list = Array.isArray(quotations) ? (quotations as readonly SpeakerQuotation[]) : [];
       const byPage = quotationsByPage(page.list.id, list);
       const here: SpeakerQuotation[] = [];
       for (const item of page.items) if (item.url) here.push(...(byPage.get(item.url) ?? []));

@@ -50,3 +50,28 @@ describe("pagefindFilterValue", () => {
     expect(pagefindFilterValue("Budget")).toBe("Budget");
   });
 });
+
+describe("speakerQuotations", () => {
+  const pageOf = (url: string) => ({ url, inputPath: `./${url}.md` });
+  const quotations = Object.freeze(Array.from({ length: 50 }, (_, i) => ({ pageUrl: `/story-${i % 10}/`, text: `Words ${i}` })));
+  const listPage = (urls: string[]) => ({ list: { id: "putin" }, items: urls.map(pageOf) });
+
+  it("groups a speaker's list once, not once a page: an archive's thousands of speaker pages stay linear", () => {
+    let reads = 0;
+    // Counts every look at the list's items: grouping reads each once; a page must read none.
+    const counted = new Proxy(quotations, { get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key, receiver)) });
+    const plan = new Set(quotations.map((quotation) => quotation.pageUrl));
+    const speakerQuotations = themeFilters({ zone: "UTC", standaloneCities: [], related: () => [], speakerPlan: () => plan }).speakerQuotations as (q: unknown, page: unknown) => { text: string }[];
+    expect(speakerQuotations(counted, listPage(["/story-3/"])).map((q) => q.text)).toEqual(["Words 3", "Words 13", "Words 23", "Words 33", "Words 43"]);
+    const grouping = reads;
+    for (let page = 0; page < 20; page++) expect(speakerQuotations(counted, listPage(["/story-1/", "/story-2/"]))).toHaveLength(10);
+    expect(reads).toBe(grouping);
+    // A new list (a story edited under npm start) is grouped again.
+    expect(speakerQuotations(Object.freeze([...quotations].reverse()), listPage(["/story-1/"])).map((q) => q.text)).toEqual(["Words 41", "Words 31", "Words 21", "Words 11", "Words 1"]);
+  });
+
+  it("stops the build on a quotation from a page the plan did not foresee", () => {
+    const speakerQuotations = themeFilters({ zone: "UTC", standaloneCities: [], related: () => [], speakerPlan: () => new Set(["/story-0/"]) }).speakerQuotations as (q: unknown, page: unknown) => unknown;
+    expect(() => speakerQuotations(quotations, listPage(["/story-0/"]))).toThrow(/speaker page putin[\s\S]*\/story-1\//);
+  });
+});

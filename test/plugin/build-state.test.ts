@@ -1,0 +1,38 @@
+/**
+ * The build's memory of quotations: what quotationsBy hands out, and when its answer changes.
+ */
+import { describe, expect, it } from "vitest";
+import { BuildState } from "../../plugin/build-state.js";
+import type { QuotationRecord } from "../../plugin/quotation-record.js";
+
+const speaker = { id: "putin", name: "Vladimir Putin", shortName: "Putin", title: undefined, affiliation: undefined, description: undefined, appositive: undefined, url: undefined, sameAs: [] };
+const said = (text: string): QuotationRecord => ({ kind: "quote", text, speaker });
+const page = (n: number) => ({ inputPath: `./story-${n}.md`, url: `/story-${n}/`, date: new Date(Date.UTC(2025, 0, n)) });
+
+describe("BuildState.quotationsBy", () => {
+  it("hands out one frozen list, newest page first, until the speaker is quoted again", () => {
+    const state = new BuildState({});
+    state.recordQuotation(page(1), said("First"));
+    state.recordQuotation(page(2), said("Second"));
+    const list = state.quotationsBy("putin");
+    expect(list.map((q) => q.text)).toEqual(["Second", "First"]);
+    expect(Object.isFrozen(list)).toBe(true);
+    expect(() => (list as unknown as unknown[]).push(said("More"))).toThrow(TypeError);
+    // Speaker pages ask once a page: the same array, not a copy of it each time.
+    expect(state.quotationsBy("putin")).toBe(list);
+
+    state.recordQuotation(page(3), said("Third"));
+    const after = state.quotationsBy("putin");
+    expect(after).not.toBe(list);
+    expect(after.map((q) => q.text)).toEqual(["Third", "Second", "First"]);
+    expect(list.map((q) => q.text)).toEqual(["Second", "First"]);
+  });
+
+  it("drops a page's quotations when the page renders again in an incremental build", () => {
+    const state = new BuildState({});
+    state.recordQuotation(page(1), said("Before the edit"));
+    state.reset({ keepPages: true });
+    state.recordQuotation(page(1), said("After the edit"));
+    expect(state.quotationsBy("putin").map((q) => q.text)).toEqual(["After the edit"]);
+  });
+});
