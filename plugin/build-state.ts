@@ -112,8 +112,16 @@ export class BuildState {
     const key = BuildState.keyOf(page);
     let list = pages.get(key);
     if (!list) pages.set(key, (list = []));
+    // Written out, not spread: one object shape for every record (a spread gave each its own
+    // hidden class, the largest part of a speaker list's memory).
     list.push({
-      ...record,
+      kind: record.kind,
+      text: record.text,
+      speaker: record.speaker,
+      occasion: record.occasion,
+      place: record.place,
+      date: record.date,
+      cite: record.cite,
       pageUrl: page.url,
       pageTitle: typeof data?.title === "string" ? data.title : undefined,
       pageDate: page.date,
@@ -156,6 +164,22 @@ export class BuildState {
       this.pages.set(key, state);
     }
     return state;
+  }
+
+  /**
+   * The page is rendered: hands back its quotations and lets go of what its shortcodes left for
+   * enclosing ones (fragments, who was introduced), so an archive's pages do not all stay in
+   * memory to the end of the build. The speaker lists keep their own records. A page that
+   * recorded nothing gets no record here either.
+   */
+  finishPage(page: EleventyPage | undefined): QuotationRecord[] {
+    const state = this.pages.get(BuildState.keyOf(page));
+    if (!state || state.build !== this.build) return [];
+    const { quotations } = state;
+    state.fragments.clear();
+    state.introduced.clear();
+    state.quotations = [];
+    return quotations;
   }
 
   private forgetQuotations(key: string): void {

@@ -249,12 +249,11 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   // The story's body is the page's own content without its layout: a headline, dek or page
   // furniture holding the words does not count. A page outside the collections has no such
   // content to read, so its whole output (without <head>) stands in.
+  // The last the plugin sees of a page, so it also lets go of the page's records (finishPage).
   eleventyConfig.addLinter("newsroom-pullquote-integrity", function (content) {
+    const quotations = state.finishPage(this.page);
     if (options.pullquoteCheck === "off") return;
-    const claims = state
-      .forPage(this.page)
-      .quotations.filter((q) => q.kind === "pullquote")
-      .map((q) => ({ text: q.text, speaker: q.speaker.id ?? q.speaker.name }));
+    const claims = quotations.filter((q) => q.kind === "pullquote").map((q) => ({ text: q.text, speaker: q.speaker.id ?? q.speaker.name }));
     if (claims.length === 0) return;
     const body = state.contentOf(this.page) ?? content.replace(/<head[\s>][\s\S]*?<\/head>/i, "");
     for (const misquote of findMisquotes(body, claims)) {

@@ -138,6 +138,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     const reason = reportingCause(() => {
       refuseReservedTags(inputPath, data.tags);
       normaliseDates(inputPath, data, sources.frontMatter(inputPath), zone);
+      sources.forget(inputPath);
       if (!isArticle(inputPath)) return undefined;
       const page = data.page as { date?: Date } | undefined;
       return unpublishedReason(inputPath, data, page?.date, buildTime, zone);

@@ -112,28 +112,28 @@ export function unpublishedLabel(reason: Unpublished, zone: string): string {
 }
 
 /**
- * Source files read once per build (front matter as written, impossible dates), cleared at the
- * start of every build so watch mode sees each edit.
+ * Front matter as written, read once per build and let go once the page's dates are settled:
+ * Eleventy asks for the date first, the publishing check after it. Only the parse is kept, not the
+ * file's text, and `forget` drops it, so an archive's sources do not stay in memory through the build.
+ * Cleared at the start of every build so watch mode sees each edit.
  */
 export class SourceFiles {
-  private readonly texts = new Map<string, string | undefined>();
   private readonly written = new Map<string, Record<string, unknown> | undefined>();
 
   clear(): void {
-    this.texts.clear();
     this.written.clear();
-  }
-
-  text(inputPath: string): string | undefined {
-    if (!this.texts.has(inputPath)) this.texts.set(inputPath, existsSync(inputPath) ? readFileSync(inputPath, "utf8") : undefined);
-    return this.texts.get(inputPath);
   }
 
   frontMatter(inputPath: string): Record<string, unknown> | undefined {
     if (!this.written.has(inputPath)) {
-      const text = this.text(inputPath);
+      const text = existsSync(inputPath) ? readFileSync(inputPath, "utf8") : undefined;
       this.written.set(inputPath, text === undefined ? undefined : writtenFrontMatter(text));
     }
     return this.written.get(inputPath);
+  }
+
+  /** The page's dates are settled: a later question about it reads the file again. */
+  forget(inputPath: string): void {
+    this.written.delete(inputPath);
   }
 }

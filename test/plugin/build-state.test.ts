@@ -36,3 +36,32 @@ describe("BuildState.quotationsBy", () => {
     expect(state.quotationsBy("putin").map((q) => q.text)).toEqual(["After the edit"]);
   });
 });
+
+describe("BuildState.finishPage", () => {
+  it("hands back the page's quotations and lets go of what its shortcodes left for enclosing ones", () => {
+    const state = new BuildState({});
+    state.forPage(page(1)).introduced.add("putin");
+    state.rememberFragment(page(1), "<span>x</span>", { shortcode: "inlineQuote", inline: true });
+    state.recordQuotation(page(1), said("Words"));
+    expect(state.finishPage(page(1)).map((q) => q.text)).toEqual(["Words"]);
+    const after = state.forPage(page(1));
+    expect([after.fragments.size, after.introduced.size, after.quotations.length]).toEqual([0, 0, 0]);
+    // The speaker pages keep their own list.
+    expect(state.quotationsBy("putin").map((q) => q.text)).toEqual(["Words"]);
+  });
+
+  it("keeps no record of a page that recorded nothing", () => {
+    const state = new BuildState({});
+    expect(state.finishPage(page(2))).toEqual([]);
+    expect((state as unknown as { pages: Map<string, unknown> }).pages.size).toBe(0);
+  });
+
+  it("still replaces a finished page's quotations when it renders again in an incremental build", () => {
+    const state = new BuildState({});
+    state.recordQuotation(page(1), said("Before the edit"));
+    state.finishPage(page(1));
+    state.reset({ keepPages: true });
+    state.recordQuotation(page(1), said("After the edit"));
+    expect(state.quotationsBy("putin").map((q) => q.text)).toEqual(["After the edit"]);
+  });
+});
