@@ -21,7 +21,7 @@ import { assertCleanText, isSlug, refuseReservedTags, suggestSlug, validateArtic
 import { isAbsoluteHttpUrl } from "../escape.js";
 import { newsroomOptionsFromSettings, readSiteSettings } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
-import { normaliseDates, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
+import { normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { Photos } from "../photos.js";
 import type { QuotationRecord } from "../quotation-record.js";
@@ -218,7 +218,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       const quotedIn = (item: Item): Set<string> => {
         let ids = quotedBy.get(item.inputPath);
         if (!ids) {
-          ids = existsSync(item.inputPath) ? quotedSpeakerIds(readFileSync(item.inputPath, "utf8"), registryIds) : new Set();
+          const text = readFileIfPresent(item.inputPath)?.toString("utf8");
+          ids = text === undefined ? new Set() : quotedSpeakerIds(text, registryIds);
           quotedBy.set(item.inputPath, ids);
         }
         return ids;
@@ -374,8 +375,8 @@ function refuseUnrenderedStories(articlesFolder: string, rendered: ReadonlySet<s
 
 /** The file as written, for what parsers hide: bytes that are not UTF-8, YAML rolling over impossible dates. */
 function readArticleText(inputPath: string): string | undefined {
-  if (!existsSync(inputPath)) return undefined;
-  const bytes = readFileSync(inputPath);
+  const bytes = readFileIfPresent(inputPath);
+  if (bytes === undefined) return undefined;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
