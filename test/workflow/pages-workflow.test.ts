@@ -8,7 +8,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { promisify } from "node:util";
@@ -156,6 +156,22 @@ describe.each(Object.entries(WORKFLOWS))("%s", (_, file) => {
     expect(on.schedule?.length).toBeGreaterThan(0);
     for (const { cron } of on.schedule ?? []) expect(longestGap(cron), cron).toBeLessThanOrEqual(30);
     expect(Object.keys(on)).toEqual(expect.arrayContaining(["push", "workflow_dispatch", "schedule"]));
+  });
+
+  it("gives the build three quarters of the runner's memory, which a large archive needs", async () => {
+    const steps = (await workflow(file)).jobs.build?.steps ?? [];
+    const memory = indexOf(steps, (step) => step.run?.includes("--max-old-space-size=") ?? false, "a heap limit for the build");
+    expect(memory).toBeLessThan(steps.findIndex((step) => step.run?.startsWith("npm run build") ?? false));
+    const dir = await mkdtemp(path.join(tmpdir(), "newsroom-env-"));
+    try {
+      // Run as GitHub runs a step: bash, stopping at the first failure.
+      const env = path.join(dir, "github-env");
+      await promisify(execFile)("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", steps[memory]?.run ?? ""], { env: { ...process.env, GITHUB_ENV: env } });
+      const expected = Math.floor((Math.floor(totalmem() / 2 ** 20) * 3) / 4);
+      expect(await readFile(env, "utf8")).toBe(`NODE_OPTIONS=--max-old-space-size=${expected}\n`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("builds with the Pages base path and address, uploads the whole site and deploys only after the build", async () => {
