@@ -15,7 +15,19 @@ export interface Measurement {
 
 const TIME = "/usr/bin/time";
 
-/** Runs `command` under GNU time; throws with the command's output when it fails. */
+/** A build that failed, with what GNU time measured of it up to the end (when it reported). */
+export class BuildFailed extends Error {
+  constructor(
+    message: string,
+    readonly measured: Measurement | undefined,
+    /** The last lines the build printed: the reason. */
+    readonly tail: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs `command` under GNU time; throws BuildFailed with the command's output when it fails. */
 export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measurement {
   const result = spawnSync(TIME, ["-v", command, ...args], {
     cwd: options.cwd,
@@ -25,8 +37,20 @@ export function measure(command: string, args: string[], options: { cwd?: string
   });
   const report = result.stderr ?? "";
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${(result.stdout ?? "").slice(-2000)}\n${report.slice(-4000)}`);
+    let measured: Measurement | undefined;
+    try {
+      measured = readTimeReport(report);
+    } catch {
+      measured = undefined;
+    }
+    const output = `${(result.stdout ?? "").slice(-2000)}\n${report.slice(-4000)}`;
+    throw new BuildFailed(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${output}`, measured, report.split("\tCommand being timed")[0]?.slice(-2000) ?? "");
   }
+  return readTimeReport(report);
+}
+
+/** Wall time, CPU time and peak memory from GNU time's verbose report. */
+export function readTimeReport(report: string): Measurement {
   const field = (name: string) => {
     const match = new RegExp(`^\\s*${name.replace(/[()]/g, "\\$&")}: (.+)$`, "m").exec(report);
     if (!match) throw new Error(`GNU time did not report "${name}":\n${report.slice(-2000)}`);

@@ -29,7 +29,7 @@ import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import { benchDir, generateCorpus, loadCorpusData, repoRoot, type CorpusSite } from "./generate.js";
-import { clean, ensureTools, machine, measure, median, version, type Measurement } from "./measure.js";
+import { BuildFailed, clean, ensureTools, machine, measure, median, version, type Measurement } from "./measure.js";
 import { gzipSync } from "node:zlib";
 import { pageTypeOf } from "../test/helpers/page-types.js";
 import { pageWeights, type PageWeight, type Size } from "./weight.js";
@@ -366,6 +366,8 @@ interface Row {
 }
 
 const results: Row[] = [];
+/** Builds above 10,000 stories that did not finish (out of memory, say), with what was measured. */
+const failedBuilds: { id: string; label: string; size: number; reason: string; measured: Measurement | undefined; pagesWritten: number }[] = [];
 let weights: PageWeight[] = [];
 const equivalence: (ReturnType<typeof compareOutputs> & { size: number; against: string })[] = [];
 /** Pagefind's indexing at the main size and at the largest. */
@@ -543,16 +545,28 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
         tool.run(corpus, path.join(outRoot, tool.id));
       }
     }
-    const rows = active.map((tool) => ({ tool, size, runs: [] as Measurement[], pages: 0 }));
+    let rows = active.map((tool) => ({ tool, size, runs: [] as Measurement[], pages: 0 }));
     for (let run = 1; run <= runsFor(size); run++) {
       for (const row of rows) {
         const out = path.join(outRoot, row.tool.id);
         clean(out);
-        const measured = row.tool.run(corpus, out);
+        let measured: Measurement;
+        try {
+          measured = row.tool.run(corpus, out);
+        } catch (error) {
+          // Above 10,000 stories a build may run out of memory after half an hour: recorded as
+          // such, and the other rows go on. Below, a failure is a bug in the benchmark: it stops.
+          if (!(error instanceof BuildFailed) || size <= DEFAULT_HEAP_LIMIT_SIZE) throw error;
+          const reason = /out of memory/i.test(error.tail) ? "ran out of memory" : `failed: ${error.tail.trim().split("\n").slice(-1)[0] ?? ""}`;
+          failedBuilds.push({ id: row.tool.id, label: row.tool.label, size, reason, measured: error.measured, pagesWritten: htmlPages(out).length });
+          log(`  run ${run} ${row.tool.label.padEnd(44)} ${reason}${error.measured ? ` after ${error.measured.wall.toFixed(0)} s, peak ${(error.measured.rss / 2 ** 20).toFixed(0)} MB` : ""}`);
+          continue;
+        }
         row.runs.push(measured);
         log(`  run ${run} ${row.tool.label.padEnd(44)} ${measured.wall.toFixed(2).padStart(7)} s wall ${measured.cpu.toFixed(2).padStart(7)} s CPU ${(measured.rss / 2 ** 20).toFixed(0).padStart(6)} MB`);
       }
     }
+    rows = rows.filter((row) => row.runs.length > 0);
     for (const row of rows) row.pages = htmlPages(path.join(outRoot, row.tool.id)).length;
     results.push(...rows);
     if (active.some((tool) => tool.id === "floor")) equivalence.push({ size, against: "floor", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor")) });
@@ -568,8 +582,10 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
     for (const e of equivalence.filter((e) => e.size === size && (e.different.length || e.onlyOne.length))) {
       log(`  WARNING: the ${e.against} builds other pages than the theme (${e.different.length + e.onlyOne.length}, e.g. ${[...e.different, ...e.onlyOne][0]}): update bench/floor/ to follow the theme's templates.`);
     }
-    heaviestList.set(size, heaviestNonArticle(path.join(outRoot, "theme"), sections));
-    if (size === mainSize || size === sizes[sizes.length - 1]) {
+    // A theme build that did not finish leaves half a site: nothing more to measure of it.
+    const themeBuilt = rows.some((row) => row.tool.id === "theme");
+    if (themeBuilt) heaviestList.set(size, heaviestNonArticle(path.join(outRoot, "theme"), sections));
+    if (themeBuilt && (size === mainSize || size === sizes[sizes.length - 1])) {
       log("  Pagefind index over the theme's output (npm run build's second step), once");
       try {
         pagefind.set(size, measure(node, [path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", path.join(outRoot, "theme")], { cwd: repoRoot, env: cleanEnv({}) }));
@@ -580,7 +596,7 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
         log(`  Pagefind failed: ${words}`);
       }
     }
-    if (size === mainSize) weights = pageWeights(path.join(outRoot, "theme"), sections);
+    if (size === mainSize && themeBuilt) weights = pageWeights(path.join(outRoot, "theme"), sections);
     if (size === WATCH_SIZE) {
       log("  watch mode (npm start): the first build, then one story edited three times");
       const out = path.join(outRoot, "watch");
@@ -769,6 +785,11 @@ function report(skipped: string[]): Report {
   }
   if (theme10k) targets.push(`- **Peak memory at 10,000 articles under 1 GiB:** ${theme10k.rss < GIB ? "met" : "**missed**"} — ${megabytes(theme10k.rss)}.`);
   const theme100k = row("theme", 100_000);
+  const failed100k = failedBuilds.find((failure) => failure.id === "theme" && failure.size === 100_000);
+  if (failed100k) {
+    const at = failed100k.measured ? ` after ${seconds(failed100k.measured.wall)} (${seconds(failed100k.measured.cpu)} CPU) at a peak of ${megabytes(failed100k.measured.rss)}` : "";
+    targets.push(`- **100,000 articles on one machine, peak under 6 GiB:** **missed** — the build ${failed100k.reason}${at}, with ${failed100k.pagesWritten.toLocaleString("en-US")} pages written.`);
+  }
   if (theme100k) targets.push(`- **100,000 articles on one machine, peak under 6 GiB:** ${theme100k.rss < 6 * GIB ? "met" : "**missed**"} — ${megabytes(theme100k.rss)}, ${seconds(theme100k.wall)} wall, ${seconds(theme100k.cpu)} CPU.`);
   const heaviest = sizes.filter((size) => heaviestList.has(size)).map((size) => ({ size, ...(heaviestList.get(size) as { url: string; gzip: number }) }));
   if (heaviest.length) {
@@ -795,6 +816,10 @@ function report(skipped: string[]): Report {
   }
   for (const [size, run] of [...pagefind.entries()].sort(([a], [b]) => a - b)) {
     notes.push(`- Pagefind's index over the theme's ${count(size)} articles (the second step of \`npm run build\`, not in the rows above): ${seconds(run.wall)} wall, ${seconds(run.cpu)} CPU, ${megabytes(run.rss)}.`);
+  }
+  for (const failure of failedBuilds) {
+    const at = failure.measured ? ` after ${seconds(failure.measured.wall)} wall, ${seconds(failure.measured.cpu)} CPU, at a peak of ${megabytes(failure.measured.rss)}` : "";
+    notes.push(`- ${failure.label} at ${count(failure.size)} articles: the build ${failure.reason}${at}; ${failure.pagesWritten.toLocaleString("en-US")} pages were written. It has no row.`);
   }
   for (const [size, words] of pagefindFailed) notes.push(`- Pagefind's index over the theme's ${count(size)} articles failed: ${words.replace(/`/g, "'")}.`);
 

@@ -92,14 +92,31 @@ describe("search shows user-written names as text", () => {
     });
     await page.waitForFunction(() => (window as unknown as { handlersRun?: boolean }).handlersRun === true, undefined, { timeout: 5_000 });
 
-    await page.locator(".pagefind-ui__search-input").fill("riverfront");
+    const search = page.locator(".pagefind-ui__search-input");
+    await search.fill("riverfront");
     await page.locator('a[href*="hostile-input"]').first().waitFor({ timeout: 15_000 });
     const labels = page.locator(".pagefind-ui__filter-label");
     await labels.first().waitFor({ state: "attached", timeout: 15_000 });
     // Pagefind draws the filters with the whole index's counts first and narrows them to the
     // query's results a moment later: wait for the narrowed labels.
     const wanted = [`${HOSTILE_TOPIC} (1)`, "R&D <b> (1)", "Politics (1)"];
-    await expect.poll(() => labels.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(wanted));
+    // Now and then Pagefind's UI keeps the whole index's counts after the first query (a race
+    // inside it, seen on a busy machine); the same query asked again narrows them.
+    let asked = Date.now();
+    await expect
+      .poll(
+        async () => {
+          const texts = await labels.allTextContents();
+          if (!wanted.every((label) => texts.includes(label)) && Date.now() - asked > 4_000) {
+            asked = Date.now();
+            await search.fill("");
+            await search.fill("riverfront");
+          }
+          return texts;
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(expect.arrayContaining(wanted));
     expect(await page.locator("#search img, #search b").count()).toBe(0);
     // Give a load error time to fire its handler, had the label been markup.
     await page.waitForTimeout(500);
