@@ -1,17 +1,19 @@
 /**
  * Share cards: a 1200x630 PNG for a story with no photo (site name, section, headline, its first
  * pull quote and speaker) and one for the site itself (front page, section pages). Drawn with
- * satori (layout to SVG, glyphs as paths) and resvg (SVG to PNG) from a font shipped in an npm
- * package: no system fonts, no network, and the same input gives the same bytes. Cards are kept
- * in a cache folder between builds under a name that hashes their input.
+ * satori (layout to SVG, glyphs as paths) and resvg (SVG to pixels), and stored as a palette PNG,
+ * from a font shipped in an npm package: no system fonts, no network, and the same input
+ * gives the same bytes. Cards are kept in a cache folder between builds under a name that hashes
+ * their input.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { copyIfChanged } from "../images.js";
+import { palettePng } from "./palette-png.js";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -46,8 +48,8 @@ export interface CardFile {
   file: string;
 }
 
-// Bump when the drawing changes, so cached cards are drawn again.
-const CARD_DESIGN_VERSION = "1";
+// Bump when the drawing or its encoding changes, so cached cards are drawn again.
+const CARD_DESIGN_VERSION = "2";
 const FONT_FAMILY = "Source Serif 4";
 const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "vietnamese"];
 
@@ -62,7 +64,12 @@ interface SatoriFont {
 
 let fonts: SatoriFont[] | undefined;
 
-/** The card font's files, from @fontsource/source-serif-4 (WOFF: satori reads it, not WOFF2). */
+/**
+ * The card font's files, from @fontsource/source-serif-4 (WOFF: satori reads it, not WOFF2), one
+ * file per script. Each script's files get a name of their own: satori takes one font per name,
+ * weight and style, and looks in the other names for a letter that font lacks. Under one name,
+ * Cyrillic and most Central European letters were drawn as empty boxes.
+ */
 function cardFonts(): SatoriFont[] {
   if (fonts) return fonts;
   const require = createRequire(import.meta.url);
@@ -70,7 +77,7 @@ function cardFonts(): SatoriFont[] {
   for (const [weight, style] of [[700, "normal"], [400, "normal"], [400, "italic"]] as const) {
     for (const subset of SUBSETS) {
       const file = require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${weight}-${style}.woff`);
-      list.push({ name: FONT_FAMILY, data: readFileSync(file), weight, style });
+      list.push({ name: subset === "latin" ? FONT_FAMILY : `${FONT_FAMILY} ${subset}`, data: readFileSync(file), weight, style });
     }
   }
   fonts = list;
@@ -138,15 +145,37 @@ function cardTree(content: CardContent): Node {
   return frame(children);
 }
 
-/** The card as PNG bytes. Deterministic: no clock, no randomness, fonts from the package only. */
-export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
+/** A card's pixels: RGBA, row by row. */
+export interface CardPixels {
+  pixels: Buffer;
+  width: number;
+  height: number;
+}
+
+/** The card drawn: satori lays it out as SVG, resvg paints it. */
+export async function drawCard(content: CardContent): Promise<CardPixels> {
   const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
   // satori's element type is React's; the plain object tree is what it reads.
   const svg = await satori(cardTree(content) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: cardFonts() });
   // Glyphs are already paths; resvg must not look for system fonts either. Rendered off the main
   // thread, so the cards of many stories are drawn on every core while Eleventy goes on.
   const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
-  return new Uint8Array(image.asPng());
+  return { pixels: image.pixels, width: image.width, height: image.height };
+}
+
+/**
+ * The card as PNG bytes. Deterministic: no clock, no randomness, fonts from the package only.
+ * A palette PNG, exact and under half the bytes of a full-colour one: at thousands of stories the
+ * cards are most of a site's bytes, and GitHub Pages publishes 1 GB.
+ */
+export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
+  const { pixels, width, height } = await drawCard(content);
+  const png = palettePng(pixels, width, height);
+  if (png) return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  // More than 256 colours (no design so far has them): a full-colour PNG, just as exact.
+  const { default: sharp } = await import("sharp");
+  const full = await sharp(pixels, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return new Uint8Array(full.buffer, full.byteOffset, full.byteLength);
 }
 
 /** A stable name for a card: the hash of what it says and of the design version. */
@@ -164,6 +193,7 @@ export interface CardPublishing {
 /** Draws (or takes from the cache) each card once per build and copies it to the output folder. */
 export class ShareCards {
   private readonly jobs = new Map<string, Promise<CardFile>>();
+  private readonly tidied = new Map<string, Promise<void>>();
 
   reset(): void {
     this.jobs.clear();
@@ -173,11 +203,42 @@ export class ShareCards {
     const key = cardKey(content);
     let job = this.jobs.get(key);
     if (!job) {
-      job = publishCard(key, content, publishing);
+      job = this.tidy(publishing.cacheDir).then(() => publishCard(key, content, publishing));
       this.jobs.set(key, job);
     }
     return job;
   }
+
+  /** Once per cache folder and process: cards of earlier designs go (see removeOtherDesigns). */
+  private tidy(cacheDir: string): Promise<void> {
+    let done = this.tidied.get(cacheDir);
+    if (!done) {
+      done = removeOtherDesigns(path.join(cacheDir, "cards"));
+      this.tidied.set(cacheDir, done);
+    }
+    return done;
+  }
+}
+
+/** The cache folder of this design's cards: a new design never reads an old card. */
+export const CARD_CACHE_FOLDER = `v${CARD_DESIGN_VERSION}`;
+
+/**
+ * Removes what a card folder holds besides this design's: an earlier design's cards are never
+ * used again, and the Pages workflow would otherwise restore them with every build (at 10,000
+ * stories, hundreds of megabytes).
+ */
+export async function removeOtherDesigns(cardsDir: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(cardsDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  // Only what the theme writes there: cards of the first design (a hash and .png) and design folders.
+  const stale = entries.filter((name) => name !== CARD_CACHE_FOLDER && (/^[0-9a-f]{16}\.png(\.\d+\.partial)?$/.test(name) || /^v\d+$/.test(name)));
+  await Promise.all(stale.map((name) => rm(path.join(cardsDir, name), { recursive: true, force: true })));
 }
 
 /**
@@ -203,7 +264,7 @@ async function drawn<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function publishCard(key: string, content: CardContent, publishing: CardPublishing): Promise<CardFile> {
-  const cached = path.join(publishing.cacheDir, "cards", `${key}.png`);
+  const cached = path.join(publishing.cacheDir, "cards", CARD_CACHE_FOLDER, `${key}.png`);
   if (!existsSync(cached)) {
     await mkdir(path.dirname(cached), { recursive: true });
     // Written under another name first: a build stopped halfway leaves no half card in the cache.
