@@ -26,7 +26,7 @@ import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage
 import { Photos } from "../photos.js";
 import type { QuotationRecord } from "../quotation-record.js";
 import { ThemePhotos } from "./photos.js";
-import { ShareCards } from "./share-card.js";
+import { loadCardFonts, ShareCards } from "./share-card.js";
 
 /** The article column (`--measure` in site.css) inside main's 1rem padding: what photos are drawn at. */
 export const COLUMN_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
@@ -54,7 +54,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
   // Resolved here, once: site.json first, the theme's options over it, SITE_URL over both (the
   // Pages workflow sets it to the address it deploys to). The plugin takes this object as it is.
-  const cards = new ShareCards();
+  // Read now, so a missing or unreadable font stops the build before any page is rendered.
+  const cards = new ShareCards(loadCardFonts(options.cardFonts, process.cwd()));
   const outputDir = () => eleventyConfig.directories?.output ?? "_site";
   const cardPublishing = () => ({ cacheDir: newsroomOptions.imageCacheDir, outputDir: outputDir(), urlPath: `${newsroomOptions.imageUrlPath}cards/` });
   const newsroomOptions = resolveOptions({
@@ -63,8 +64,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     imageSizes: COLUMN_SIZES,
     // A story without a photo is shown in search and on social sites by its share card.
     fallbackImage: async ({ data, quotations }: FallbackImageContext) => {
-      const { card } = await themePhotos.card({ ...data, pageType: "article" }, quotations.find((q) => q.kind === "pullquote"));
-      return { url: card.url, width: card.width, height: card.height };
+      const image = await themePhotos.imageWithoutPhoto({ ...data, pageType: "article" }, quotations.find((q) => q.kind === "pullquote"));
+      return { url: image.url, width: image.width, height: image.height };
     },
     ...newsroomOptionsFromSettings(settings),
     ...given,
@@ -83,6 +84,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     cardPublishing,
     columnSizes: newsroomOptions.imageSizes,
     storyCards: options.storyCards,
+    siteImage: settings.shareImage,
+    settingsFile: path.join(directories.data, "site.json"),
     siteUrl: newsroomOptions.siteUrl,
     pathPrefix: () => eleventyConfig.pathPrefix,
   });
@@ -478,5 +481,5 @@ function findThemeDirectory(): string {
   });
 }
 
-export type { NewsroomThemeOptions, ResolvedNewsroomThemeOptions } from "./options.js";
+export type { CardFontOption, NewsroomThemeOptions, ResolvedNewsroomThemeOptions } from "./options.js";
 export { DEFAULT_THEME_OPTIONS, resolveThemeOptions } from "./options.js";

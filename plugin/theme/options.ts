@@ -5,6 +5,22 @@
 import { NewsroomError, rejectUnknownNames } from "../errors.js";
 import type { NewsroomOptions } from "../options.js";
 
+export type FontWeight = 100 | 200 | 300 | 400 | 500 | 600 | 700 | 800 | 900;
+
+/**
+ * A font the site adds to the share cards' own, for letters Source Serif 4 lacks (Armenian,
+ * Georgian, Devanagari, Chinese, …): the theme option `cardFonts`. A card keeps its own font for
+ * every letter that font has and takes the others from these.
+ */
+export interface CardFontOption {
+  /** The font file, from the project folder: TrueType (`.ttf`), OpenType (`.otf`) or WOFF (`.woff`); not WOFF2. */
+  file: string;
+  /** The weight the file holds, 100–900. Default `400`. Give the bold (700) too for bold headlines. */
+  weight?: FontWeight;
+  /** Default `"normal"`. */
+  style?: "normal" | "italic";
+}
+
 export interface ResolvedNewsroomThemeOptions {
   /** Options for the newsroom plugin the theme adds (see the plugin's options). Default `{}`. */
   newsroom: NewsroomOptions;
@@ -32,6 +48,12 @@ export interface ResolvedNewsroomThemeOptions {
    * first build (later builds take it from the cache), which a big archive may not want. Default `true`.
    */
   storyCards: boolean;
+  /**
+   * Fonts for the share cards' letters that their own font (Source Serif 4: Latin, Cyrillic,
+   * Greek, Vietnamese) lacks, e.g. `[{ file: "fonts/NotoSansArabic-Bold.ttf", weight: 700 }]`. A
+   * card with a letter no font has stops the build: it would show an empty box. Default `[]`.
+   */
+  cardFonts: readonly CardFontOption[];
 }
 
 /** What `addPlugin(newsroomTheme, options)` takes: any subset of the options. */
@@ -46,6 +68,7 @@ export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Obj
   feedSize: 20,
   sitemapSize: 10_000,
   storyCards: true,
+  cardFonts: [],
 });
 
 /** Google's limit of URLs in one sitemap file. */
@@ -77,6 +100,7 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
   if (typeof resolved.storyCards !== "boolean") {
     throw themeOptionError("storyCards", "must be true or false, got", resolved.storyCards, "use false to share stories without a photo with the site's card");
   }
+  checkCardFonts(resolved.cardFonts);
   if (!Number.isInteger(resolved.relatedCount) || resolved.relatedCount < 0) {
     throw themeOptionError("relatedCount", "must be a whole number, 0 or more, got", resolved.relatedCount, "use e.g. 3, or 0 for none");
   }
@@ -89,4 +113,22 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
     throw themeOptionError("sitemapSize", `must be a whole number from 1 to ${SITEMAP_URL_LIMIT} (Google's limit per sitemap file), got`, resolved.sitemapSize, "use e.g. 10000");
   }
   return Object.freeze(resolved);
+}
+
+const CARD_FONT_KEYS = ["file", "weight", "style"];
+const CARD_FONT_EXAMPLE = '[{ file: "fonts/NotoSansArabic-Bold.ttf", weight: 700 }]';
+
+function checkCardFonts(fonts: unknown): void {
+  if (!Array.isArray(fonts)) throw themeOptionError("cardFonts", "must be a list of fonts, got", fonts, `write e.g. ${CARD_FONT_EXAMPLE}`);
+  fonts.forEach((font: unknown, index) => {
+    const name = `cardFonts[${index}]`;
+    if (typeof font !== "object" || font === null || Array.isArray(font)) throw themeOptionError(name, "must be an object, got", font, `write e.g. ${CARD_FONT_EXAMPLE}`);
+    const entry = font as Record<string, unknown>;
+    rejectUnknownNames(Object.keys(entry), CARD_FONT_KEYS, `addPlugin(newsroomTheme, options) ${name}`, "key");
+    if (typeof entry.file !== "string" || entry.file.trim() === "") throw themeOptionError(`${name}.file`, "must be the path of a font file, got", entry.file, 'write e.g. "fonts/NotoSansArabic-Bold.ttf"');
+    if (entry.weight !== undefined && !(Number.isInteger(entry.weight) && (entry.weight as number) >= 100 && (entry.weight as number) <= 900 && (entry.weight as number) % 100 === 0)) {
+      throw themeOptionError(`${name}.weight`, "must be a font weight from 100 to 900 in hundreds, got", entry.weight, "use 400 for a regular file, 700 for a bold one");
+    }
+    if (entry.style !== undefined && entry.style !== "normal" && entry.style !== "italic") throw themeOptionError(`${name}.style`, 'must be "normal" or "italic", got', entry.style, 'use "italic" for an italic file, or leave it out');
+  });
 }

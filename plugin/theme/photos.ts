@@ -5,14 +5,16 @@
  */
 import { namingFileAsync } from "../arguments.js";
 import type { EleventyCollectionItem, EleventyPage } from "../eleventy-types.js";
+import { NewsroomError } from "../errors.js";
 import { escapeHtml } from "../escape.js";
 import { fallbackFiles, renderFigure, renderPicture, type PhotoFile } from "../figure.js";
 import { absoluteSiteUrl } from "../page-structured-data.js";
-import { parseLeadPhoto } from "../photo-field.js";
+import { parseFocus, parseLeadPhoto } from "../photo-field.js";
 import type { Photos } from "../photos.js";
 import type { ImageReference } from "../options.js";
 import type { QuotationRecord } from "../quotation-record.js";
 import { ShareCards, type CardContent, type CardFile, type CardPublishing } from "./share-card.js";
+import type { SiteShareImage } from "./site-settings.js";
 
 /** What the theme's photo shortcodes need from the build. */
 export interface ThemePhotoContext {
@@ -23,6 +25,10 @@ export interface ThemePhotoContext {
   columnSizes: string;
   /** A card of its own for each story without a photo; else the site's card (the theme's `storyCards`). */
   storyCards: boolean;
+  /** The site's own share image (site.json `shareImage`), shared instead of the site's card. */
+  siteImage: SiteShareImage | undefined;
+  /** The settings file, named in the errors of the site's card (its name and tagline are written there). */
+  settingsFile: string;
   siteUrl: string | undefined;
   pathPrefix: () => string | undefined;
 }
@@ -86,15 +92,40 @@ export class ThemePhotos {
         const crop = wide as PhotoFile;
         return { url: crop.url, width: crop.width, height: crop.height, alt: lead.decorative ? undefined : lead.alt, type: "image/jpeg" };
       }
-      const { card, content } = await this.card(data, pullquote);
-      return { url: card.url, width: card.width, height: card.height, alt: cardAlt(content), type: "image/png" };
+      return this.imageWithoutPhoto(data, pullquote);
     });
   }
 
-  /** The card a page without a photo is shared with: a story's own (unless `storyCards` is off), else the site's. */
-  async card(data: PageData, pullquote: QuotationRecord | undefined): Promise<{ card: CardFile; content: CardContent }> {
-    const content = data.pageType === "article" && this.context.storyCards ? storyCard(data, pullquote) : siteCard(data);
-    return { card: await this.context.cards.card(content, this.context.cardPublishing()), content };
+  /**
+   * What a page without a photo is shared with: a story's own card (unless `storyCards` is off),
+   * else the site's share image from site.json, else the site's card.
+   */
+  async imageWithoutPhoto(data: PageData, pullquote: QuotationRecord | undefined): Promise<ShareImage> {
+    if (data.pageType === "article" && this.context.storyCards) return this.drawnCard(storyCard(data, pullquote));
+    return (await this.siteImage()) ?? this.drawnCard(siteCard(data));
+  }
+
+  private async drawnCard(content: CardContent): Promise<ShareImage> {
+    const card = await this.cardFile(content);
+    return { url: card.url, width: card.width, height: card.height, alt: cardAlt(content), type: "image/png" };
+  }
+
+  private async cardFile(content: CardContent): Promise<CardFile> {
+    try {
+      return await this.context.cards.card(content, this.context.cardPublishing());
+    } catch (error) {
+      throw content.kind === "site" && error instanceof NewsroomError ? error.inFile(this.context.settingsFile) : error;
+    }
+  }
+
+  /** The site's share image as social sites want it: its 16:9 crop, like a lead photo's. */
+  private async siteImage(): Promise<ShareImage | undefined> {
+    const image = this.context.siteImage;
+    if (!image) return undefined;
+    const source = await this.context.photos.source(image.src, { inputPath: undefined, where: "site settings shareImage.src" });
+    const [wide] = await this.context.photos.crops(source, parseFocus(undefined));
+    const crop = wide as PhotoFile;
+    return { url: crop.url, width: crop.width, height: crop.height, alt: image.alt, type: "image/jpeg" };
   }
 
   /** The `<meta>` tags that announce the share image, with absolute URLs. */
@@ -116,12 +147,21 @@ export class ThemePhotos {
   }
 
   /**
-   * The style guide's sample figure: the site's own share card, processed like any photo. The
-   * theme ships no photo, and a sample must not pretend to show a real scene.
+   * The style guide's sample figure: the site's share image, or else its card, processed like any
+   * photo. The theme ships no photo, and a sample must not pretend to show a real scene.
    */
   async sampleFigure(data: PageData): Promise<string> {
+    const image = this.context.siteImage;
+    if (image) {
+      const source = await this.context.photos.source(image.src, { inputPath: undefined, where: "site settings shareImage.src" });
+      return renderFigure(
+        await this.context.photos.responsive(source),
+        { alt: image.alt, caption: "A figure with its caption: the site’s share image, as social sites show it.", credit: `${text(data.site?.name) ?? ""} theme` },
+        { sizes: this.context.columnSizes, priority: "inline", where: "style guide figure" },
+      );
+    }
     const content = siteCard(data);
-    const card = await this.context.cards.card(content, this.context.cardPublishing());
+    const card = await this.cardFile(content);
     const photo = await this.context.photos.responsive(await this.context.photos.fromFile(card.file, "style guide figure"));
     return renderFigure(
       photo,

@@ -12,7 +12,9 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { NewsroomError } from "../errors.js";
 import { copyIfChanged } from "../images.js";
+import type { CardFontOption, FontWeight } from "./options.js";
 import { palettePng } from "./palette-png.js";
 
 export const CARD_WIDTH = 1200;
@@ -48,8 +50,9 @@ export interface CardFile {
   file: string;
 }
 
-// Bump when the drawing or its encoding changes, so cached cards are drawn again.
-const CARD_DESIGN_VERSION = "2";
+// Bump when the drawing, its checks or its encoding change, so cached cards are drawn again.
+// 3: a card with letters no font has is refused; design 2 drew them as boxes, and kept them.
+const CARD_DESIGN_VERSION = "3";
 const FONT_FAMILY = "Source Serif 4";
 const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "greek", "vietnamese"];
 
@@ -58,8 +61,53 @@ const COLORS = { paper: "#ffffff", ink: "#1a1a1a", muted: "#595959", accent: "#a
 interface SatoriFont {
   name: string;
   data: Buffer;
-  weight: 400 | 700;
+  weight: FontWeight;
   style: "normal" | "italic";
+}
+
+/** The site's extra card fonts, read once: their data and a fingerprint for the cards' names. */
+export interface CardFontSet {
+  fonts: readonly SatoriFont[];
+  /** Changes with the fonts' bytes, so adding or changing a font draws the cards again. */
+  id: string;
+}
+
+export const NO_EXTRA_CARD_FONTS: CardFontSet = Object.freeze({ fonts: [], id: "" });
+
+// The first bytes of the formats the card renderer reads, and of WOFF2, which it does not.
+const FONT_SIGNATURES: [string, string][] = [
+  ["00010000", "TrueType"],
+  ["74727565", "TrueType"],
+  ["4f54544f", "OpenType"],
+  ["774f4646", "WOFF"],
+];
+const WOFF2_SIGNATURE = "774f4632";
+
+/** Reads the theme option `cardFonts`, relative to `root` (the project folder). */
+export function loadCardFonts(options: readonly CardFontOption[], root: string): CardFontSet {
+  if (options.length === 0) return NO_EXTRA_CARD_FONTS;
+  const hash = createHash("sha256");
+  const fonts = options.map((option, index): SatoriFont => {
+    const where = `addPlugin(newsroomTheme, options) cardFonts[${index}].file`;
+    const file = path.resolve(root, option.file);
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch {
+      throw new NewsroomError({ where, problem: "no such font file", value: option.file, fix: "give the path of a .ttf, .otf or .woff file from the project folder, e.g. \"fonts/NotoSansArabic-Bold.ttf\"" });
+    }
+    const signature = data.subarray(0, 4).toString("hex");
+    if (signature === WOFF2_SIGNATURE) {
+      throw new NewsroomError({ where, problem: "is WOFF2, which the card renderer cannot read", value: option.file, fix: "use the font's .woff, .ttf or .otf file (fontsource packages ship .woff beside .woff2)" });
+    }
+    if (!FONT_SIGNATURES.some(([bytes]) => bytes === signature)) {
+      throw new NewsroomError({ where, problem: "is not a TrueType, OpenType or WOFF font", value: option.file, fix: "give a .ttf, .otf or .woff font file" });
+    }
+    hash.update(`${option.weight ?? 400} ${option.style ?? "normal"} `).update(data);
+    // A name of its own for each file: satori takes one font per name, weight and style.
+    return { name: `card font ${index + 1}`, data, weight: option.weight ?? 400, style: option.style ?? "normal" };
+  });
+  return { fonts, id: hash.digest("hex").slice(0, 16) };
 }
 
 let fonts: SatoriFont[] | undefined;
@@ -86,7 +134,8 @@ function cardFonts(): SatoriFont[] {
 
 /** Cuts text at a word boundary to at most `max` characters, marking the cut with an ellipsis. */
 export function shorten(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
+  // Variation selectors choose between a letter's text and emoji forms; a card draws only text.
+  const clean = text.replace(/[\uFE00-\uFE0F]/gu, "").replace(/\s+/g, " ").trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
@@ -150,17 +199,55 @@ export interface CardPixels {
   pixels: Buffer;
   width: number;
   height: number;
+  /** Letters none of the fonts has, drawn as empty boxes; `""` when every letter is drawn. */
+  missing: string;
+}
+
+/** Why a card cannot be drawn as written: a letter no font has, or a script written right to left. */
+export type UndrawableReason = "missing" | "right-to-left";
+
+/** A card would show some of its letters wrongly: as empty boxes, or in reverse order. */
+export class UndrawableLettersError extends Error {
+  constructor(
+    readonly letters: string,
+    readonly reason: UndrawableReason,
+  ) {
+    super(reason === "missing" ? `the card's fonts have no ${JSON.stringify(letters)}` : `the card cannot set right-to-left ${JSON.stringify(letters)}`);
+    this.name = "UndrawableLettersError";
+  }
+}
+
+// Scripts written right to left. satori lays every line out left to right (it has no bidi
+// algorithm), so their words would read backwards, whatever the font.
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/gu;
+
+/** The card's letters of right-to-left scripts, each once. */
+export function rightToLeftLetters(content: CardContent): string {
+  const letters = new Set<string>();
+  for (const value of Object.values(content)) if (typeof value === "string") for (const [letter] of value.matchAll(RIGHT_TO_LEFT)) letters.add(letter);
+  return [...letters].join("");
 }
 
 /** The card drawn: satori lays it out as SVG, resvg paints it. */
-export async function drawCard(content: CardContent): Promise<CardPixels> {
+export async function drawCard(content: CardContent, extraFonts: CardFontSet = NO_EXTRA_CARD_FONTS): Promise<CardPixels> {
   const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
+  const missing = new Set<string>();
   // satori's element type is React's; the plain object tree is what it reads.
-  const svg = await satori(cardTree(content) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: cardFonts() });
+  const svg = await satori(cardTree(content) as unknown as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: [...cardFonts(), ...extraFonts.fonts],
+    // satori asks here for the letters no font has (and would draw as boxes); none is loaded, so
+    // the card is refused rather than published with boxes.
+    loadAdditionalAsset: async (_language: string, letters: string) => {
+      for (const letter of letters) if (letter.trim() !== "") missing.add(letter);
+      return [];
+    },
+  });
   // Glyphs are already paths; resvg must not look for system fonts either. Rendered off the main
   // thread, so the cards of many stories are drawn on every core while Eleventy goes on.
   const image = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
-  return { pixels: image.pixels, width: image.width, height: image.height };
+  return { pixels: image.pixels, width: image.width, height: image.height, missing: [...missing].join("") };
 }
 
 /**
@@ -168,8 +255,11 @@ export async function drawCard(content: CardContent): Promise<CardPixels> {
  * A palette PNG, exact and under half the bytes of a full-colour one: at thousands of stories the
  * cards are most of a site's bytes, and GitHub Pages publishes 1 GB.
  */
-export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
-  const { pixels, width, height } = await drawCard(content);
+export async function renderCardPng(content: CardContent, extraFonts: CardFontSet = NO_EXTRA_CARD_FONTS): Promise<Uint8Array> {
+  const rightToLeft = rightToLeftLetters(content);
+  if (rightToLeft) throw new UndrawableLettersError(rightToLeft, "right-to-left");
+  const { pixels, width, height, missing } = await drawCard(content, extraFonts);
+  if (missing) throw new UndrawableLettersError(missing, "missing");
   const png = palettePng(pixels, width, height);
   if (png) return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
   // More than 256 colours (no design so far has them): a full-colour PNG, just as exact.
@@ -178,9 +268,43 @@ export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
   return new Uint8Array(full.buffer, full.byteOffset, full.byteLength);
 }
 
-/** A stable name for a card: the hash of what it says and of the design version. */
-export function cardKey(content: CardContent): string {
-  return createHash("sha256").update(JSON.stringify([CARD_DESIGN_VERSION, content])).digest("hex").slice(0, 16);
+/** A stable name for a card: the hash of what it says, of the design version and of the site's extra fonts. */
+export function cardKey(content: CardContent, extraFonts: CardFontSet = NO_EXTRA_CARD_FONTS): string {
+  const input = extraFonts.id ? [CARD_DESIGN_VERSION, content, extraFonts.id] : [CARD_DESIGN_VERSION, content];
+  return createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 16);
+}
+
+/** Where a card's text comes from, named as the newsroom writes it. */
+const CARD_FIELDS: Record<string, string> = {
+  siteName: "the site's name (site.json name)",
+  tagline: "the site's tagline (site.json tagline)",
+  section: "the section's name",
+  headline: "the headline (front matter title)",
+  quote: "the story's first pull quote",
+  speaker: "the pull quote's speaker",
+};
+
+const FONT_FIX = 'add a font that has them with the theme option cardFonts, e.g. addPlugin(newsroomTheme, { cardFonts: [{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }] }) (docs/theme.md, "Share cards")';
+const SITE_IMAGE_FIX = 'give the site a share image of its own in site.json: "shareImage": { "src": "/assets/share.png", "alt": "…" }';
+const STORY_FIXES = "give the story a lead photo (front matter image), shared instead of a card; or set storyCards: false to share stories without a photo with the site's card or share image";
+
+/** The build's error for a card that would show letters wrongly: which, in which of its fields, and the ways out. */
+export function undrawableLettersError(content: CardContent, { letters, reason }: UndrawableLettersError): NewsroomError {
+  const fields = Object.entries(content)
+    .filter(([field, value]) => field in CARD_FIELDS && typeof value === "string" && [...letters].some((letter) => value.includes(letter)))
+    .map(([field]) => CARD_FIELDS[field]);
+  const where = fields.join(" and ") || "its text";
+  const story = content.kind === "story";
+  const fixes = reason === "missing" ? [FONT_FIX, story ? STORY_FIXES : SITE_IMAGE_FIX] : [story ? STORY_FIXES : SITE_IMAGE_FIX];
+  return new NewsroomError({
+    where: story ? "share card" : "the site's share card",
+    problem:
+      reason === "missing"
+        ? `the card's fonts cannot draw these letters of ${where}, which would show as empty boxes`
+        : `the card cannot set right-to-left text: these letters of ${where} would read backwards`,
+    value: letters,
+    fix: fixes.join("; or "),
+  });
 }
 
 export interface CardPublishing {
@@ -195,15 +319,21 @@ export class ShareCards {
   private readonly jobs = new Map<string, Promise<CardFile>>();
   private readonly tidied = new Map<string, Promise<void>>();
 
+  constructor(private readonly extraFonts: CardFontSet = NO_EXTRA_CARD_FONTS) {}
+
   reset(): void {
     this.jobs.clear();
   }
 
   card(content: CardContent, publishing: CardPublishing): Promise<CardFile> {
-    const key = cardKey(content);
+    const key = cardKey(content, this.extraFonts);
     let job = this.jobs.get(key);
     if (!job) {
-      job = this.tidy(publishing.cacheDir).then(() => publishCard(key, content, publishing));
+      job = this.tidy(publishing.cacheDir)
+        .then(() => publishCard(key, content, publishing, this.extraFonts))
+        .catch((error: unknown) => {
+          throw error instanceof UndrawableLettersError ? undrawableLettersError(content, error) : error;
+        });
       this.jobs.set(key, job);
     }
     return job;
@@ -263,13 +393,13 @@ async function drawn<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function publishCard(key: string, content: CardContent, publishing: CardPublishing): Promise<CardFile> {
+async function publishCard(key: string, content: CardContent, publishing: CardPublishing, extraFonts: CardFontSet): Promise<CardFile> {
   const cached = path.join(publishing.cacheDir, "cards", CARD_CACHE_FOLDER, `${key}.png`);
   if (!existsSync(cached)) {
     await mkdir(path.dirname(cached), { recursive: true });
     // Written under another name first: a build stopped halfway leaves no half card in the cache.
     const partial = `${cached}.${process.pid}.partial`;
-    await writeFile(partial, await drawn(() => renderCardPng(content)));
+    await writeFile(partial, await drawn(() => renderCardPng(content, extraFonts)));
     await rename(partial, cached);
   }
   await copyIfChanged(cached, path.join(publishing.outputDir, publishing.urlPath, `${key}.png`));

@@ -24,6 +24,17 @@ export interface SiteOrganisation {
   sameAs?: string[];
 }
 
+/**
+ * The site's own share image: what social sites show for pages without a photo of their own, in
+ * place of the card the theme draws with the site's name (which it cannot draw for every script).
+ */
+export interface SiteShareImage {
+  /** A site path from the input folder, e.g. `/assets/share.png`; at least 1200 px wide is best. */
+  src: string;
+  /** What the image shows, for readers who cannot see it. */
+  alt: string;
+}
+
 export interface SiteSettings {
   /** The publication's name, in every page title and feed. */
   name: string;
@@ -38,12 +49,16 @@ export interface SiteSettings {
   /** A paragraph on the about page. */
   about?: string;
   organisation: SiteOrganisation;
+  /** Shared for pages without a photo, instead of the site's drawn card. */
+  shareImage?: SiteShareImage;
   /** Front-matter fields of this site's own, allowed in articles beside the theme's. */
   extraFields?: string[];
 }
 
 /** What `_data/site.json` may hold; anything else is a typo to report. */
-export const SITE_SETTINGS_KEYS: readonly (keyof SiteSettings)[] = ["name", "url", "language", "timeZone", "tagline", "about", "organisation", "extraFields"];
+export const SITE_SETTINGS_KEYS: readonly (keyof SiteSettings)[] = ["name", "url", "language", "timeZone", "tagline", "about", "organisation", "shareImage", "extraFields"];
+const SHARE_IMAGE_KEYS: readonly (keyof SiteShareImage)[] = ["src", "alt"];
+const SHARE_IMAGE_EXAMPLE = '"shareImage": { "src": "/assets/share.png", "alt": "The Riverton Ledger\'s name on a blue ground" }';
 const ORGANISATION_KEYS: readonly (keyof SiteOrganisation)[] = ["name", "url", "logo", "sameAs"];
 const LOGO_KEYS = ["url", "width", "height"];
 
@@ -101,6 +116,15 @@ function checkLogo(file: string, logo: unknown): void {
   }
 }
 
+function checkShareImage(file: string, image: unknown): void {
+  if (!isRecord(image)) throw settingError(file, "shareImage", "must be an object with src and alt, got", image, `write ${SHARE_IMAGE_EXAMPLE}`);
+  checkUnknownKeys(file, "shareImage.", image, SHARE_IMAGE_KEYS);
+  if (typeof image.src !== "string" || !image.src.startsWith("/")) {
+    throw settingError(file, "shareImage.src", image.src === undefined ? "is missing" : "must be a site path starting with / (from the input folder), got", image.src, `write ${SHARE_IMAGE_EXAMPLE}`);
+  }
+  text(`describe what the image shows, e.g. ${SHARE_IMAGE_EXAMPLE}`)(file, "shareImage.alt", image.alt);
+}
+
 /**
  * Checks parsed settings. `fromOptions` names the settings the theme's options give instead, which
  * the file may then leave out (a key the file does give is still checked).
@@ -128,6 +152,7 @@ export function validateSiteSettings(value: unknown, file: string, fromOptions: 
       throw settingError(file, "extraFields", "must be a list of front-matter field names, got", fields, 'write e.g. "extraFields": ["podcast", "audioUrl"]');
     }
   }
+  if (value.shareImage !== undefined) checkShareImage(file, value.shareImage);
   const organisation = value.organisation;
   if (organisation === undefined && !fromOptions.organisation) {
     throw settingError(file, "organisation", "is missing", undefined, 'add "organisation": { "name": "Riverton Ledger", "logo": "/assets/logo.svg" } (the byline of unsigned stories and the publisher in structured data)');

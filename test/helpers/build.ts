@@ -69,6 +69,7 @@ export async function buildFiles(files: Record<string, string | Uint8Array>, opt
     }
     return await buildDirectory(dir, options);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A build that failed may still have photos in the making, writing into the folder.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

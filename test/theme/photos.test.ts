@@ -10,7 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COLUMN_SIZES, type NewsroomThemeOptions } from "../../plugin/theme/index.js";
+import { COLUMN_SIZES, resolveThemeOptions, type NewsroomThemeOptions } from "../../plugin/theme/index.js";
 import { buildFiles } from "../helpers/build.js";
 import { messageChain } from "../helpers/errors.js";
 import { buildFixtureSite, type SiteBuild } from "../helpers/site-build.js";
@@ -200,5 +200,67 @@ describe("storyCards: false", () => {
   it("must be true or false", async () => {
     const error = await buildFiles(files, { theme: { storyCards: "no" as unknown as boolean } }).then(() => undefined, (caught: unknown) => caught);
     expect(messageChain(error)).toMatch(/storyCards: must be true or false, got: "no"/);
+  });
+});
+
+describe("share images in every script", () => {
+  const SETTINGS = { name: "Riverton Ledger", url: "https://news.example.org", language: "en-US", timeZone: "America/Chicago", organisation: { name: "Riverton Ledger", logo: "/assets/logo.svg" } };
+  const ARMENIAN_FONT = "node_modules/@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff";
+  const site = (settings: object, title: string): Record<string, string | Uint8Array> => ({
+    "_data/site.json": JSON.stringify({ ...SETTINGS, ...settings }),
+    "_data/sections.json": JSON.stringify({ local: { name: "Local" } }),
+    "_data/authors.json": "{}",
+    "_data/speakers.json": "{}",
+    "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60"><text y="40">Riverton Ledger</text></svg>',
+    "articles/budget.md": `---\ntitle: "${title}"\ndek: "A 5-2 vote."\ndate: 2025-10-14T18:30:00-05:00\nsection: local\n---\nThe council met on Tuesday.\n`,
+  });
+  const failure = (files: Record<string, string | Uint8Array>, theme: NewsroomThemeOptions = {}) =>
+    buildFiles(files, { theme }).then(
+      () => "built",
+      (error: unknown) => messageChain(error),
+    );
+  let shareImage: Uint8Array;
+
+  beforeAll(async () => {
+    shareImage = await sharp({ create: { width: 1200, height: 630, channels: 3, background: "#1d3b6f" } }).png().toBuffer();
+  });
+
+  it("a headline with letters no card font has stops the build, naming the story and the letters", async () => {
+    const message = await failure(site({}, "Riverton twins with 漢口"));
+    expect(message).toMatch(/share card in \S*articles\/budget\.md: the card's fonts cannot draw these letters of the headline \(front matter title\), which would show as empty boxes: "漢口"\. Fix: add a font that has them with the theme option cardFonts/);
+  });
+
+  it("cardFonts draws the letters the card font lacks", async () => {
+    const pages = await buildFiles(site({}, "Երևան votes on the budget"), { theme: { cardFonts: [{ file: ARMENIAN_FONT, weight: 700 }] } });
+    const card = meta(pages.get("/local/2025/10/14/budget/")?.content as string, "og:image");
+    expect(card).toMatch(/^https:\/\/news\.example\.org\/img\/cards\/[0-9a-f]{16}\.png$/);
+  });
+
+  it("a site named right to left shares its own share image; without one the build names the fix", async () => {
+    const hebrew = { name: "חדשות ריברטון" };
+    expect(await failure(site(hebrew, "Council passes the budget"), { storyCards: false })).toMatch(
+      /the site's share card in \S+: the card cannot set right-to-left text: these letters of the site's name \(site\.json name\) would read backwards: "חדשותריבטן"\. Fix: give the site a share image of its own in site\.json: "shareImage"/,
+    );
+    const files = { ...site({ ...hebrew, shareImage: { src: "/assets/share.png", alt: "The Ledger's name on blue" } }, "Council passes the budget"), "assets/share.png": shareImage };
+    // A story's own card shows the site's name too: the story is named, with its ways out.
+    expect(await failure(files)).toMatch(/share card in \S*articles\/budget\.md: the card cannot set right-to-left text: these letters of the site's name \(site\.json name\).*or set storyCards: false/);
+    const pages = await buildFiles(files, { theme: { storyCards: false } });
+    const front = pages.get("/")?.content as string;
+    const story = pages.get("/local/2025/10/14/budget/")?.content as string;
+    const image = meta(front, "og:image") as string;
+    expect(image).toMatch(/^https:\/\/news\.example\.org\/img\/[\w-]+\.jpeg$/);
+    expect(meta(front, "og:image:type")).toBe("image/jpeg");
+    expect(meta(front, "og:image:alt")).toBe("The Ledger&#39;s name on blue");
+    expect(meta(story, "og:image")).toBe(image);
+    expect(jsonLd(story).image).toEqual([{ "@type": "ImageObject", url: image, width: Number(meta(front, "og:image:width")), height: Number(meta(front, "og:image:height")) }]);
+    expect(pages.get("/style-guide/")?.content).toMatch(/<figure class="nr-figure"><picture>.*alt="The Ledger&#39;s name on blue"/);
+  }, 120_000);
+
+  it("checks cardFonts before any page is built", () => {
+    expect(() => resolveThemeOptions({ cardFonts: "fonts/a.ttf" as unknown as [] })).toThrow(/cardFonts: must be a list of fonts, got: "fonts\/a\.ttf"/);
+    expect(() => resolveThemeOptions({ cardFonts: [{ flie: "a.ttf" } as unknown as { file: string }] })).toThrow(/cardFonts\[0\]: unknown key: "flie"\. Fix: did you mean "file"\?/);
+    expect(() => resolveThemeOptions({ cardFonts: [{ file: "a.ttf", weight: 750 as 700 }] })).toThrow(/cardFonts\[0\]\.weight: must be a font weight from 100 to 900/);
+    expect(() => resolveThemeOptions({ cardFonts: [{ file: "a.ttf", style: "oblique" as "italic" }] })).toThrow(/cardFonts\[0\]\.style: must be "normal" or "italic"/);
+    expect(resolveThemeOptions({}).cardFonts).toEqual([]);
   });
 });

@@ -9,9 +9,23 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import fc from "fast-check";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { CARD_CACHE_FOLDER, cardKey, drawCard, removeOtherDesigns, renderCardPng, ShareCards, shorten, type CardContent, type StoryCard } from "../../plugin/theme/share-card.js";
+import {
+  CARD_CACHE_FOLDER,
+  cardKey,
+  drawCard,
+  loadCardFonts,
+  removeOtherDesigns,
+  renderCardPng,
+  rightToLeftLetters,
+  ShareCards,
+  shorten,
+  UndrawableLettersError,
+  type CardContent,
+  type StoryCard,
+} from "../../plugin/theme/share-card.js";
 import { repoRoot } from "../helpers/site-build.js";
 
 const STORY: StoryCard = {
@@ -67,7 +81,12 @@ describe("share cards", () => {
     // A letter the font lacks is drawn as the same box whatever the letter: each of these must
     // give a picture of its own, unlike "漢" (Chinese, which the card font does not cover).
     const letters = ["A", "é", "Ł", "Ż", "ő", "Ї", "Ж", "Ω", "ệ"];
-    const picture = async (headline: string) => sha((await drawCard({ kind: "story", siteName: "", headline })).pixels);
+    const picture = async (headline: string) => {
+      const drawn = await drawCard({ kind: "story", siteName: "", headline });
+      // What the card reports missing agrees with what it draws.
+      expect(drawn.missing, headline).toBe(headline === "漢" ? "漢" : "");
+      return sha(drawn.pixels);
+    };
     const missing = await picture("漢");
     const seen = new Map<string, string>();
     for (const letter of letters) {
@@ -96,6 +115,92 @@ describe("share cards", () => {
       expect(readdirSync(path.join(cardsDir, CARD_CACHE_FOLDER))).toEqual([`${cardKey(STORY)}.png`]);
       // A first build has no card folder yet.
       await expect(removeOtherDesigns(path.join(root, "nothing", "cards"))).resolves.toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("refuse a letter no font has, naming it, rather than draw an empty box", async () => {
+    // Chinese, an emoji and a check mark: Source Serif 4 has none of them.
+    const card: StoryCard = { ...STORY, headline: "Riverton twins with 漢口 🎉", quote: "We did it ✓" };
+    expect((await drawCard(card)).missing).toBe("漢口🎉✓");
+    expect((await drawCard(STORY)).missing).toBe("");
+    const refused = await renderCardPng(card).then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(UndrawableLettersError);
+    expect(refused).toMatchObject({ letters: "漢口🎉✓", reason: "missing" });
+  }, 60_000);
+
+  it("refuse right-to-left letters, which would read backwards, before drawing", async () => {
+    expect(rightToLeftLetters({ ...STORY, headline: "Talks in שלום and سلام" })).toBe("שלוםسلام");
+    expect(rightToLeftLetters(STORY)).toBe("");
+    await expect(renderCardPng({ kind: "site", siteName: "חדשות" })).rejects.toMatchObject({ letters: "חדשות", reason: "right-to-left" });
+  });
+
+  it("either draw a headline whole or refuse it naming only letters it holds", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }), async (headline) => {
+        const card: StoryCard = { kind: "story", siteName: "The Newsroom", headline };
+        const outcome = await renderCardPng(card).then(() => undefined, (error: unknown) => error);
+        if (outcome === undefined) return;
+        expect(outcome).toBeInstanceOf(UndrawableLettersError);
+        const { letters } = outcome as UndrawableLettersError;
+        expect(letters).not.toBe("");
+        for (const letter of letters) expect(headline).toContain(letter);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it("ignore the variation selector that asks for a letter's text or emoji form", async () => {
+    expect(shorten("Vote\uFE0F today", 40)).toBe("Vote today");
+    expect((await drawCard({ ...STORY, headline: "Vote\uFE0F today" })).missing).toBe("");
+  }, 60_000);
+
+  it("draw the letters of a site's own card fonts, and change name with them", async () => {
+    const fontFile = "node_modules/@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff";
+    const armenian: StoryCard = { ...STORY, headline: "Երևան" };
+    expect((await drawCard(armenian)).missing).toBe("Երևան");
+    const fonts = loadCardFonts([{ file: fontFile, weight: 700 }], repoRoot);
+    const drawn = await drawCard(armenian, fonts);
+    expect(drawn.missing).toBe("");
+    // Each letter its own picture, none the missing letter's box.
+    const picture = async (headline: string) => sha((await drawCard({ kind: "story", siteName: "", headline }, fonts)).pixels);
+    const shapes = new Set(await Promise.all(["Ե", "ր", "և", "ա", "ն", "漢"].map(picture)));
+    expect(shapes.size).toBe(6);
+    // Latin keeps the card's own font: the extra font changes nothing it did not have to.
+    expect(sha((await drawCard(STORY, fonts)).pixels)).toBe(sha((await drawCard(STORY)).pixels));
+    expect(cardKey(STORY, fonts)).not.toBe(cardKey(STORY));
+    expect(cardKey(STORY, loadCardFonts([{ file: fontFile, weight: 700 }], repoRoot))).toBe(cardKey(STORY, fonts));
+  }, 60_000);
+
+  it("name the font option and the fix when a font file cannot be used", () => {
+    const message = (file: string) => {
+      try {
+        loadCardFonts([{ file }], repoRoot);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(message("fonts/missing.ttf")).toMatch(/cardFonts\[0\]\.file: no such font file: "fonts\/missing\.ttf"\. Fix: give the path of a \.ttf, \.otf or \.woff file/);
+    expect(message("node_modules/@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff2")).toMatch(/is WOFF2, which the card renderer cannot read.*Fix: use the font's \.woff, \.ttf or \.otf file/);
+    expect(message("package.json")).toMatch(/is not a TrueType, OpenType or WOFF font: "package\.json"/);
+  });
+
+  it("stop the build naming the letters, the field and the ways out", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "cards-"));
+    const publishing = { cacheDir: path.join(root, "cache"), outputDir: path.join(root, "_site"), urlPath: "/img/cards/" };
+    const refusal = (content: CardContent) => new ShareCards().card(content, publishing).then(() => "", (error: unknown) => (error as Error).message);
+    try {
+      expect(await refusal({ ...STORY, headline: "Riverton twins with 漢口" })).toBe(
+        '[newsroom] share card: the card\'s fonts cannot draw these letters of the headline (front matter title), which would show as empty boxes: "漢口". Fix: add a font that has them with the theme option cardFonts, e.g. addPlugin(newsroomTheme, { cardFonts: [{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }] }) (docs/theme.md, "Share cards"); or give the story a lead photo (front matter image), shared instead of a card; or set storyCards: false to share stories without a photo with the site\'s card or share image',
+      );
+      expect(await refusal({ kind: "site", siteName: "חדשות", tagline: "Local news" })).toBe(
+        '[newsroom] the site\'s share card: the card cannot set right-to-left text: these letters of the site\'s name (site.json name) would read backwards: "חדשות". Fix: give the site a share image of its own in site.json: "shareImage": { "src": "/assets/share.png", "alt": "…" }',
+      );
+      expect(await refusal({ ...STORY, quote: "Ծանր", speaker: "Արամ" })).toMatch(/letters of the story's first pull quote and the pull quote's speaker, which would show/);
+      // Nothing half-made is left behind.
+      expect(existsSync(path.join(root, "_site"))).toBe(false);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ const GOOD = { name: "Riverton Ledger", url: "https://news.example.org", languag
 
 describe("validateSiteSettings", () => {
   it("accepts complete settings and gives the plugin options they stand for", () => {
-    const settings = validateSiteSettings({ ...GOOD, tagline: "News", about: "About us", extraFields: ["podcast"], organisation: { ...GOOD.organisation, url: "https://ledger.example/", sameAs: ["https://social.example/@ledger"], logo: { url: "/assets/logo.png", width: 600, height: 60 } } }, "site.json");
+    const settings = validateSiteSettings({ ...GOOD, tagline: "News", about: "About us", extraFields: ["podcast"], shareImage: { src: "/assets/share.png", alt: "The name on blue" }, organisation: { ...GOOD.organisation, url: "https://ledger.example/", sameAs: ["https://social.example/@ledger"], logo: { url: "/assets/logo.png", width: 600, height: 60 } } }, "site.json");
     expect(newsroomOptionsFromSettings(settings)).toEqual({
       siteUrl: "https://news.example.org",
       language: "en-US",
@@ -31,6 +31,11 @@ describe("validateSiteSettings", () => {
     [{ ...GOOD, organisation: { name: "L", logo: "logo.svg" } }, 'site settings organisation.logo in site.json: must be a site path starting with / or an absolute http(s) URL, got: "logo.svg"'],
     [{ ...GOOD, organisation: { name: "L", logo: { url: "/l.svg", width: "600" } } }, 'site settings organisation.logo.width in site.json: must be a whole number of pixels, got: "600"'],
     [{ ...GOOD, organisation: { name: "L", logo: "/l.svg", sameAs: "https://x.example" } }, 'site settings organisation.sameAs in site.json: must be a list of absolute http(s) URLs, got: "https://x.example"'],
+    [{ ...GOOD, shareImage: "/assets/share.png" }, 'site settings shareImage in site.json: must be an object with src and alt, got: "/assets/share.png"'],
+    [{ ...GOOD, shareImage: { src: "assets/share.png", alt: "x" } }, 'site settings shareImage.src in site.json: must be a site path starting with / (from the input folder), got: "assets/share.png"'],
+    [{ ...GOOD, shareImage: { alt: "x" } }, "site settings shareImage.src in site.json: is missing"],
+    [{ ...GOOD, shareImage: { src: "/s.png" } }, "site settings shareImage.alt in site.json: is missing. Fix: describe what the image shows"],
+    [{ ...GOOD, shareImage: { src: "/s.png", alt: "x", width: 1200 } }, 'site settings shareImage.width in site.json: unknown key: "width"'],
     [[GOOD], "site settings (the whole file) in site.json: must be a JSON object"],
   ])("rejects %j", (settings, message) => {
     expect(thrownBy(() => validateSiteSettings(settings, "site.json")).message).toContain(`[newsroom] ${message}`);
