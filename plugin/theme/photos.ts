@@ -9,7 +9,7 @@ import { NewsroomError } from "../errors.js";
 import { escapeHtml } from "../escape.js";
 import { fallbackFiles, renderFigure, renderPicture, type PhotoFile } from "../figure.js";
 import { absoluteSiteUrl } from "../page-structured-data.js";
-import { parseFocus, parseLeadPhoto } from "../photo-field.js";
+import { parseLeadPhoto } from "../photo-field.js";
 import type { Photos } from "../photos.js";
 import type { ImageReference } from "../options.js";
 import type { QuotationRecord } from "../quotation-record.js";
@@ -48,6 +48,9 @@ export interface ShareImage extends ImageReference {
   alt: string | undefined;
   type: "image/jpeg" | "image/png";
 }
+
+/** The width social sites want of a large preview. */
+const SHARE_IMAGE_WIDTH = 1200;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
 
@@ -118,14 +121,27 @@ export class ThemePhotos {
     }
   }
 
-  /** The site's share image as social sites want it: its 16:9 crop, like a lead photo's. */
+  /**
+   * The site's share image, whole (made for sharing, it is not cropped) as a JPEG 1200 px wide:
+   * social sites show a narrower one as a small thumbnail, so that stops the build.
+   */
   private async siteImage(): Promise<ShareImage | undefined> {
     const image = this.context.siteImage;
     if (!image) return undefined;
-    const source = await this.context.photos.source(image.src, { inputPath: undefined, where: "site settings shareImage.src" });
-    const [wide] = await this.context.photos.crops(source, parseFocus(undefined));
-    const crop = wide as PhotoFile;
-    return { url: crop.url, width: crop.width, height: crop.height, alt: image.alt, type: "image/jpeg" };
+    const where = "site settings shareImage.src";
+    const source = await this.context.photos.source(image.src, { inputPath: undefined, where });
+    if (source.width < SHARE_IMAGE_WIDTH) {
+      throw new NewsroomError({
+        where,
+        problem: `is ${source.width}x${source.height} px; a share image must be at least ${SHARE_IMAGE_WIDTH} px wide, or social sites show it as a small thumbnail`,
+        value: image.src,
+        fix: "use a picture 1200x630 px or larger (the shape social sites show)",
+        inputPath: this.context.settingsFile,
+      });
+    }
+    const jpegs = fallbackFiles(await this.context.photos.responsive(source, [SHARE_IMAGE_WIDTH]));
+    const file = jpegs.find((candidate) => candidate.width === SHARE_IMAGE_WIDTH) ?? (jpegs[0] as PhotoFile);
+    return { url: file.url, width: file.width, height: file.height, alt: image.alt, type: "image/jpeg" };
   }
 
   /** The `<meta>` tags that announce the share image, with absolute URLs. */

@@ -132,6 +132,18 @@ function cardFonts(): SatoriFont[] {
   return list;
 }
 
+const fontLists = new WeakMap<CardFontSet, SatoriFont[]>();
+
+/** The card's fonts and the site's, as one list kept for the build: satori keeps its parsed fonts by the list. */
+function fontsWith(extraFonts: CardFontSet): SatoriFont[] {
+  let list = fontLists.get(extraFonts);
+  if (!list) {
+    list = [...cardFonts(), ...extraFonts.fonts];
+    fontLists.set(extraFonts, list);
+  }
+  return list;
+}
+
 /** Cuts text at a word boundary to at most `max` characters, marking the cut with an ellipsis. */
 export function shorten(text: string, max: number): string {
   // Variation selectors choose between a letter's text and emoji forms; a card draws only text.
@@ -236,7 +248,7 @@ export async function drawCard(content: CardContent, extraFonts: CardFontSet = N
   const svg = await satori(cardTree(content) as unknown as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
-    fonts: [...cardFonts(), ...extraFonts.fonts],
+    fonts: fontsWith(extraFonts),
     // satori asks here for the letters no font has (and would draw as boxes); none is loaded, so
     // the card is refused rather than published with boxes.
     loadAdditionalAsset: async (_language: string, letters: string) => {
@@ -295,7 +307,10 @@ export function undrawableLettersError(content: CardContent, { letters, reason }
     .map(([field]) => CARD_FIELDS[field]);
   const where = fields.join(" and ") || "its text";
   const story = content.kind === "story";
-  const fixes = reason === "missing" ? [FONT_FIX, story ? STORY_FIXES : SITE_IMAGE_FIX] : [story ? STORY_FIXES : SITE_IMAGE_FIX];
+  // Every story card shows the site's name too: a name no card can show needs both ways out at once.
+  const siteImageFix = [...letters].some((letter) => content.siteName.includes(letter)) ? `${SITE_IMAGE_FIX}, and set the theme option storyCards: false (a story's own card shows the site's name too)` : SITE_IMAGE_FIX;
+  const otherFixes = story ? STORY_FIXES : siteImageFix;
+  const fixes = reason === "missing" ? [FONT_FIX, otherFixes] : [otherFixes];
   return new NewsroomError({
     where: story ? "share card" : "the site's share card",
     problem:

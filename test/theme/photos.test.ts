@@ -248,13 +248,22 @@ describe("share images in every script", () => {
     const front = pages.get("/")?.content as string;
     const story = pages.get("/local/2025/10/14/budget/")?.content as string;
     const image = meta(front, "og:image") as string;
-    expect(image).toMatch(/^https:\/\/news\.example\.org\/img\/[\w-]+\.jpeg$/);
-    expect(meta(front, "og:image:type")).toBe("image/jpeg");
+    // Whole, not cropped: a picture made for sharing already has the shape social sites show.
+    expect(image).toMatch(/^https:\/\/news\.example\.org\/img\/[\w-]+-1200\.jpeg$/);
+    expect([meta(front, "og:image:width"), meta(front, "og:image:height"), meta(front, "og:image:type")]).toEqual(["1200", "630", "image/jpeg"]);
     expect(meta(front, "og:image:alt")).toBe("The Ledger&#39;s name on blue");
     expect(meta(story, "og:image")).toBe(image);
     expect(jsonLd(story).image).toEqual([{ "@type": "ImageObject", url: image, width: Number(meta(front, "og:image:width")), height: Number(meta(front, "og:image:height")) }]);
     expect(pages.get("/style-guide/")?.content).toMatch(/<figure class="nr-figure"><picture>.*alt="The Ledger&#39;s name on blue"/);
   }, 120_000);
+
+  it("a share image narrower than 1200 px stops the build, naming the setting", async () => {
+    const narrow = await sharp({ create: { width: 800, height: 420, channels: 3, background: "#1d3b6f" } }).png().toBuffer();
+    const files = { ...site({ shareImage: { src: "/assets/share.png", alt: "The name on blue" } }, "Council passes the budget"), "assets/share.png": narrow };
+    expect(await failure(files, { storyCards: false })).toMatch(
+      /site settings shareImage\.src in \S*_data\/site\.json: is 800x420 px; a share image must be at least 1200 px wide, or social sites show it as a small thumbnail: "\/assets\/share\.png"\. Fix: use a picture 1200x630 px or larger/,
+    );
+  });
 
   it("checks cardFonts before any page is built", () => {
     expect(() => resolveThemeOptions({ cardFonts: "fonts/a.ttf" as unknown as [] })).toThrow(/cardFonts: must be a list of fonts, got: "fonts\/a\.ttf"/);

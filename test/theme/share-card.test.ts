@@ -196,8 +196,9 @@ describe("share cards", () => {
         '[newsroom] share card: the card\'s fonts cannot draw these letters of the headline (front matter title), which would show as empty boxes: "漢口". Fix: add a font that has them with the theme option cardFonts, e.g. addPlugin(newsroomTheme, { cardFonts: [{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }] }) (docs/theme.md, "Share cards"); or give the story a lead photo (front matter image), shared instead of a card; or set storyCards: false to share stories without a photo with the site\'s card or share image',
       );
       expect(await refusal({ kind: "site", siteName: "חדשות", tagline: "Local news" })).toBe(
-        '[newsroom] the site\'s share card: the card cannot set right-to-left text: these letters of the site\'s name (site.json name) would read backwards: "חדשות". Fix: give the site a share image of its own in site.json: "shareImage": { "src": "/assets/share.png", "alt": "…" }',
+        '[newsroom] the site\'s share card: the card cannot set right-to-left text: these letters of the site\'s name (site.json name) would read backwards: "חדשות". Fix: give the site a share image of its own in site.json: "shareImage": { "src": "/assets/share.png", "alt": "…" }, and set the theme option storyCards: false (a story\'s own card shows the site\'s name too)',
       );
+      expect(await refusal({ kind: "site", siteName: "Ledger", tagline: "חדשות" })).toMatch(/letters of the site's tagline \(site\.json tagline\) would read backwards: "חדשות"\. Fix: give the site a share image of its own in site\.json: "shareImage": \{ "src": "\/assets\/share\.png", "alt": "…" \}$/);
       expect(await refusal({ ...STORY, quote: "Ծանր", speaker: "Արամ" })).toMatch(/letters of the story's first pull quote and the pull quote's speaker, which would show/);
       // Nothing half-made is left behind.
       expect(existsSync(path.join(root, "_site"))).toBe(false);
