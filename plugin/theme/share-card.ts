@@ -144,10 +144,25 @@ function fontsWith(extraFonts: CardFontSet): SatoriFont[] {
   return list;
 }
 
+// Characters the card's font lacks that look the same as ones it has: pasted from a word processor
+// or a PDF, they are drawn as what they show rather than refused.
+const SAME_LOOK: Record<string, string> = { "\u2011": "-", "\u2012": "–", "\u2015": "—" };
+
+/** Text as the card draws it: the same look in the font's own characters. */
+function sameLook(text: string): string {
+  return (
+    text
+      // Variation selectors choose between a letter's text and emoji forms; a card draws only text.
+      .replace(/[\uFE00-\uFE0F]/gu, "")
+      .replace(/[\u2011\u2012\u2015]/gu, (character) => SAME_LOOK[character] ?? character)
+      // Ligatures (ﬁ), ℃ and ℉, and vulgar fractions (⅓) in their compatibility forms: fi, °C, 1⁄3.
+      .replace(/[\uFB00-\uFB06\u2103\u2109\u2150-\u215F\u2189]/gu, (character) => character.normalize("NFKC"))
+  );
+}
+
 /** Cuts text at a word boundary to at most `max` characters, marking the cut with an ellipsis. */
 export function shorten(text: string, max: number): string {
-  // Variation selectors choose between a letter's text and emoji forms; a card draws only text.
-  const clean = text.replace(/[\uFE00-\uFE0F]/gu, "").replace(/\s+/g, " ").trim();
+  const clean = sameLook(text).replace(/\s+/g, " ").trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
@@ -296,7 +311,7 @@ const CARD_FIELDS: Record<string, string> = {
   speaker: "the pull quote's speaker",
 };
 
-const FONT_FIX = 'add a font that has them with the theme option cardFonts, e.g. addPlugin(newsroomTheme, { cardFonts: [{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }] }) (docs/theme.md, "Share cards")';
+const FONT_FIX = 'add a font that has them with the theme option cardFonts, e.g. addPlugin(newsroomTheme, { cardFonts: [{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }] }) (docs/theme.md, "Share cards"); or write them another way (a symbol in words)';
 const SITE_IMAGE_FIX = 'give the site a share image of its own in site.json: "shareImage": { "src": "/assets/share.png", "alt": "…" }';
 const STORY_FIXES = "give the story a lead photo (front matter image), shared instead of a card; or set storyCards: false to share stories without a photo with the site's card or share image";
 

@@ -151,9 +151,12 @@ describe("share cards", () => {
     );
   }, 120_000);
 
-  it("ignore the variation selector that asks for a letter's text or emoji form", async () => {
-    expect(shorten("Vote\uFE0F today", 40)).toBe("Vote today");
-    expect((await drawCard({ ...STORY, headline: "Vote\uFE0F today" })).missing).toBe("");
+  it("draw characters pasted from word processors as what they look like, not refuse them", async () => {
+    // A variation selector (text or emoji form), a non-breaking hyphen, a figure dash, a horizontal
+    // bar, a ligature, degrees Celsius and a third: the font has the look of each.
+    const pasted = "Vote\uFE0F today: well\u2011known \u2012 \u2015 \uFB01nal 40\u2103 \u2153";
+    expect(shorten(pasted, 80)).toBe("Vote today: well-known – — final 40°C 1⁄3");
+    expect((await drawCard({ ...STORY, headline: pasted })).missing).toBe("");
   }, 60_000);
 
   it("draw the letters of a site's own card fonts, and change name with them", async () => {
@@ -193,7 +196,7 @@ describe("share cards", () => {
     const refusal = (content: CardContent) => new ShareCards().card(content, publishing).then(() => "", (error: unknown) => (error as Error).message);
     try {
       expect(await refusal({ ...STORY, headline: "Riverton twins with 漢口" })).toBe(
-        '[newsroom] share card: the card\'s fonts cannot draw these letters of the headline (front matter title), which would show as empty boxes: "漢口". Fix: add a font that has them with the theme option cardFonts, e.g. addPlugin(newsroomTheme, { cardFonts: [{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }] }) (docs/theme.md, "Share cards"); or give the story a lead photo (front matter image), shared instead of a card; or set storyCards: false to share stories without a photo with the site\'s card or share image',
+        '[newsroom] share card: the card\'s fonts cannot draw these letters of the headline (front matter title), which would show as empty boxes: "漢口". Fix: add a font that has them with the theme option cardFonts, e.g. addPlugin(newsroomTheme, { cardFonts: [{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }] }) (docs/theme.md, "Share cards"); or write them another way (a symbol in words); or give the story a lead photo (front matter image), shared instead of a card; or set storyCards: false to share stories without a photo with the site\'s card or share image',
       );
       expect(await refusal({ kind: "site", siteName: "חדשות", tagline: "Local news" })).toBe(
         '[newsroom] the site\'s share card: the card cannot set right-to-left text: these letters of the site\'s name (site.json name) would read backwards: "חדשות". Fix: give the site a share image of its own in site.json: "shareImage": { "src": "/assets/share.png", "alt": "…" }, and set the theme option storyCards: false (a story\'s own card shows the site\'s name too)',
