@@ -33,7 +33,7 @@ interface Config {
 }
 
 const input = process.env.FLOOR_INPUT ?? "bench/.work/corpus-1000/floor";
-const site = JSON.parse(readFileSync(path.join(input, "_data", "site.json"), "utf8")) as { url: string };
+const site = JSON.parse(readFileSync(path.join(input, "_data", "site.json"), "utf8")) as { url: string; language: string; organisation: { name: string } };
 /** The theme's defaults: stories a list page (FLOOR_PAGE_SIZE, as NEWSROOM_PAGE_SIZE for the theme), topics a topic index page. */
 const PAGE_SIZE = Number(process.env.FLOOR_PAGE_SIZE || 20);
 const TOPICS_PER_PAGE = 200;
@@ -43,6 +43,8 @@ export default function (eleventyConfig: Config) {
   // Eleventy's own HTML <base> plugin (htmlBaseUrl, renderTransforms), as the theme's feed plugin adds it.
   eleventyConfig.addPlugin(eleventyConfig.resolvePlugin("@11ty/eleventy/html-base-plugin"));
   eleventyConfig.addGlobalData("baseUrl", site.url);
+  // What the theme resolves for its layouts; the corpus's settings give it all.
+  eleventyConfig.addGlobalData("newsroomTheme", { language: site.language, direction: "ltr", publisherName: site.organisation.name });
   eleventyConfig.addPassthroughCopy({ [path.join(input, "_includes", "assets")]: "assets" });
 
   // The shortcode variant: the articles keep their shortcode calls, and each call returns the HTML

@@ -19,7 +19,7 @@ import { resolveOptions, type FallbackImageContext, type PublisherOptions } from
 import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
 import { assertCleanText, isSlug, refuseReservedTags, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl } from "../escape.js";
-import { newsroomOptionsFromSettings, readSiteSettings } from "./site-settings.js";
+import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
@@ -271,7 +271,18 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   eleventyConfig.addCollection("speakerListPages", async (api) => (await siteIndex(api)).listPages.speaker);
   eleventyConfig.addCollection("organisationListPages", async (api) => (await siteIndex(api)).listPages.organisation);
   eleventyConfig.addCollection("topicIndexPages", async (api) => (await siteIndex(api)).listPages.topics);
-  eleventyConfig.addGlobalData("newsroomTheme", { pageSize: options.pageSize, feedSize: options.feedSize, sitemapSize: options.sitemapSize });
+  // The templates read the language and publisher as the plugin resolved them, not site.json's:
+  // a setting the theme's options give (newsroom.language, newsroom.publisher) may be missing
+  // there, or say otherwise.
+  const language = newsroomOptions.language ?? "en";
+  eleventyConfig.addGlobalData("newsroomTheme", {
+    pageSize: options.pageSize,
+    feedSize: options.feedSize,
+    sitemapSize: options.sitemapSize,
+    language,
+    direction: textDirection(language),
+    publisherName: newsroomOptions.publisher?.name ?? settings.name,
+  });
 
   const themeDir = findThemeDirectory();
   // One source of truth: the very files in the package's _includes/ are served to the site —

@@ -210,6 +210,32 @@ export function readSiteSettings(dataDir: string, fromOptions: SettingsFromOptio
   return validateSiteSettings(parsed, file, fromOptions);
 }
 
+// Scripts written right to left, and languages for runtimes whose Intl.Locale cannot say.
+const RIGHT_TO_LEFT_SCRIPTS = new Set(["Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Samr", "Mand"]);
+const RIGHT_TO_LEFT_LANGUAGES = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "nqo", "ps", "sd", "syr", "ug", "ur", "yi"]);
+
+/** What Intl.Locale says of a language's writing direction; named `getTextInfo()` in newer runtimes, `textInfo` before. */
+interface LocaleTextInfo {
+  getTextInfo?: () => { direction?: string };
+  textInfo?: { direction?: string };
+}
+
+/** The direction a language is written in, for `<html dir>`: Arabic, Hebrew, Persian, Urdu… right to left. */
+export function textDirection(language: string): "ltr" | "rtl" {
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(language);
+  } catch {
+    return "ltr";
+  }
+  // A script named in the tag decides (Intl answers "ltr" for ku-Arab: it goes by the language).
+  if (locale.script) return RIGHT_TO_LEFT_SCRIPTS.has(locale.script) ? "rtl" : "ltr";
+  const info = locale as unknown as LocaleTextInfo;
+  const direction = info.getTextInfo?.().direction ?? info.textInfo?.direction;
+  if (direction === "rtl" || direction === "ltr") return direction;
+  return RIGHT_TO_LEFT_LANGUAGES.has(locale.language) ? "rtl" : "ltr";
+}
+
 /** The plugin options the settings stand for; options given to the theme override them. */
 export function newsroomOptionsFromSettings(settings: SiteSettings): NewsroomOptions {
   const { organisation } = settings;

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { newsroomOptionsFromSettings, readSiteSettings, SITE_SETTINGS_KEYS, validateSiteSettings } from "../../plugin/theme/site-settings.js";
+import { newsroomOptionsFromSettings, readSiteSettings, SITE_SETTINGS_KEYS, textDirection, validateSiteSettings } from "../../plugin/theme/site-settings.js";
+import { buildFiles } from "../helpers/build.js";
 import { thrownBy } from "../helpers/errors.js";
 
 const GOOD = { name: "Riverton Ledger", url: "https://news.example.org", language: "en-US", timeZone: "America/Chicago", organisation: { name: "Riverton Ledger", logo: "/assets/logo.svg" } };
@@ -63,5 +64,50 @@ describe("readSiteSettings", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("textDirection", () => {
+  it.each([
+    ["en-US", "ltr"],
+    ["uk", "ltr"],
+    ["sr-Cyrl-RS", "ltr"],
+    ["ar-EG", "rtl"],
+    ["he", "rtl"],
+    ["fa-IR", "rtl"],
+    ["ur-PK", "rtl"],
+    ["ku-Arab", "rtl"],
+    ["az-Latn", "ltr"],
+  ])("%s is written %s", (language, direction) => {
+    expect(textDirection(language)).toBe(direction);
+  });
+});
+
+describe("settings the theme's options give instead", () => {
+  const files = (settings: object): Record<string, string> => ({
+    "_data/site.json": JSON.stringify({ name: "Riverton Ledger", url: "https://news.example.org", timeZone: "America/Chicago", ...settings }),
+    "_data/sections.json": JSON.stringify({ local: { name: "Local" } }),
+    "_data/authors.json": "{}",
+    "_data/speakers.json": "{}",
+    "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60"><text y="40">Riverton Ledger</text></svg>',
+    "articles/budget.md": '---\ntitle: "Council passes the budget"\ndek: "A 5-2 vote."\ndate: 2025-10-14T18:30:00-05:00\nsection: local\n---\nThe council met on Tuesday.\n',
+  });
+
+  it("are what every page, feed and sitemap shows, not site.json's", async () => {
+    const pages = await buildFiles(files({ language: "en-US" }), { theme: { storyCards: false, newsroom: { language: "en-GB", publisher: { name: "Riverton Media Group", logo: "/assets/logo.svg" } } } });
+    const story = pages.get("/local/2025/10/14/budget/")?.content as string;
+    expect(story).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
+    expect(story).toContain('<meta property="og:locale" content="en_GB">');
+    // An unsigned story is by the publisher, named in its byline and footer.
+    expect(story).toContain('<a rel="author" href="/about/">Riverton Media Group</a>');
+    expect(story).toContain("© Riverton Media Group.");
+    expect(pages.get("/feed.xml")?.content).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="en-GB">[\s\S]*<author><name>Riverton Media Group<\/name><\/author>/);
+    expect(JSON.parse(pages.get("/feed.json")?.content as string)).toMatchObject({ language: "en-GB", authors: [{ name: "Riverton Media Group" }] });
+    expect(pages.get("/about/")?.content).toContain("<title>About Riverton Media Group | Riverton Ledger</title>");
+  });
+
+  it("a site in a language written right to left has pages written right to left", async () => {
+    const pages = await buildFiles(files({ language: "ar-EG", organisation: { name: "Riverton Ledger", logo: "/assets/logo.svg" } }), { theme: { storyCards: false } });
+    for (const url of ["/", "/local/2025/10/14/budget/"]) expect(pages.get(url)?.content, url).toMatch(/^<!DOCTYPE html>\n<html lang="ar-EG" dir="rtl">/);
   });
 });
