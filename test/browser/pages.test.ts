@@ -23,7 +23,7 @@ import {
   type SealedContext,
 } from "../helpers/browser.js";
 import { htmlToText } from "../../plugin/escape.js";
-import { buildFixtureSite, buildSite, repoRoot, type SiteBuild } from "../helpers/site-build.js";
+import { buildFixtureSite, buildRtlFixtureSite, buildSite, repoRoot, type SiteBuild } from "../helpers/site-build.js";
 import { serveStatic, type StaticServer } from "../helpers/static-server.js";
 import { FIXTURE_PAGE_SIZE, PAGE_TYPES as THEME_PAGE_TYPES } from "../helpers/page-types.js";
 
@@ -33,9 +33,10 @@ const SCREENSHOTS = path.join(repoRoot, "screenshots");
 
 const NORMAL = THEME_PAGE_TYPES.find((type) => type.name === "article")?.fixturePath as string;
 const SHOWCASE_ARTICLE = "world/2025/09/05/zelenskyy-rejects-putin-invitation-moscow/";
+const RTL_ARTICLE = "local/2025/10/14/council-budget/";
 
 interface PageType {
-  site: "fixture" | "showcase";
+  site: "fixture" | "showcase" | "rtl";
   name: string;
   path: string;
   /** The HTTP status the server answers with. */
@@ -62,6 +63,9 @@ const PAGE_TYPES: PageType[] = [
   { site: "fixture", name: "article-photo", path: "sports/2025/09/10/stadium-lights-fundraiser/" },
   { site: "showcase", name: "front", path: "" },
   { site: "showcase", name: "article", path: SHOWCASE_ARTICLE },
+  // A site in Arabic, laid out right to left.
+  { site: "rtl", name: "front", path: "" },
+  { site: "rtl", name: "article", path: RTL_ARTICLE },
 ];
 
 let browser: Browser;
@@ -84,10 +88,17 @@ async function searchFor(page: Page, word: string): Promise<void> {
 beforeAll(async () => {
   const settings = { args: [`--pathprefix=${PREFIX}`], env: { SITE_URL }, search: true };
   // The fixture at a small page size, so its lists have the page 2s the page types name.
-  const [fixture, showcase, launched] = await Promise.all([buildFixtureSite({ ...settings, env: { ...settings.env, NEWSROOM_PAGE_SIZE: String(FIXTURE_PAGE_SIZE) } }), buildSite(settings), launchChromium(), mkdir(SCREENSHOTS, { recursive: true })]);
+  const [fixture, showcase, rtl, launched] = await Promise.all([
+    buildFixtureSite({ ...settings, env: { ...settings.env, NEWSROOM_PAGE_SIZE: String(FIXTURE_PAGE_SIZE) } }),
+    buildSite(settings),
+    buildRtlFixtureSite({ args: settings.args, env: settings.env }),
+    launchChromium(),
+    mkdir(SCREENSHOTS, { recursive: true }),
+  ]);
   browser = launched;
   sites.fixture = { build: fixture, server: await serveStatic(fixture.output, PREFIX) };
   sites.showcase = { build: showcase, server: await serveStatic(showcase.output, PREFIX) };
+  sites.rtl = { build: rtl, server: await serveStatic(rtl.output, PREFIX) };
 }, 180_000);
 
 afterAll(async () => {
@@ -169,6 +180,54 @@ function focusIndicator(page: Page): Promise<{ text: string; indicator: boolean;
     };
   });
 }
+
+describe("a site in a language written right to left", () => {
+  it("reads right to left: quotation rules at the right, the headline against the right edge", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(url("rtl", RTL_ARTICLE), { waitUntil: "load" });
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar-EG", "rtl"]);
+      const quote = await page.locator(".nr-quote__text").evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { right: style.borderRightWidth, left: style.borderLeftWidth };
+      });
+      expect(quote).toEqual({ right: "4px", left: "0px" });
+      // The headline's words, shorter than the column, stand against its right edge.
+      const headline = await page.locator("h1").evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const words = range.getBoundingClientRect();
+        const column = element.getBoundingClientRect();
+        return { rightGap: column.right - words.right, leftGap: words.left - column.left };
+      });
+      expect(Math.abs(headline.rightGap)).toBeLessThan(2);
+      expect(headline.leftGap).toBeGreaterThan(100);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("keeps an English date in its own order: the time reads before the day", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(url("rtl", ""), { waitUntil: "load" });
+      const time = page.locator(".card__time time").first();
+      expect(await time.textContent()).toBe("6:30 p.m. GMT+3 Oct. 14, 2025");
+      const left = (words: string) =>
+        time.evaluate((element, text) => {
+          const node = element.firstChild as Text;
+          const at = (node.textContent ?? "").indexOf(text);
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          return range.getBoundingClientRect().left;
+        }, words);
+      expect(await left("6:30")).toBeLessThan(await left("Oct. 14"));
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 describe("page navigation by keyboard", () => {
   it.each([360, 1280])("at %i px: Tab reaches the numbered links, focus shows, Enter on Next opens page 2", async (width) => {

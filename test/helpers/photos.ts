@@ -32,9 +32,14 @@ export const FIXTURE_PHOTOS: Record<string, { width: number; height: number }> =
   "images/lena-park.jpg": { width: 600, height: 600 },
 };
 
-export async function ensureFixturePhotos(siteDir: string): Promise<void> {
+/** The right-to-left fixture site's share image (site.json shareImage): the shape social sites show. */
+export const RTL_FIXTURE_PHOTOS: Record<string, { width: number; height: number }> = {
+  "assets/share.jpg": { width: 1200, height: 630 },
+};
+
+export async function ensureFixturePhotos(siteDir: string, photos: Record<string, { width: number; height: number }> = FIXTURE_PHOTOS): Promise<void> {
   await Promise.all(
-    Object.entries(FIXTURE_PHOTOS).map(async ([file, { width, height }]) => {
+    Object.entries(photos).map(async ([file, { width, height }]) => {
       const target = path.join(siteDir, file);
       if (existsSync(target)) return;
       await mkdir(path.dirname(target), { recursive: true });

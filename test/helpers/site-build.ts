@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { ensureFixturePhotos } from "./photos.js";
+import { ensureFixturePhotos, RTL_FIXTURE_PHOTOS } from "./photos.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -59,6 +59,15 @@ export async function buildFixtureSite(settings: BuildSettings = {}): Promise<Si
   return buildSite({
     ...settings,
     env: { NEWSROOM_INPUT: "test/fixtures/newsroom-site", NEWSROOM_DATA: "test/fixtures/newsroom-site/_data", ...settings.env },
+  });
+}
+
+/** A small site in Arabic, written right to left, shared with its own share image. */
+export async function buildRtlFixtureSite(settings: BuildSettings = {}): Promise<SiteBuild> {
+  await ensureFixturePhotos(path.join(repoRoot, "test/fixtures/rtl-site"), RTL_FIXTURE_PHOTOS);
+  return buildSite({
+    ...settings,
+    env: { NEWSROOM_INPUT: "test/fixtures/rtl-site", NEWSROOM_DATA: "test/fixtures/rtl-site/_data", NEWSROOM_STORY_CARDS: "off", ...settings.env },
   });
 }
 
