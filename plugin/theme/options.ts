@@ -50,7 +50,7 @@ export interface ResolvedNewsroomThemeOptions {
   storyCards: boolean;
   /**
    * Fonts for the share cards' letters that their own font (Source Serif 4: Latin, Cyrillic,
-   * Greek, Vietnamese) lacks, e.g. `[{ file: "fonts/NotoSansArabic-Bold.ttf", weight: 700 }]`. A
+   * Greek, Vietnamese) lacks, e.g. `[{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }]`. A
    * card with a letter no font has stops the build: it would show an empty box. Default `[]`.
    */
   cardFonts: readonly CardFontOption[];
@@ -116,7 +116,7 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
 }
 
 const CARD_FONT_KEYS = ["file", "weight", "style"];
-const CARD_FONT_EXAMPLE = '[{ file: "fonts/NotoSansArabic-Bold.ttf", weight: 700 }]';
+const CARD_FONT_EXAMPLE = '[{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }]';
 
 function checkCardFonts(fonts: unknown): void {
   if (!Array.isArray(fonts)) throw themeOptionError("cardFonts", "must be a list of fonts, got", fonts, `write e.g. ${CARD_FONT_EXAMPLE}`);
@@ -125,7 +125,7 @@ function checkCardFonts(fonts: unknown): void {
     if (typeof font !== "object" || font === null || Array.isArray(font)) throw themeOptionError(name, "must be an object, got", font, `write e.g. ${CARD_FONT_EXAMPLE}`);
     const entry = font as Record<string, unknown>;
     rejectUnknownNames(Object.keys(entry), CARD_FONT_KEYS, `addPlugin(newsroomTheme, options) ${name}`, "key");
-    if (typeof entry.file !== "string" || entry.file.trim() === "") throw themeOptionError(`${name}.file`, "must be the path of a font file, got", entry.file, 'write e.g. "fonts/NotoSansArabic-Bold.ttf"');
+    if (typeof entry.file !== "string" || entry.file.trim() === "") throw themeOptionError(`${name}.file`, "must be the path of a font file, got", entry.file, 'write e.g. "fonts/NotoSansArmenian-Bold.ttf"');
     if (entry.weight !== undefined && !(Number.isInteger(entry.weight) && (entry.weight as number) >= 100 && (entry.weight as number) <= 900 && (entry.weight as number) % 100 === 0)) {
       throw themeOptionError(`${name}.weight`, "must be a font weight from 100 to 900 in hundreds, got", entry.weight, "use 400 for a regular file, 700 for a bold one");
     }

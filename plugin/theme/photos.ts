@@ -8,6 +8,7 @@ import type { EleventyCollectionItem, EleventyPage } from "../eleventy-types.js"
 import { NewsroomError } from "../errors.js";
 import { escapeHtml } from "../escape.js";
 import { fallbackFiles, renderFigure, renderPicture, type PhotoFile } from "../figure.js";
+import type { PhotoSource } from "../images.js";
 import { absoluteSiteUrl } from "../page-structured-data.js";
 import { parseLeadPhoto } from "../photo-field.js";
 import type { Photos } from "../photos.js";
@@ -128,6 +129,13 @@ export class ThemePhotos {
   private async siteImage(): Promise<ShareImage | undefined> {
     const image = this.context.siteImage;
     if (!image) return undefined;
+    const jpegs = fallbackFiles(await this.context.photos.responsive(await this.siteImageSource(image), [SHARE_IMAGE_WIDTH]));
+    const file = jpegs.find((candidate) => candidate.width === SHARE_IMAGE_WIDTH) ?? (jpegs[0] as PhotoFile);
+    return { url: file.url, width: file.width, height: file.height, alt: image.alt, type: "image/jpeg" };
+  }
+
+  /** The share image's file, checked: a picture narrower than a large preview stops the build. */
+  private async siteImageSource(image: SiteShareImage): Promise<PhotoSource> {
     const where = "site settings shareImage.src";
     const source = await this.context.photos.source(image.src, { inputPath: undefined, where });
     if (source.width < SHARE_IMAGE_WIDTH) {
@@ -139,9 +147,7 @@ export class ThemePhotos {
         inputPath: this.context.settingsFile,
       });
     }
-    const jpegs = fallbackFiles(await this.context.photos.responsive(source, [SHARE_IMAGE_WIDTH]));
-    const file = jpegs.find((candidate) => candidate.width === SHARE_IMAGE_WIDTH) ?? (jpegs[0] as PhotoFile);
-    return { url: file.url, width: file.width, height: file.height, alt: image.alt, type: "image/jpeg" };
+    return source;
   }
 
   /** The `<meta>` tags that announce the share image, with absolute URLs. */
@@ -169,9 +175,8 @@ export class ThemePhotos {
   async sampleFigure(data: PageData): Promise<string> {
     const image = this.context.siteImage;
     if (image) {
-      const source = await this.context.photos.source(image.src, { inputPath: undefined, where: "site settings shareImage.src" });
       return renderFigure(
-        await this.context.photos.responsive(source),
+        await this.context.photos.responsive(await this.siteImageSource(image)),
         { alt: image.alt, caption: "A figure with its caption: the site’s share image, as social sites show it.", credit: `${text(data.site?.name) ?? ""} theme` },
         { sizes: this.context.columnSizes, priority: "inline", where: "style guide figure" },
       );

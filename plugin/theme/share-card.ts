@@ -74,13 +74,9 @@ export interface CardFontSet {
 
 export const NO_EXTRA_CARD_FONTS: CardFontSet = Object.freeze({ fonts: [], id: "" });
 
-// The first bytes of the formats the card renderer reads, and of WOFF2, which it does not.
-const FONT_SIGNATURES: [string, string][] = [
-  ["00010000", "TrueType"],
-  ["74727565", "TrueType"],
-  ["4f54544f", "OpenType"],
-  ["774f4646", "WOFF"],
-];
+// The first bytes of the formats the card renderer reads (TrueType twice, OpenType, WOFF), and of
+// WOFF2, which it does not.
+const FONT_SIGNATURES = new Set(["00010000", "74727565", "4f54544f", "774f4646"]);
 const WOFF2_SIGNATURE = "774f4632";
 
 /** Reads the theme option `cardFonts`, relative to `root` (the project folder). */
@@ -94,13 +90,13 @@ export function loadCardFonts(options: readonly CardFontOption[], root: string):
     try {
       data = readFileSync(file);
     } catch {
-      throw new NewsroomError({ where, problem: "no such font file", value: option.file, fix: "give the path of a .ttf, .otf or .woff file from the project folder, e.g. \"fonts/NotoSansArabic-Bold.ttf\"" });
+      throw new NewsroomError({ where, problem: "no such font file", value: option.file, fix: "give the path of a .ttf, .otf or .woff file from the project folder, e.g. \"fonts/NotoSansArmenian-Bold.ttf\"" });
     }
     const signature = data.subarray(0, 4).toString("hex");
     if (signature === WOFF2_SIGNATURE) {
       throw new NewsroomError({ where, problem: "is WOFF2, which the card renderer cannot read", value: option.file, fix: "use the font's .woff, .ttf or .otf file (fontsource packages ship .woff beside .woff2)" });
     }
-    if (!FONT_SIGNATURES.some(([bytes]) => bytes === signature)) {
+    if (!FONT_SIGNATURES.has(signature)) {
       throw new NewsroomError({ where, problem: "is not a TrueType, OpenType or WOFF font", value: option.file, fix: "give a .ttf, .otf or .woff font file" });
     }
     hash.update(`${option.weight ?? 400} ${option.style ?? "normal"} `).update(data);
