@@ -68,6 +68,8 @@ export interface EleventyConfig {
   setUseGitIgnore?(useGitIgnore: boolean): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => unknown, options?: Options): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  /** `resetConfig` (Eleventy 3) runs the configuration again when the file changes under watch. */
+  addWatchTarget?(target: string, options?: { resetConfig?: boolean }): void;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;

@@ -52,6 +52,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     timeZone: given.timeZone !== undefined,
     organisation: given.publisher !== undefined,
   });
+  // Read here, at configuration, so an edit under `npm start` must run the configuration again;
+  // Eleventy alone would rebuild with the settings it read at start, and the preview would
+  // silently keep the old name, language or time zone.
+  const settingsFile = path.join(directories.data, "site.json");
+  eleventyConfig.addWatchTarget?.(settingsFile, { resetConfig: true });
+  for (const font of options.cardFonts) eleventyConfig.addWatchTarget?.(path.relative(process.cwd(), path.resolve(font.file)), { resetConfig: true });
   // Resolved here, once: site.json first, the theme's options over it, SITE_URL over both (the
   // Pages workflow sets it to the address it deploys to). The plugin takes this object as it is.
   // Read now, so a missing or unreadable font stops the build before any page is rendered.
@@ -85,7 +91,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     columnSizes: newsroomOptions.imageSizes,
     storyCards: options.storyCards,
     siteImage: settings.shareImage,
-    settingsFile: path.join(directories.data, "site.json"),
+    settingsFile,
     siteUrl: newsroomOptions.siteUrl,
     pathPrefix: () => eleventyConfig.pathPrefix,
   });
@@ -213,7 +219,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       for (const [key, registry] of [[newsroomOptions.sectionsDataKey, sections], [newsroomOptions.authorsDataKey, authors], [newsroomOptions.speakersDataKey, speakers]] as const) {
         assertCleanText(registry, "", path.join(directories.data, `${key}.json`), `global data "${key}"`);
       }
-      assertCleanText(settings, "", path.join(directories.data, "site.json"), "site settings");
+      assertCleanText(settings, "", settingsFile, "site settings");
       const registryIds = new Set(Object.keys(speakers));
       // Who each template quotes, read from its source while it is at hand (never kept whole: at
       // 100,000 stories the texts would fill the memory).
@@ -305,7 +311,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     environment.loaders.push(loader);
   });
   copyAssets(eleventyConfig, path.join(themeDir, "assets"), directories);
-  checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, path.join(directories.data, "site.json"));
+  checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, settingsFile);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
 }

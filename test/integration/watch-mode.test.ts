@@ -1,7 +1,7 @@
 /**
  * `npm start` (Eleventy's dev server, incremental): an error in a page is shown, the dev server
  * keeps running, and fixing the file rebuilds without a restart; an incremental rebuild keeps the
- * speaker pages whole.
+ * speaker pages whole; an edit to site.json, which the theme reads at configuration, reaches the pages.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -93,6 +93,33 @@ describe("watch mode", () => {
     expect(html).toContain("nr-speaker--full");
     // The story's quotations were replaced, not lost or doubled, on the speaker page.
     expect(await quotations()).toBe(quotedAtStart);
+    expect(child.exitCode).toBeNull();
+  }, 90_000);
+
+  it("shows an edit to site.json without a restart: language, time zone and publisher as the theme resolves them", async () => {
+    const settingsFile = path.join(dir, "_data", "site.json");
+    const settings = await readFile(settingsFile, "utf8");
+    const page = `http://127.0.0.1:${port}/politics/2025/10/14/council-approves-2026-budget/`;
+    const before = await (await fetch(page)).text();
+    expect(before).toContain('<html lang="en-US"');
+    expect(before).toContain("Fixture Gazette");
+
+    const mark = output.length;
+    const edited = JSON.parse(settings) as { language: string; timeZone: string; organisation: { name: string } };
+    edited.language = "en-GB";
+    edited.timeZone = "America/Denver";
+    edited.organisation.name = "Fixture Gazette Ltd";
+    await writeFile(settingsFile, JSON.stringify(edited, null, 2));
+    await waitFor(/Wrote \d+ files?/, mark);
+    const after = await (await fetch(page)).text();
+    // Values the theme resolves at configuration, which Eleventy alone would have kept from the start.
+    expect(after).toContain('<html lang="en-GB"');
+    expect(after).toContain('content="en_GB"');
+    expect(after).toContain('"name":"Fixture Gazette Ltd"');
+    // The story's time is now shown in Denver's zone, not Chicago's (same day, so the same URL).
+    expect(before).toContain("6:30 p.m. CDT Oct. 14, 2025");
+    expect(after).toContain("5:30 p.m. MDT Oct. 14, 2025");
+    expect(after).not.toContain("CDT");
     expect(child.exitCode).toBeNull();
   }, 90_000);
 });
