@@ -20,6 +20,8 @@ export interface EleventyCallContext {
 export interface EleventyCollectionItem {
   inputPath: string;
   url: string | false;
+  /** The file's name without its extension (its folder's, for an index file). */
+  fileSlug?: string;
   date?: Date;
   data: Record<string, unknown>;
   /** The page's content without its layout; Eleventy throws when it is read before rendering. */

@@ -2,6 +2,7 @@
  * An article's front matter, checked once per build: a missing headline or an unknown section
  * fails the build naming the file, the field and the fix, instead of printing a broken page.
  */
+import path from "node:path";
 import { namingFile } from "../arguments.js";
 import { parseDatelinePlace } from "../dateline.js";
 import { DateTime } from "luxon";
@@ -82,6 +83,57 @@ export function suggestSlug(id: string): string {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "") || "my-id"
   );
+}
+
+/**
+ * Characters a story's address cannot hold, and why: Eleventy writes the file under any name, but
+ * the link to it would lead elsewhere ("?", "#", "%", "\\"), or break wherever the address is
+ * written out as text (white space).
+ */
+const ADDRESS_BREAKERS: readonly [RegExp, string][] = [
+  [/\?/u, '"?" starts a query string, so a link to it leads to another address'],
+  [/#/u, '"#" starts a fragment, so a link to it leads to another address'],
+  [/%/u, '"%" starts an escape, so the server would look for another file'],
+  [/\\/u, 'browsers read "\\" as "/"'],
+  [/\s/u, "white space breaks the address wherever it is written out as text, in an email or a post"],
+];
+
+/**
+ * `permalink: false`, Eleventy's way to write no page: the theme would still list the story
+ * (linking to nothing), and its layout cannot link to itself.
+ */
+export function storyWithoutPage(inputPath: string, written: boolean): NewsroomError {
+  return new NewsroomError({
+    where: written ? "front matter permalink" : "permalink",
+    inputPath,
+    problem: "a story must have a page: the front page, lists, feeds and sitemaps link to it",
+    value: false,
+    fix: "to keep a story off the site, write draft: true instead",
+  });
+}
+
+/**
+ * Stops a story whose address a browser cannot open as written. Most such addresses come from the
+ * file's name, which the theme's permalink uses as it is; the fix then is a new name.
+ */
+export function checkStoryAddress(inputPath: string, url: unknown, story: { fileSlug?: string; permalinkWritten: boolean }): void {
+  if (url === false) throw storyWithoutPage(inputPath, story.permalinkWritten);
+  if (typeof url !== "string") return;
+  const broken = ADDRESS_BREAKERS.find(([pattern]) => pattern.test(url));
+  if (!broken) return;
+  const problem = `gives the story an address a browser cannot open (${broken[1]})`;
+  if (story.permalinkWritten || !story.fileSlug) {
+    throw new NewsroomError({ where: "front matter permalink", inputPath, problem, value: url, fix: `use letters, digits and hyphens, e.g. "${url.split("/").map((part) => (part === "" ? "" : suggestSlug(part))).join("/")}"` });
+  }
+  const base = path.basename(inputPath, path.extname(inputPath));
+  const renamed = `${suggestSlug(story.fileSlug)}${base === story.fileSlug ? path.extname(inputPath) : ""}`;
+  throw new NewsroomError({
+    where: base === story.fileSlug ? "story file name" : "story folder name",
+    inputPath,
+    problem,
+    value: url,
+    fix: `rename the ${base === story.fileSlug ? "file" : "folder"} "${base === story.fileSlug ? path.basename(inputPath) : story.fileSlug}" to "${renamed}" (letters, digits and hyphens); the story's address follows its name`,
+  });
 }
 
 /**

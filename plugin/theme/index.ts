@@ -17,7 +17,7 @@ import { escapeHtml, jsonForScript } from "../escape.js";
 import newsroom from "../index.js";
 import { resolveOptions, type FallbackImageContext, type PublisherOptions } from "../options.js";
 import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
-import { assertCleanText, isSlug, refuseReservedTags, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
+import { assertCleanText, checkStoryAddress, isSlug, storyWithoutPage, refuseReservedTags, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl } from "../escape.js";
 import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
@@ -192,13 +192,14 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // Every story gets the article layout and its URL from the theme, so a site needs no
   // articles.11tydata.json; a layout or permalink the site gives (in that file or front matter) wins.
   eleventyConfig.addPreprocessor("newsroom-article-defaults", "*", (data: Record<string, unknown>) => {
-    const page = data.page as { inputPath?: string } | undefined;
-    if (!page?.inputPath || !isArticle(page.inputPath)) return;
+    const inputPath = (data.page as { inputPath?: string } | undefined)?.inputPath;
+    if (!inputPath || !isArticle(inputPath)) return;
     if (data.layout === undefined) {
       data.layout = ARTICLE_LAYOUT;
       // Front matter of the layout is merged before preprocessors run; this is the one field the theme needs from it.
       data.pageType ??= "article";
     }
+    if (data.permalink === false) reportingCause(() => { throw storyWithoutPage(inputPath, true); });
     const computed = data.eleventyComputed as Record<string, unknown> | undefined;
     if (data.permalink === undefined && computed?.permalink === undefined) {
       data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string } }) =>
@@ -240,6 +241,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
         const fileText = readArticleText(article.inputPath);
         const frontMatter = await frontMatterOf(article);
         validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, extraFields, frontMatter, timeZone: zone }, fileText);
+        const computed = frontMatter?.eleventyComputed as Record<string, unknown> | undefined;
+        checkStoryAddress(article.inputPath, article.url, { fileSlug: article.fileSlug, permalinkWritten: frontMatter?.permalink !== undefined || computed?.permalink !== undefined });
         quotedBy.set(article.inputPath, fileText === undefined ? new Set() : quotedSpeakerIds(fileText, registryIds));
       }
       const built = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });

@@ -132,3 +132,46 @@ describe("dates YAML would quietly change", () => {
     expect(await buildError(fields)).toMatch(expected);
   });
 });
+
+describe("story addresses a browser cannot open", () => {
+  async function buildNamed(file: string, fields: Record<string, string | undefined> = {}): Promise<string> {
+    try {
+      await buildFiles({ ...SITE, [`articles/${file}`]: article(fields) }, { theme: THEME });
+    } catch (error) {
+      return messageChain(error);
+    }
+    throw new Error("expected the build to fail");
+  }
+
+  it.each([
+    ["why-now?.md", '"?" starts a query string', "/news/2025/10/14/why-now?/", '"why-now?.md" to "why-now.md"'],
+    ["a#b.md", '"#" starts a fragment', "/news/2025/10/14/a#b/", '"a#b.md" to "a-b.md"'],
+    ["100%-sure.md", '"%" starts an escape', "/news/2025/10/14/100%-sure/", '"100%-sure.md" to "100-sure.md"'],
+    ["Council Budget.md", "white space breaks the address", "/news/2025/10/14/Council Budget/", '"Council Budget.md" to "council-budget.md"'],
+  ])("the file name %j stops the build, with a name to use", async (file, why, url, rename) => {
+    const message = await buildNamed(file);
+    expect(message).toContain(`[newsroom] story file name in `);
+    expect(message).toContain(`${file}: gives the story an address a browser cannot open (${why}`);
+    expect(message).toContain(`: ${JSON.stringify(url)}. Fix: rename the file ${rename} (letters, digits and hyphens)`);
+  });
+
+  it("a written permalink is named as the field to change", async () => {
+    const message = await buildNamed("story.md", { permalink: '"/news/why now?/"' });
+    expect(message).toMatch(/\[newsroom\] front matter permalink in \S*story\.md: gives the story an address a browser cannot open \("\?" starts a query string[^)]*\): "\/news\/why now\?\/"\. Fix: use letters, digits and hyphens, e.g\. "\/news\/why-now\/"/);
+  });
+
+  it("letters of any script, capitals and underscores make a working address", async () => {
+    const pages = await buildFiles({ ...SITE, "articles/Café_Reopens-Україна.md": article({}) }, { theme: THEME });
+    expect([...pages.keys()]).toContain("/news/2025/10/14/Café_Reopens-Україна/");
+  });
+});
+
+describe("a story with no page", () => {
+  it.each([
+    ["permalink: false", { permalink: "false" }],
+    ["with eleventyExcludeFromCollections as well (its layout would still link to itself)", { permalink: "false", eleventyExcludeFromCollections: "true" }],
+  ])("%s stops the build naming the story and draft: true", async (_name, fields) => {
+    const message = await buildError(fields);
+    expect(message).toMatch(/\[newsroom\] front matter permalink in \S*story\.md: a story must have a page: the front page, lists, feeds and sitemaps link to it: false\. Fix: to keep a story off the site, write draft: true instead/);
+  });
+});

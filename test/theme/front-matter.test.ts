@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLE_FIELDS, forbiddenCharacter, impossibleWrittenDate, isSlug, topicSlug, validateArticle } from "../../plugin/theme/front-matter.js";
+import { ARTICLE_FIELDS, checkStoryAddress, forbiddenCharacter, impossibleWrittenDate, isSlug, topicSlug, validateArticle } from "../../plugin/theme/front-matter.js";
 
 const registries = { sections: { world: { name: "World" } }, authors: { ada: { name: "Ada Reyes" } } };
 const good = { title: "Headline", dek: "Standfirst", date: new Date("2025-09-05T23:00:00Z"), section: "world", byline: ["ada"], tags: ["Ukraine"] };
@@ -124,5 +124,22 @@ describe("ids and topics", () => {
   it("distinct scripts give distinct slugs", () => {
     const names = ["Україна", "Россия", "C++", "C", "C#", "Ελλάδα", "Israel", "ישראל"];
     expect(new Set(names.map(topicSlug)).size).toBe(names.length);
+  });
+});
+
+describe("checkStoryAddress", () => {
+  it("names the folder of an index file, and stays quiet about a working address", () => {
+    expect(() => checkStoryAddress("./articles/Budget Vote/index.md", "/news/2025/10/14/Budget Vote/", { fileSlug: "Budget Vote", permalinkWritten: false })).toThrow(
+      '[newsroom] story folder name in ./articles/Budget Vote/index.md: gives the story an address a browser cannot open (white space breaks the address wherever it is written out as text, in an email or a post): "/news/2025/10/14/Budget Vote/". Fix: rename the folder "Budget Vote" to "budget-vote"',
+    );
+    expect(() => checkStoryAddress("./articles/a.md", "/news/2025/10/14/Ça_va-2/", { fileSlug: "Ça_va-2", permalinkWritten: false })).not.toThrow();
+    // No page at all (permalink: false) would leave lists and feeds linking to nothing.
+    expect(() => checkStoryAddress("./articles/a.md", false, { fileSlug: "a", permalinkWritten: true })).toThrow(
+      "[newsroom] front matter permalink in ./articles/a.md: a story must have a page: the front page, lists, feeds and sitemaps link to it: false. Fix: to keep a story off the site, write draft: true instead",
+    );
+  });
+
+  it("a backslash, which browsers read as a slash", () => {
+    expect(() => checkStoryAddress("./articles/a.md", "/news/a\\b/", { fileSlug: "a", permalinkWritten: true })).toThrow('browsers read "\\" as "/"');
   });
 });
