@@ -53,6 +53,21 @@ export function parseDatelinePlace(place: unknown, options: DatelineOptions = {}
       fix: 'write the place as "City, State or Country", e.g. "Springfield, Ill."',
     });
   }
+  // What the rendered dateline adds itself, typed into the place as it would be in print: published
+  // twice ("PARIS, France — —") or as an empty part ("KYIV, , Ukraine").
+  const placeAlone = normalized.replace(/\s*\([^)]*\)$/, "").replace(/[\s,;:\u2014\u2013-]+$/, "").split(",").map((part) => part.trim()).filter(Boolean).join(", ");
+  const trailing = /\([^)]*\)$/.test(normalized) ? "an agency or note in parentheses" : /[,;:\u2014\u2013-]$/.test(normalized) ? `"${normalized.slice(-1)}"` : undefined;
+  if (trailing) {
+    throw new NewsroomError({
+      where,
+      problem: `ends with ${trailing}, which the dateline adds itself`,
+      value: place,
+      fix: `write the place alone: "${placeAlone}"${trailing.startsWith("an agency") ? " (an agency goes in the agency argument, or datelineAgency in front matter)" : ""}`,
+    });
+  }
+  if (region?.split(",").some((part) => part.trim() === "")) {
+    throw new NewsroomError({ where, problem: "has an empty part between commas", value: place, fix: `write "${placeAlone}"` });
+  }
   if (region === undefined) {
     const standalone = options.standaloneCities ?? AP_STANDALONE_CITIES;
     const known = standalone.some((candidate) => candidate.toLowerCase() === city.toLowerCase());

@@ -136,6 +136,21 @@ describe("renderDateline", () => {
       expect(error.message).toContain("standaloneCities option");
     });
 
+    it.each([
+      ["Kyiv, Ukraine,", '"Kyiv, Ukraine,"', 'ends with ",", which the dateline adds itself', 'write the place alone: "Kyiv, Ukraine"'],
+      ["Paris, France —", '"Paris, France —"', 'ends with "—", which the dateline adds itself', 'write the place alone: "Paris, France"'],
+      ["Springfield, Ill. -", '"Springfield, Ill. -"', 'ends with "-", which the dateline adds itself', 'write the place alone: "Springfield, Ill."'],
+      ["Kyiv, Ukraine (AP)", '"Kyiv, Ukraine (AP)"', "ends with an agency or note in parentheses, which the dateline adds itself", 'write the place alone: "Kyiv, Ukraine" (an agency goes in the agency argument'],
+      ["Kyiv,, Ukraine", '"Kyiv,, Ukraine"', "has an empty part between commas", 'write "Kyiv, Ukraine"'],
+    ])("rejects what the dateline adds itself, typed into the place: %j", (place, shown, problem, fix) => {
+      const error = thrownBy(() => renderDateline(place));
+      expect(error.message).toBe(`[newsroom] dateline: ${problem}: ${shown}. Fix: ${fix}${fix.endsWith("argument") ? ", or datelineAgency in front matter)" : ""}`);
+    });
+
+    it("keeps a place whose punctuation belongs to it", () => {
+      expect(renderDateline("Winston-Salem, N.C.")).toContain("WINSTON-SALEM, N.C.");
+    });
+
     it.each(["Kyiv,", "Kyiv,   ", ", Ukraine", " ,Ukraine", ","])("rejects an empty city or region: %j", (place) => {
       const error = thrownBy(() => renderDateline(place));
       expect(error.message).toContain("[newsroom] dateline: has an empty city or region");
