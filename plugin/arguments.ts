@@ -56,6 +56,11 @@ export function reportCause(error: NewsroomError): void {
   console.error(error.message);
 }
 
+/** A line of the build log under Eleventy's command line; programmatic builds print nothing. */
+export function logForCli(line: string): void {
+  if (process.env.ELEVENTY_SOURCE === "cli") console.log(line);
+}
+
 /** Runs `work`, reporting a NewsroomError it throws (see reportCause) before passing it on. */
 export function reportingCause<T>(work: () => T): T {
   try {

@@ -277,6 +277,9 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
       throw fieldError(inputPath, "byline", 'must be a list of author ids or "organisation", got', byline, "write byline: [ada-reyes], or byline: organisation");
     }
     for (const id of byline) checkId(inputPath, "byline", id, registries.authors, "_data/authors.json");
+    // "By Ada Reyes and Ada Reyes", and the author twice in the structured data.
+    const repeated = byline.find((id, index) => byline.indexOf(id) !== index);
+    if (repeated !== undefined) throw fieldError(inputPath, "byline", "names the same author twice", repeated, "list each author once");
   }
 
   if (data.tags !== undefined && (!Array.isArray(data.tags) || data.tags.some((tag) => typeof tag !== "string" || tag.trim() === ""))) {
@@ -287,6 +290,10 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   // Several corrections, each with text and date; the 0.1 `correction` field is refused with the new form.
   const corrections = readCorrections(data, inputPath, registries.timeZone);
   const published = toDateTime(data.date, { zone: registries.timeZone, where: "front matter date" });
+  // Days, not instants: a day-only `updated` on the day of publication is midnight, before a timed date.
+  if (data.updated !== undefined && toDateTime(data.updated, { zone: registries.timeZone }).endOf("day") < published.startOf("day")) {
+    throw fieldError(inputPath, "updated", "is before the story was published (the page would say it was updated before it appeared)", data.updated, `give the day (or time) the story was updated, on or after its date (${published.toISODate()})`);
+  }
   corrections.forEach((correction, index) => {
     if (toDateTime(correction.date, { zone: registries.timeZone }).endOf("day") < published.startOf("day")) {
       throw fieldError(inputPath, `corrections[${index}].date`, "is before the story was published", correction.date, "give the day (or time) the story was corrected, on or after its date");

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { namingFile, reportingCause, reportingCauseAsync } from "../arguments.js";
+import { logForCli, namingFile, reportingCause, reportingCauseAsync } from "../arguments.js";
 import { AP_STANDALONE_CITIES } from "../data/standalone-cities.js";
 import { toDateTime } from "../dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
@@ -21,7 +21,7 @@ import { assertCleanText, checkStoryAddress, isSlug, storyWithoutPage, refuseRes
 import { isAbsoluteHttpUrl } from "../escape.js";
 import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
-import { normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
+import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { Photos } from "../photos.js";
 import type { QuotationRecord } from "../quotation-record.js";
@@ -111,14 +111,22 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   /** The moment this build started: a story dated later is embargoed until a build after it. */
   let buildTime = buildTimeFromEnvironment();
   let preview = false;
+  /** Embargoed stories this build left out, with their banner's words, for the build log. */
+  const embargoed = new Map<string, string>();
   eleventyConfig.on("eleventy.before", () => {
     index = undefined;
+    embargoed.clear();
     sources.clear();
     buildTime = buildTimeFromEnvironment();
     photos.reset();
     cards.reset();
     // `eleventy --serve` (npm start) is the newsroom's preview; a build or watch never is.
     preview = options.preview ?? process.env.ELEVENTY_RUN_MODE === "serve";
+  });
+  // Said in the build log: a story left out for its date is otherwise invisible, and a mistyped
+  // year (2205) would keep it off the site without a word.
+  eleventyConfig.on("eleventy.after", () => {
+    for (const line of embargoNotes(embargoed)) logForCli(line);
   });
 
   if (!eleventyConfig.addDateParsing || !eleventyConfig.addPreprocessor) {
@@ -153,7 +161,10 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       return unpublishedReason(inputPath, data, page?.date, buildTime, zone);
     });
     if (!reason) return undefined;
-    if (!preview) return false;
+    if (!preview) {
+      if (reason.status === "embargoed") embargoed.set(inputPath, unpublishedLabel(reason, zone));
+      return false;
+    }
     data.unpublished = { ...reason, label: unpublishedLabel(reason, zone) };
     data.noindex = true;
     return undefined;
@@ -355,8 +366,22 @@ function readSiteUrlEnvironment(): string | undefined {
  * Registry ids become URLs (/{section}/, /authors/{id}/, /speakers/{id}/): an id that is not a
  * slug (`r&d`) would write a folder no link reaches, so it stops the build naming the file.
  */
-function validateRegistryIds(registries: Record<"sections" | "authors" | "speakers", Record<string, unknown>>, dataDir: string, options: { sectionsDataKey: string; authorsDataKey: string; speakersDataKey: string }): void {
+/** Top-level folders of the theme's own pages and files: a section of the same id would share its address. */
+const THEME_FOLDERS = ["about", "archive", "assets", "authors", "pagefind", "search", "speakers", "style-guide", "tags"];
+
+function validateRegistryIds(registries: Record<"sections" | "authors" | "speakers", Record<string, unknown>>, dataDir: string, options: { sectionsDataKey: string; authorsDataKey: string; speakersDataKey: string; imageUrlPath: string }): void {
   const files = { sections: options.sectionsDataKey, authors: options.authorsDataKey, speakers: options.speakersDataKey };
+  const themeFolders = new Set([...THEME_FOLDERS, options.imageUrlPath.split("/").find(Boolean) ?? ""]);
+  for (const id of Object.keys(registries.sections)) {
+    if (!themeFolders.has(id)) continue;
+    throw new NewsroomError({
+      where: "sections registry id",
+      problem: `is the name of the theme's own /${id}/ folder, so the section's pages would take its address`,
+      value: id,
+      fix: `rename the section, e.g. "${id}-news", here and wherever articles use it`,
+      inputPath: path.join(dataDir, `${files.sections}.json`),
+    });
+  }
   for (const [kind, registry] of Object.entries(registries) as [keyof typeof files, Record<string, unknown>][]) {
     for (const id of Object.keys(registry)) {
       if (isSlug(id)) continue;

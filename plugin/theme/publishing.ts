@@ -105,6 +105,11 @@ export function unpublishedReason(inputPath: string, data: Record<string, unknow
   return undefined;
 }
 
+/** The build log's lines for embargoed stories left out: the file, when, and what happens next. */
+export function embargoNotes(embargoed: ReadonlyMap<string, string>): string[] {
+  return [...embargoed].sort(([a], [b]) => a.localeCompare(b)).map(([inputPath, label]) => `[newsroom] ${inputPath}: ${label}; left out of this build, the first build after that time publishes it`);
+}
+
 /** The preview banner's words: "Draft" or "Embargoed until 9 a.m. CDT Oct. 14, 2099". */
 export function unpublishedLabel(reason: Unpublished, zone: string): string {
   if (reason.status === "draft") return "Draft: not published";

@@ -3,10 +3,10 @@
  * the value and the fix. And through the real CLI: a non-zero exit and no stack dump.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildFiles } from "../helpers/build.js";
 import { repoRoot } from "../helpers/site-build.js";
 import { messageChain } from "../helpers/errors.js";
@@ -53,6 +53,7 @@ describe("front matter errors name the field, file, value and fix", () => {
     ["byline of the wrong type", { byline: "42" }, /\[newsroom\] front matter byline in \S*story\.md: must be a list of author ids or "organisation", got: 42/],
     ["an empty tag", { tags: '[Budget, ""]' }, /\[newsroom\] front matter tags in \S*story\.md: must be a list of topic names/],
     ["unparseable updated date", { updated: '"next Tuesday"' }, /\[newsroom\] front matter updated in \S*story\.md: cannot read this date: "next Tuesday"/],
+    ["updated before the story was published", { updated: "2024-10-15T09:00:00-05:00" }, /\[newsroom\] front matter updated in \S*story\.md: is before the story was published \(the page would say it was updated before it appeared\): "2024-10-15T09:00:00-05:00"\. Fix: give the day \(or time\) the story was updated, on or after its date \(2025-10-14\)/],
     ["dateline AP style rejects", { dateline: '"Springfield"' }, /\[newsroom\] front matter dateline in \S*story\.md: AP style needs a state or country after this city: "Springfield"/],
     ["the 0.1 correction field", { correction: '"Fixed a name."' }, /\[newsroom\] front matter correction in \S*story\.md: is no longer read \(a story can now have several corrections, each with its date\): "Fixed a name\."\. Fix: write corrections: \[\{ date: 2025-10-15, text: "An earlier version of this story …" \}\]/],
     ["the 0.1 correctionDate field", { correctionDate: "2025-10-15" }, /\[newsroom\] front matter correctionDate in \S*story\.md: is no longer read/],
@@ -120,6 +121,43 @@ describe("through the command line", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe("the build log", () => {
+  it("names each embargoed story it left out, with its time; a programmatic build prints nothing", async () => {
+    const dir = await mkdtemp(path.join(repoRoot, "test", "scratch-cli-"));
+    try {
+      const files = {
+        ...SITE,
+        "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+        "articles/story.md": article({}),
+        "articles/later.md": article({ title: '"Held story"', date: "2205-10-14T09:00:00-05:00" }),
+      };
+      for (const [file, contents] of Object.entries(files)) {
+        await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+        await writeFile(path.join(dir, file), contents);
+      }
+      const input = path.relative(repoRoot, dir);
+      const result = await promisify(execFile)(
+        process.execPath,
+        ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${path.join(dir, "_site")}`],
+        { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_STORY_CARDS: "off", NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") } },
+      );
+      expect(result.stdout).toContain(`[newsroom] ./${input}/articles/later.md: Embargoed until 2 p.m. UTC Oct. 14, 2205; left out of this build, the first build after that time publishes it`);
+      expect(result.stdout).not.toContain("story.md:");
+      expect(await readFile(path.join(dir, "_site", "index.html"), "utf8")).not.toContain("Held story");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const logged: unknown[] = [];
+    const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void logged.push(args));
+    try {
+      await buildFiles({ ...SITE, "articles/story.md": article({}), "articles/later.md": article({ date: "2205-10-14T09:00:00-05:00" }) }, { theme: THEME });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(JSON.stringify(logged)).not.toContain("[newsroom]");
   }, 60_000);
 });
 

@@ -185,6 +185,15 @@ describe("registry ids are slugs, because they become URLs", () => {
   });
 });
 
+describe("a section named like a folder of the theme's own", () => {
+  it.each(["archive", "tags", "img"])("%j stops the build naming sections.json, not two clashing templates", async (id) => {
+    const registry = { "_data/sections.json": JSON.stringify({ local: { name: "Local" }, [id]: { name: "Clash" } }) };
+    expect(await buildError({ ...SITE, ...registry, "articles/budget.md": story() })).toMatch(
+      new RegExp(`\\[newsroom\\] sections registry id in \\S*_data/sections\\.json: is the name of the theme's own /${id}/ folder, so the section's pages would take its address: "${id}"\\. Fix: rename the section, e\\.g\\. "${id}-news"`),
+    );
+  });
+});
+
 describe("topics: one page per name, letters of every script kept", () => {
   it("Україна, Россия, C++, C# and C get pages of their own, linked percent-encoded", async () => {
     const pages = await buildFiles({ ...SITE, "articles/budget.md": story({ tags: '["Україна", "Россия", "C++", "C#", "C"]' }) }, { theme: {} });

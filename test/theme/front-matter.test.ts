@@ -29,6 +29,11 @@ describe("validateArticle", () => {
     expect(() => validateArticle("./a.md", { ...good, byline: "organisation" }, registries)).not.toThrow();
   });
 
+  it("accepts an update on the day of publication, even a day-only one that reads as midnight", () => {
+    expect(() => validateArticle("./a.md", { ...good, updated: new Date("2025-09-05T04:00:00Z") }, { ...registries, timeZone: "America/New_York" })).not.toThrow();
+    expect(() => validateArticle("./a.md", { ...good, updated: new Date("2025-09-04T12:00:00Z") }, { ...registries, timeZone: "America/New_York" })).toThrow("front matter updated in ./a.md: is before the story was published");
+  });
+
   it("rejects an impossible date as written in the file", () => {
     expect(() => validateArticle("./a.md", good, registries, "---\ndate: 2025-02-30\n---\n")).toThrow(
       '[newsroom] front matter date in ./a.md: this day or time does not exist (YAML would quietly turn it into another date): "2025-02-30". Fix: correct the date, e.g. 2025-02-28',
@@ -40,6 +45,7 @@ describe("validateArticle", () => {
     [{ dek: "  " }, 'front matter dek in ./a.md: must be non-empty text, got: "  "'],
     [{ section: "wrld" }, 'front matter section in ./a.md: unknown section id: "wrld". Fix: did you mean "world"?'],
     [{ byline: [] }, 'front matter byline in ./a.md: must be a list of author ids or "organisation", got: []'],
+    [{ byline: ["ada", "ada"] }, 'front matter byline in ./a.md: names the same author twice: "ada". Fix: list each author once'],
     [{ tags: "Ukraine" }, 'front matter tags in ./a.md: must be a list of topic names, got: "Ukraine"'],
     [{ dateline: "Kyiv" }, 'front matter dateline in ./a.md: AP style needs a state or country after this city: "Kyiv"'],
     [{ correctionDate: "soon" }, 'front matter correctionDate in ./a.md: is no longer read (a story can now have several corrections, each with its date): "soon"'],
