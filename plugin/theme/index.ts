@@ -362,13 +362,13 @@ function readSiteUrlEnvironment(): string | undefined {
   return value;
 }
 
+/** Top-level folders of the theme's own pages and files: a section of the same id would share its address. */
+const THEME_FOLDERS = ["about", "archive", "assets", "authors", "pagefind", "search", "speakers", "style-guide", "tags"];
+
 /**
  * Registry ids become URLs (/{section}/, /authors/{id}/, /speakers/{id}/): an id that is not a
  * slug (`r&d`) would write a folder no link reaches, so it stops the build naming the file.
  */
-/** Top-level folders of the theme's own pages and files: a section of the same id would share its address. */
-const THEME_FOLDERS = ["about", "archive", "assets", "authors", "pagefind", "search", "speakers", "style-guide", "tags"];
-
 function validateRegistryIds(registries: Record<"sections" | "authors" | "speakers", Record<string, unknown>>, dataDir: string, options: { sectionsDataKey: string; authorsDataKey: string; speakersDataKey: string; imageUrlPath: string }): void {
   const files = { sections: options.sectionsDataKey, authors: options.authorsDataKey, speakers: options.speakersDataKey };
   const themeFolders = new Set([...THEME_FOLDERS, options.imageUrlPath.split("/").find(Boolean) ?? ""]);

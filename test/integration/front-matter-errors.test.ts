@@ -95,61 +95,65 @@ describe("front matter errors name the field, file, value and fix", () => {
   });
 });
 
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The site's folder, relative to the repository (as the build names its files). */
+  input: string;
+  dir: string;
+}
+
+/** Builds the files through Eleventy's command line with the repository's config, then removes them. */
+async function cliBuildSite(files: Record<string, string>, env: Record<string, string>, inspect: (result: CliResult) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(repoRoot, "test", "scratch-cli-"));
+  try {
+    for (const [file, contents] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), contents);
+    }
+    const input = path.relative(repoRoot, dir);
+    const result = await promisify(execFile)(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${path.join(dir, "_site")}`],
+      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", ...env, NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") } },
+    ).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    await inspect({ ...result, input, dir });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe("through the command line", () => {
   it("a bad article exits non-zero with the message and no stack trace", async () => {
-    const dir = await mkdtemp(path.join(repoRoot, "test", "scratch-cli-"));
-    try {
-      for (const [file, contents] of Object.entries({ ...SITE, "articles/story.md": article({ section: "sprots" }) })) {
-        await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-        await writeFile(path.join(dir, file), contents);
-      }
-      const input = path.relative(repoRoot, dir);
-      const result = await promisify(execFile)(
-        process.execPath,
-        ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${path.join(dir, "_site")}`],
-        { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") } },
-      ).then(
-        () => ({ code: 0, stderr: "" }),
-        (error: { code: number; stderr: string }) => error,
-      );
+    await cliBuildSite({ ...SITE, "articles/story.md": article({ section: "sprots" }) }, {}, async (result) => {
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain('[newsroom] front matter section in ./' + input + '/articles/story.md: unknown section id: "sprots". Fix: did you mean "sports"?');
+      expect(result.stderr).toContain(`[newsroom] front matter section in ./${result.input}/articles/story.md: unknown section id: "sprots". Fix: did you mean "sports"?`);
       // The cause comes first, before Eleventy's account of the errors that wrap it.
       expect(result.stderr.split("\n").find((line) => line.trim() !== "")).toMatch(/^\[newsroom\] front matter section in \S*story\.md: unknown section id: "sprots"/);
       expect(result.stderr).not.toContain("stack trace");
       expect(result.stderr).not.toMatch(/\n\s+at [\w.<>]+ \(/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 
 describe("the build log", () => {
   it("names each embargoed story it left out, with its time; a programmatic build prints nothing", async () => {
-    const dir = await mkdtemp(path.join(repoRoot, "test", "scratch-cli-"));
-    try {
-      const files = {
-        ...SITE,
-        "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
-        "articles/story.md": article({}),
-        "articles/later.md": article({ title: '"Held story"', date: "2205-10-14T09:00:00-05:00" }),
-      };
-      for (const [file, contents] of Object.entries(files)) {
-        await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-        await writeFile(path.join(dir, file), contents);
-      }
-      const input = path.relative(repoRoot, dir);
-      const result = await promisify(execFile)(
-        process.execPath,
-        ["node_modules/tsx/dist/cli.mjs", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${path.join(dir, "_site")}`],
-        { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_STORY_CARDS: "off", NEWSROOM_INPUT: input, NEWSROOM_DATA: path.join(input, "_data") } },
-      );
-      expect(result.stdout).toContain(`[newsroom] ./${input}/articles/later.md: Embargoed until 2 p.m. UTC Oct. 14, 2205; left out of this build, the first build after that time publishes it`);
+    const files = {
+      ...SITE,
+      "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+      "articles/story.md": article({}),
+      "articles/later.md": article({ title: '"Held story"', date: "2205-10-14T09:00:00-05:00" }),
+    };
+    await cliBuildSite(files, { NEWSROOM_STORY_CARDS: "off" }, async (result) => {
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`[newsroom] ./${result.input}/articles/later.md: Embargoed until 2 p.m. UTC Oct. 14, 2205; left out of this build, the first build after that time publishes it`);
       expect(result.stdout).not.toContain("story.md:");
-      expect(await readFile(path.join(dir, "_site", "index.html"), "utf8")).not.toContain("Held story");
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+      expect(await readFile(path.join(result.dir, "_site", "index.html"), "utf8")).not.toContain("Held story");
+    });
     const logged: unknown[] = [];
     const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void logged.push(args));
     try {
