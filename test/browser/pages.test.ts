@@ -229,6 +229,28 @@ describe("a site in a language written right to left", () => {
   });
 });
 
+describe("the front page's layout", () => {
+  it("lines the archive link up with the stories above it, not the narrower text column of list pages", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      for (const [site, edge] of [["fixture", "left"], ["rtl", "right"]] as const) {
+        await page.goto(url(site, ""), { waitUntil: "load" });
+        const edges = await page.evaluate((side) => {
+          const words = (selector: string) => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector(selector) as Element);
+            return range.getBoundingClientRect()[side];
+          };
+          return { lead: words(".lead__headline a"), more: words(".more-link a") };
+        }, edge);
+        expect(Math.abs(edges.more - edges.lead), site).toBeLessThan(2);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("page navigation by keyboard", () => {
   it.each([360, 1280])("at %i px: Tab reaches the numbered links, focus shows, Enter on Next opens page 2", async (width) => {
     const sealed = await sealedContext(browser, { viewport: { width, height: 900 } });
