@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import { readCorrections } from "../corrections.js";
 import { toDateTime } from "../dates.js";
 import { NewsroomError, closestMatch } from "../errors.js";
+import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
 
 /** A section registry entry (`_data/sections.json`). */
@@ -27,6 +28,40 @@ export interface AuthorEntry {
   sameAs?: string[];
   /** Portrait: a site path from the input folder, e.g. `/images/staff/ada-reyes.jpg`. */
   photo?: string;
+}
+
+const SECTION_FIELDS = ["name", "description"];
+const AUTHOR_FIELDS = ["name", "title", "bio", "email", "url", "sameAs", "photo"];
+
+/**
+ * Entries of `sections.json` and `authors.json`, checked as the speakers registry is: a misspelt
+ * `name` would otherwise publish empty section links and titles, or fail far away in an article's
+ * structured data.
+ */
+export function checkRegistryEntries(kind: "sections" | "authors", registry: Record<string, unknown>, file: string): void {
+  const fields = kind === "sections" ? SECTION_FIELDS : AUTHOR_FIELDS;
+  for (const [id, entry] of Object.entries(registry)) {
+    const where = `${kind} registry ${id}`;
+    const fail = (at: string, problem: string, value: unknown, fix: string): never => {
+      throw new NewsroomError({ where: at, problem, value, fix, inputPath: file });
+    };
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) fail(where, "must be an object, got", entry, `write it as { "name": "…" }`);
+    const record = entry as Record<string, unknown>;
+    for (const [field, value] of Object.entries(record)) {
+      if (!fields.includes(field)) {
+        const guess = closestMatch(field, fields);
+        fail(`${where}.${field}`, "unknown field (it would be ignored)", field, guess ? `did you mean "${guess}"?` : `use only ${fields.join(", ")}`);
+      }
+      if (field === "sameAs") {
+        if (!Array.isArray(value) || !value.every((link) => typeof link === "string" && isAbsoluteHttpUrl(link))) fail(`${where}.sameAs`, "must be a list of absolute http(s) URLs, got", value, 'write e.g. ["https://social.example/@name"]');
+      } else if (typeof value !== "string") {
+        fail(`${where}.${field}`, "must be text, got", value, `write ${field} as a quoted string`);
+      } else if (field === "url" && !isSafeUrl(value)) {
+        fail(`${where}.url`, "must be an http(s) URL or a site path, got", value, 'write e.g. "https://news.example.com/staff/name/"');
+      }
+    }
+    if (typeof record.name !== "string" || record.name.trim() === "") fail(`${where}.name`, "is missing", record.name, `add "name" to the "${id}" entry`);
+  }
 }
 
 export interface ArticleRegistries {

@@ -17,7 +17,7 @@ import { escapeHtml, jsonForScript } from "../escape.js";
 import newsroom from "../index.js";
 import { resolveOptions, type FallbackImageContext, type PublisherOptions } from "../options.js";
 import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
-import { assertCleanText, checkStoryAddress, isSlug, storyWithoutPage, refuseReservedTags, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
+import { assertCleanText, checkRegistryEntries, checkStoryAddress, isSlug, storyWithoutPage, refuseReservedTags, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl } from "../escape.js";
 import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
@@ -228,6 +228,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       const authors = (globalData[newsroomOptions.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
       const speakers = { ...((globalData[newsroomOptions.speakersDataKey] ?? {}) as Record<string, unknown>), ...newsroomOptions.speakers };
       validateRegistryIds({ sections, authors, speakers }, directories.data, newsroomOptions);
+      checkRegistryEntries("sections", sections, path.join(directories.data, `${newsroomOptions.sectionsDataKey}.json`));
+      checkRegistryEntries("authors", authors, path.join(directories.data, `${newsroomOptions.authorsDataKey}.json`));
       for (const [key, registry] of [[newsroomOptions.sectionsDataKey, sections], [newsroomOptions.authorsDataKey, authors], [newsroomOptions.speakersDataKey, speakers]] as const) {
         assertCleanText(registry, "", path.join(directories.data, `${key}.json`), `global data "${key}"`);
       }

@@ -185,6 +185,18 @@ describe("registry ids are slugs, because they become URLs", () => {
   });
 });
 
+describe("section and author entries are checked, as speakers are", () => {
+  it.each([
+    ["a misspelt section name", { "_data/sections.json": JSON.stringify({ local: { nam: "Local" } }) }, /\[newsroom\] sections registry local\.nam in \S*_data\/sections\.json: unknown field \(it would be ignored\): "nam"\. Fix: did you mean "name"\?/],
+    ["a section without a name", { "_data/sections.json": JSON.stringify({ local: { description: "Town news" } }) }, /\[newsroom\] sections registry local\.name in \S*_data\/sections\.json: is missing\. Fix: add "name" to the "local" entry/],
+    ["a misspelt author name", { "_data/authors.json": JSON.stringify({ "sam-lee": { nmae: "Sam Lee" } }) }, /\[newsroom\] authors registry sam-lee\.nmae in \S*_data\/authors\.json: unknown field \(it would be ignored\): "nmae"\. Fix: did you mean "name"\?/],
+    ["an author's sameAs without a scheme", { "_data/authors.json": JSON.stringify({ "sam-lee": { name: "Sam Lee", sameAs: ["social.example/@sam"] } }) }, /\[newsroom\] authors registry sam-lee\.sameAs in \S*_data\/authors\.json: must be a list of absolute http\(s\) URLs, got: \["social\.example\/@sam"\]/],
+    ["an author's title that is not text", { "_data/authors.json": JSON.stringify({ "sam-lee": { name: "Sam Lee", title: 7 } }) }, /\[newsroom\] authors registry sam-lee\.title in \S*_data\/authors\.json: must be text, got: 7/],
+  ])("%s stops the build naming the registry file and entry", async (_name, registry, expected) => {
+    expect(await buildError({ ...SITE, ...registry, "articles/budget.md": story() })).toMatch(expected);
+  });
+});
+
 describe("a section named like a folder of the theme's own", () => {
   it.each(["archive", "tags", "img"])("%j stops the build naming sections.json, not two clashing templates", async (id) => {
     const registry = { "_data/sections.json": JSON.stringify({ local: { name: "Local" }, [id]: { name: "Clash" } }) };
