@@ -186,7 +186,10 @@ export function makeArticles(count: number, data: CorpusData, paragraphs: Part[]
         const { block, i } = pick(candidates);
         const quotes = (block as { parts: Part[] }).parts.filter((part) => typeof part === "object" && "quote" in part) as { quote: string; words: string }[];
         const speaker = quotes[0]?.quote as string;
-        blocks[i] = { kind: "quote", speaker, words: quotes.map((q) => q.words.replace(/,$/, ".")).join(" "), ...data.quoteContexts[speaker] };
+        const { date, ...context } = data.quoteContexts[speaker] ?? {};
+        // A story quotes only words already said: in an earlier story the quotation goes undated.
+        const said = date !== undefined && DateTime.fromISO(date, { zone }).startOf("day") <= published.startOf("day") ? { date } : {};
+        blocks[i] = { kind: "quote", speaker, words: quotes.map((q) => q.words.replace(/,$/, ".")).join(" "), ...context, ...said };
       }
     }
 

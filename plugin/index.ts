@@ -7,6 +7,7 @@
  * This file only registers; each concept lives in its own module and is a pure function.
  */
 import { BuildState } from "./build-state.js";
+import { lastModified } from "./corrections.js";
 // Filter values are checked by toDateTime, which names the filter and the value when they are not dates.
 import { formatApDate, formatApDateTime, formatApTime, formatIsoDate, type ApDateStyle, type DateInput } from "./dates.js";
 import { dateOptions, forgetReportedCauses, namingFile, onPage, onPageAsync, reportCause, textArguments } from "./arguments.js";
@@ -59,6 +60,15 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     return [];
   });
 
+  /** When a page last changed, if it gives its own date: a file's creation time (Eleventy's
+   * default) says nothing about when the story was written. */
+  const storyChanged = (page: EleventyPage | undefined): DateInput | undefined => {
+    const data = state.dataOf(page);
+    if (data?.date === undefined || page?.date === undefined) return undefined;
+    // page.date is data.date read ("Last Modified" and the like resolved, a day in the zone).
+    return lastModified({ ...data, date: page.date }, page.inputPath, options.timeZone);
+  };
+
   const speakerLink = (speaker: Speaker): string | undefined => speaker.url ?? options.speakerUrl?.(speaker);
 
   const shortcodes: Record<string, TemplateFunction> = {
@@ -110,6 +120,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
         const lifted = liftFragments(String(body ?? ""), state.forPage(this.page).fragments, "quote");
         const html = renderQuotation(typeof body === "string" ? lifted.text : body, speaker, {
           occasion, place, date, cite,
+          storyDate: storyChanged(this.page),
           zone: options.timeZone,
           referenceYear: options.referenceYear,
           speakerUrl: speakerLink(speaker),

@@ -120,6 +120,8 @@ const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS) as (keyof ResolvedNewsroomOpti
 const PULLQUOTE_CHECKS: readonly PullquoteCheck[] = ["warn", "error", "off"];
 
 
+const PUBLISHER_KEYS: readonly (keyof PublisherOptions)[] = ["name", "url", "logo", "sameAs"];
+
 function validatePublisher(publisher: unknown): void {
   const record = publisher as Record<string, unknown> | null;
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
@@ -128,8 +130,13 @@ function validatePublisher(publisher: unknown): void {
   if (typeof record.name !== "string" || record.name.trim() === "") {
     throw optionError("publisher", "needs a name, got", record.name, 'add name: "The Daily Planet"');
   }
+  // A misspelt key (`sameas`) would be left out of every page's structured data without a word.
+  rejectUnknownNames(Object.keys(record), PUBLISHER_KEYS, "option publisher", "key");
   if (record.url !== undefined && !isAbsoluteHttpUrl(record.url)) {
     throw optionError("publisher", "url must be an absolute http(s) URL, got", record.url, 'use e.g. "https://news.example.com/", or leave it out to use siteUrl');
+  }
+  if (record.sameAs !== undefined && (!Array.isArray(record.sameAs) || !record.sameAs.every(isAbsoluteHttpUrl))) {
+    throw optionError("publisher", "sameAs must be a list of absolute http(s) URLs, got", record.sameAs, 'write e.g. sameAs: ["https://social.example/@paper"]');
   }
   const logo = typeof record.logo === "object" && record.logo !== null ? (record.logo as Record<string, unknown>).url : record.logo;
   if (typeof logo !== "string" || logo.trim() === "") {

@@ -7,7 +7,7 @@
  * modes lose them, and typed marks inside a <q> are doubled wherever a reader's own stylesheet
  * applies (the HTML standard allows quotation marks as text in place of <q>).
  */
-import { formatApDate, machineDate, type DateInput } from "./dates.js";
+import { formatApDate, machineDate, toDateTime, type DateInput } from "./dates.js";
 import { escapeHtml, htmlToText, isSafeUrl } from "./escape.js";
 import { NewsroomError } from "./errors.js";
 import { inlineMarkdownText, renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
@@ -20,6 +20,9 @@ export interface QuotationOptions {
   place?: string | undefined;
   /** When they were said; shown AP style in a <time datetime>. */
   date?: DateInput | undefined;
+  /** When the story quoting them last changed (published, updated or corrected): the words
+   * cannot have been said on a later day. */
+  storyDate?: DateInput | undefined;
   /** URL of the source (becomes `blockquote cite`). */
   cite?: string | undefined;
   zone?: string | undefined;
@@ -95,6 +98,19 @@ function withoutAttributionComma(text: string): string {
   return text.endsWith(",") ? text.slice(0, -1).trimEnd() : text;
 }
 
+/** By day in the zone: a quotation said later the same day as a morning story may be an update. */
+function assertSaidByStoryDate(said: DateInput, storyDate: DateInput, options: { zone?: string | undefined; where: string }): void {
+  const saidDay = toDateTime(said, options).startOf("day");
+  const storyDay = toDateTime(storyDate, options).startOf("day");
+  if (saidDay <= storyDay) return;
+  throw new NewsroomError({
+    where: options.where,
+    problem: `the quotation is dated after the story's last change (${storyDay.toISODate()}): a story cannot quote words said after it`,
+    value: said,
+    fix: "correct the quotation's date (when the words were said), or give the story an updated date on or after it",
+  });
+}
+
 export function renderQuotation(body: unknown, speaker: Speaker, options: QuotationOptions = {}): string {
   const where = options.where ?? "quote";
   const words = requireBody(body, where, "endquote");
@@ -110,6 +126,7 @@ export function renderQuotation(body: unknown, speaker: Speaker, options: Quotat
   if (options.occasion?.trim()) caption.push(`<span class="nr-quote__occasion">${escapeHtml(options.occasion.trim())}</span>`);
   if (options.place?.trim()) caption.push(`<span class="nr-quote__place">${escapeHtml(options.place.trim())}</span>`);
   if (options.date !== undefined && options.date !== "") {
+    if (options.storyDate !== undefined) assertSaidByStoryDate(options.date, options.storyDate, dateOptions);
     const shown = formatApDate(options.date, "date", dateOptions);
     const datetime = machineDate(options.date, dateOptions);
     caption.push(`<time class="nr-quote__date" datetime="${escapeHtml(datetime)}">${escapeHtml(shown)}</time>`);

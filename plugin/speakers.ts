@@ -2,6 +2,7 @@
  * The speakers registry and the AP ways of naming a person.
  */
 import { closestMatch, NewsroomError } from "./errors.js";
+import { isAbsoluteHttpUrl } from "./escape.js";
 
 /** A registry entry as written in `_data/speakers.json` or the `speakers` option. */
 export interface SpeakerEntry {
@@ -95,13 +96,14 @@ export function validateRegistry(registry: unknown, source: string): SpeakerRegi
           fix: guess ? `did you mean "${guess}"? Fields are ${ENTRY_FIELDS.join(", ")}` : `use only ${ENTRY_FIELDS.join(", ")}`,
         });
       }
+      // sameAs goes into structured data as is: a link without its scheme would make it invalid.
       const wrongType = field === "sameAs"
-        ? !Array.isArray(value) || value.some((link) => typeof link !== "string")
+        ? !Array.isArray(value) || !value.every(isAbsoluteHttpUrl)
         : typeof value !== "string";
       if (wrongType) {
         throw new NewsroomError({
           where: `${at} › ${field}`,
-          problem: field === "sameAs" ? "must be a list of URLs, got" : "must be text, got",
+          problem: field === "sameAs" ? "must be a list of absolute http(s) URLs, got" : "must be text, got",
           value,
           fix: field === "sameAs" ? 'write it as ["https://…"]' : `write ${field} as a quoted string`,
         });

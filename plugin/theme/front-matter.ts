@@ -11,6 +11,7 @@ import { toDateTime } from "../dates.js";
 import { NewsroomError, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
+import { refuseVanishingVariables } from "./story-variables.js";
 
 /** A section registry entry (`_data/sections.json`). */
 export interface SectionEntry {
@@ -286,7 +287,10 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
     checkKnownFields(inputPath, frontMatter, registries.extraFields ?? []);
     assertCleanText(frontMatter, "", inputPath);
   }
-  if (fileText !== undefined) assertCleanBody(fileText, inputPath);
+  if (fileText !== undefined) {
+    assertCleanBody(fileText, inputPath);
+    refuseVanishingVariables(fileText, data, inputPath);
+  }
   requireText(data, "title", inputPath, 'add a headline: title: "…"');
   requireText(data, "dek", inputPath, 'add a one-sentence standfirst: dek: "…" (it is also the meta description)');
 

@@ -93,6 +93,14 @@ describe("build errors name the shortcode, file, value and fix", () => {
     expect(message).toMatch(/\[newsroom\] apTime in \S*story\.njk: unknown time zone: "Mars\/Olympus"/);
   });
 
+  it("a quotation dated after the story's last change, when the page gives its own date", async () => {
+    const quote = '{% quote "zelenskyy", "", "", "2025-09-08" %}We are ready.{% endquote %}';
+    const message = await buildError({ "story.njk": `---\ndate: 2025-09-05\nupdated: 2025-09-07\n---\n${quote}` }, { timeZone: "Europe/Kyiv" });
+    expect(message).toMatch(/\[newsroom\] quote in \S*story\.njk: the quotation is dated after the story's last change \(2025-09-07\): a story cannot quote words said after it: "2025-09-08"\. Fix: correct the quotation's date/);
+    // An update on that day covers it; a page without a date of its own (a file's creation time) is not checked.
+    await expect(buildFiles({ "_data/speakers.json": SPEAKERS, "story.njk": `---\ndate: 2025-09-05\nupdated: 2025-09-08\n---\n${quote}`, "undated.njk": quote.replace("2025-09-08", "2099-01-01") }, { plugin: { timeZone: "Europe/Kyiv" } })).resolves.toBeDefined();
+  });
+
   it("too many arguments", async () => {
     const message = await buildError({ "story.njk": '{% speaker "zelenskyy", "full", "extra" %}' });
     expect(message).toMatch(/speaker in \S*story\.njk: takes/);

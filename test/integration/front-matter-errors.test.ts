@@ -89,6 +89,15 @@ describe("front matter errors name the field, file, value and fix", () => {
     expect(dateline).toMatch(/\[newsroom\] dateline in \S*story\.md: needs a place as its first argument/);
   });
 
+  it("a variable the story lacks, printed in its text, stops the build; in a raw block the braces are published", async () => {
+    const body = "The mail merge printed “Dear {{ name }},” on every letter.\n";
+    const stopped = await buildFiles({ ...SITE, "articles/story.md": `${article({})}${body}` }, { theme: THEME }).catch(messageChain);
+    expect(stopped).toMatch(/\[newsroom\] article text, line 10 in \S*story\.md: \{\{ name \}\} prints the template variable "name", which this story does not have, so it prints nothing and the words vanish from the page: "The mail merge printed “Dear \{\{ name \}\},” on every letter\."\. Fix: to show the braces as written, wrap them: \{% raw %\}\{\{ name \}\}\{% endraw %\}/);
+    const pages = await buildFiles({ ...SITE, "articles/story.md": `${article({})}The mail merge printed “Dear {% raw %}{{ name }}{% endraw %},” under “{{ title }}”.\n` }, { theme: THEME });
+    const html = pages.get("/news/2025/10/14/story/")?.content ?? "";
+    expect(html).toContain("The mail merge printed “Dear {{ name }},” under “Council passes the budget”.");
+  });
+
   it("an unknown theme option fails when the theme is added", async () => {
     const message = await buildFiles({ ...SITE }, { theme: { newsrom: {} } as never }).catch(messageChain);
     expect(message).toContain('[newsroom] addPlugin(newsroomTheme, options): unknown option: "newsrom"');

@@ -257,6 +257,9 @@ describe("structured-data options", () => {
     ["publisher", { logo: "/logo.png" }, "needs a name"],
     ["publisher", { name: "The Newsroom" }, "needs a logo"],
     ["publisher", { name: "The Newsroom", logo: "/logo.png", url: "/home" }, "url must be an absolute http(s) URL"],
+    ["publisher", { name: "The Newsroom", logo: "/logo.png", sameas: ["https://social.example/@paper"] }, 'unknown key: "sameas". Fix: did you mean "sameAs"?'],
+    ["publisher", { name: "The Newsroom", logo: "/logo.png", sameAs: "https://social.example/@paper" }, 'sameAs must be a list of absolute http(s) URLs, got: "https://social.example/@paper"'],
+    ["publisher", { name: "The Newsroom", logo: "/logo.png", sameAs: ["social.example/@paper"] }, "sameAs must be a list of absolute http(s) URLs"],
   ])("rejects %s = %j", (name, value, problem) => {
     expect(() => resolveOptions({ [name]: value })).toThrow(`[newsroom] option ${name}: ${problem}`);
   });

@@ -101,6 +101,20 @@ describe("renderQuotation", () => {
     expect(() => renderQuotation("Hi.", zelenskyy, { date: "2025-02-30" })).toThrow(/cannot read this date/);
   });
 
+  it("refuses a quotation dated after the day the story last changed, by day in the zone", () => {
+    const run = () => renderQuotation("Hi.", zelenskyy, { date: "2025-09-06", storyDate: "2025-09-05T19:00:00-04:00", zone: "America/New_York" });
+    expect(run).toThrow(NewsroomError);
+    expect(run).toThrow(
+      "[newsroom] quote: the quotation is dated after the story's last change (2025-09-05): a story cannot quote words said after it: \"2025-09-06\". Fix: correct the quotation's date (when the words were said), or give the story an updated date on or after it",
+    );
+    // Later the same day is no contradiction: the story may have been updated that evening.
+    expect(() => renderQuotation("Hi.", zelenskyy, { date: "2025-09-05T22:00:00-04:00", storyDate: "2025-09-05T08:00:00-04:00", zone: "America/New_York" })).not.toThrow();
+    expect(() => renderQuotation("Hi.", zelenskyy, { date: "2025-09-04", storyDate: "2025-09-05", zone: "America/New_York" })).not.toThrow();
+    // 1 a.m. UTC on the 6th is still the 5th in New York.
+    expect(() => renderQuotation("Hi.", zelenskyy, { date: "2025-09-06T01:00:00Z", storyDate: "2025-09-05", zone: "America/New_York" })).not.toThrow();
+    expect(() => renderQuotation("Hi.", zelenskyy, { date: "2025-09-06T05:00:00Z", storyDate: "2025-09-05", zone: "America/New_York" })).toThrow(/dated after the story's last change/);
+  });
+
   it("escapes a hostile occasion, place, cite and speaker URL", () => {
     const html = renderQuotation("Hi.", zelenskyy, {
       occasion: '<img src=x onerror="alert(1)">',

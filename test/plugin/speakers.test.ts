@@ -73,8 +73,10 @@ describe("validateRegistry", () => {
   it.each([
     ["title", 5, /speakers › zelenskyy › title: must be text, got: 5/],
     ["shortName", ["Zelenskyy"], /speakers › zelenskyy › shortName: must be text/],
-    ["sameAs", "x", /speakers › zelenskyy › sameAs: must be a list of URLs, got: "x"/],
-    ["sameAs", ["https://example.com", 5], /speakers › zelenskyy › sameAs: must be a list of URLs/],
+    ["sameAs", "x", /speakers › zelenskyy › sameAs: must be a list of absolute http\(s\) URLs, got: "x"/],
+    ["sameAs", ["https://example.com", 5], /speakers › zelenskyy › sameAs: must be a list of absolute http\(s\) URLs/],
+    ["sameAs", ["en.wikipedia.org/wiki/Volodymyr_Zelenskyy"], /speakers › zelenskyy › sameAs: must be a list of absolute http\(s\) URLs, got: \["en\.wikipedia\.org\/wiki\/Volodymyr_Zelenskyy"\]\. Fix: write it as \["https:\/\/…"\]/],
+    ["sameAs", ["javascript:alert(1)"], /sameAs: must be a list of absolute http\(s\) URLs/],
   ])("rejects %s of the wrong type (%j)", (field, value, message) => {
     const run = () => validateRegistry({ zelenskyy: { name: "Volodymyr Zelenskyy", [field]: value } }, "speakers");
     expect(run).toThrow(NewsroomError);

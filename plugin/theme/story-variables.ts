@@ -1,0 +1,85 @@
+/**
+ * A story's text runs through a template language (Nunjucks, or Liquid) before Markdown, so the
+ * plugin's shortcodes work in it. Both print a variable the page lacks as nothing: "{{ name }}"
+ * quoted in prose or shown in a code span would vanish from the page without a word. This finds
+ * such outputs before anything renders.
+ */
+import path from "node:path";
+import { NewsroomError } from "../errors.js";
+
+/** `{{ name }}` or `{{ name.field }}`: an output of a variable alone. Outputs with filters,
+ * literals or calls are the author's own code and left to the template language. */
+const VARIABLE_OUTPUT = /\{\{-?\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*-?\}\}/g;
+/** Text the template language prints as written or never: raw blocks and comments. */
+const UNPRINTED = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{#[\s\S]*?#\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g;
+const TAG = /\{%[\s\S]*?%\}/g;
+/** Names the template languages define while rendering, which page data never holds. */
+const RENDER_TIME_NAMES = new Set(["collections", "loop", "forloop", "caller", "varargs", "kwargs"]);
+/** Only these file types are read by a template language (JavaScript templates have no braces). */
+const TEMPLATE_EXTENSIONS = new Set([".md", ".html", ".njk", ".liquid"]);
+
+/**
+ * Throws a NewsroomError naming the line when the story's text prints a variable that `data`
+ * (the page's data) does not hold, or holds as null.
+ */
+export function refuseVanishingVariables(fileText: string, data: Record<string, unknown>, inputPath: string): void {
+  if (!fileText.includes("{{") || !readByTemplateLanguage(inputPath, data.templateEngineOverride)) return;
+  const bodyStart = frontMatterEnd(fileText);
+  // Keep offsets (and so line numbers): what is never printed becomes spaces.
+  const body = fileText.slice(bodyStart).replace(UNPRINTED, (text) => text.replace(/[^\n]/g, " "));
+  // A name set, looped over or passed to a macro in the story's own tags is defined there.
+  const namedInTags = new Set<string>();
+  for (const [tag] of body.matchAll(TAG)) for (const [word] of tag.matchAll(/[A-Za-z_$][\w$]*/g)) namedInTags.add(word);
+  for (const match of body.matchAll(VARIABLE_OUTPUT)) {
+    const [written, variable] = match as unknown as [string, string];
+    const [root, ...fields] = variable.split(".") as [string, ...string[]];
+    if (RENDER_TIME_NAMES.has(root) || namedInTags.has(root)) continue;
+    const missing = missingPart(data, root, fields);
+    if (missing === undefined) continue;
+    const line = fileText.slice(0, bodyStart + (match.index ?? 0)).split("\n").length;
+    throw new NewsroomError({
+      where: `article text, line ${line}`,
+      problem: `${written} prints the template variable "${variable}"${absence(variable, missing)}, so it prints nothing and the words vanish from the page`,
+      value: fileText.split("\n")[line - 1],
+      fix: `to show the braces as written, wrap them: {% raw %}${written}{% endraw %}; to show a value, name one the story has, e.g. {{ title }}`,
+      inputPath,
+    });
+  }
+}
+
+/** What the story lacks of `variable`: the variable itself, or the first missing part of its path. */
+function absence(variable: string, missing: string): string {
+  if (missing === variable && !missing.includes(".")) return ", which this story does not have";
+  const dot = missing.lastIndexOf(".");
+  if (dot === -1) return `; this story has no "${missing}"`;
+  return `; the story's "${missing.slice(0, dot)}" has no "${missing.slice(dot + 1)}"`;
+}
+
+/** Where the front matter ends (0 without one): what follows is the text the template language reads. */
+function frontMatterEnd(fileText: string): number {
+  if (!/^---[ \t]*\r?\n/.test(fileText)) return 0;
+  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(fileText.slice(3));
+  return closing ? 3 + closing.index + closing[0].length : 0;
+}
+
+/** Whether a template language reads the file: its type, unless front matter names only Markdown or HTML. */
+function readByTemplateLanguage(inputPath: string, override: unknown): boolean {
+  if (!TEMPLATE_EXTENSIONS.has(path.extname(inputPath).toLowerCase())) return false;
+  if (typeof override !== "string" || override.trim() === "") return true;
+  return override.split(",").some((engine) => ["njk", "liquid"].includes(engine.trim()));
+}
+
+/** The first part of `root.fields…` that is undefined or null in `data`, or undefined when all resolve. */
+function missingPart(data: Record<string, unknown>, root: string, fields: readonly string[]): string | undefined {
+  let value: unknown = data[root];
+  let reached = root;
+  if (value === undefined || value === null) return reached;
+  for (const field of fields) {
+    // A value of another kind (a date, a function) may answer in ways data cannot show.
+    if (typeof value !== "object" || value === null || value instanceof Date) return undefined;
+    value = (value as Record<string, unknown>)[field];
+    reached = `${reached}.${field}`;
+    if (value === undefined || value === null) return reached;
+  }
+  return undefined;
+}
