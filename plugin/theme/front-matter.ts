@@ -11,7 +11,7 @@ import { toDateTime } from "../dates.js";
 import { NewsroomError, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
-import { refuseVanishingVariables } from "./story-variables.js";
+import { refuseEmptyStory, refuseVanishingVariables } from "./story-text.js";
 
 /** A section registry entry (`_data/sections.json`). */
 export interface SectionEntry {
@@ -287,10 +287,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
     checkKnownFields(inputPath, frontMatter, registries.extraFields ?? []);
     assertCleanText(frontMatter, "", inputPath);
   }
-  if (fileText !== undefined) {
-    assertCleanBody(fileText, inputPath);
-    refuseVanishingVariables(fileText, data, inputPath);
-  }
+  if (fileText !== undefined) assertCleanBody(fileText, inputPath);
   requireText(data, "title", inputPath, 'add a headline: title: "…"');
   requireText(data, "dek", inputPath, 'add a one-sentence standfirst: dek: "…" (it is also the meta description)');
 
@@ -344,6 +341,12 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
 
   if (data.dateline !== undefined) {
     namingFile(inputPath, () => parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities }));
+  }
+
+  // The text after the fields: a story is read from the top.
+  if (fileText !== undefined) {
+    refuseEmptyStory(fileText, inputPath);
+    refuseVanishingVariables(fileText, data, inputPath);
   }
 }
 

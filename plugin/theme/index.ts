@@ -23,6 +23,7 @@ import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
+import { refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 import { Photos } from "../photos.js";
 import type { QuotationRecord } from "../quotation-record.js";
 import { ThemePhotos } from "./photos.js";
@@ -127,6 +128,24 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // year (2205) would keep it off the site without a word.
   eleventyConfig.on("eleventy.after", () => {
     for (const line of embargoNotes(embargoed)) logForCli(line);
+  });
+
+  // The links in stories' text, checked once every file is written: one per place they lead to
+  // (every story links the same speaker pages).
+  const storyLinks = new Map<string, StoryLink>();
+  eleventyConfig.on("eleventy.before", () => {
+    storyLinks.clear();
+  });
+  eleventyConfig.addLinter("newsroom-story-links", function (content) {
+    const inputPath = this.page?.inputPath ?? this.inputPath;
+    const url = this.page?.url;
+    if (inputPath === undefined || typeof url !== "string" || !isArticle(inputPath)) return;
+    for (const link of siteLinks(articleText(content), url, inputPath)) if (!storyLinks.has(link.target)) storyLinks.set(link.target, link);
+  });
+  eleventyConfig.on("eleventy.after", (details) => {
+    // Only a build that writes files can be checked (the dev server serves passthrough copies from their source).
+    if (details?.outputMode !== "fs" || details.runMode !== "build") return;
+    refuseBrokenLinks([...storyLinks.values()], details.directories?.output ?? eleventyConfig.directories?.output ?? "_site");
   });
 
   if (!eleventyConfig.addDateParsing || !eleventyConfig.addPreprocessor) {
@@ -475,6 +494,13 @@ function copyAssets(eleventyConfig: EleventyConfig, themeAssets: string, directo
     if (copiedBySite(`assets/${file}`)) continue;
     eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(themeAssets, file))]: `assets/${file}` });
   }
+}
+
+/** The story's text in the theme's article layout (a site's own layout: the whole page). */
+function articleText(page: string): string {
+  const start = page.indexOf('<div class="article__body">');
+  const end = page.indexOf('<footer class="article__footer">', start);
+  return start === -1 || end === -1 ? page : page.slice(start, end);
 }
 
 /**

@@ -98,6 +98,11 @@ describe("front matter errors name the field, file, value and fix", () => {
     expect(html).toContain("The mail merge printed “Dear {{ name }},” under “Council passes the budget”.");
   });
 
+  it("a story with no text stops the build instead of publishing a headline over nothing", async () => {
+    const message = await buildFiles({ ...SITE, "articles/story.md": article({}).replace("The council met.\n", "") }, { theme: THEME }).catch(messageChain);
+    expect(message).toMatch(/\[newsroom\] article text in \S*story\.md: is empty: the story would be published with its headline and no words\. Fix: write the story below the closing --- of its front matter, or set draft: true until it is written/);
+  });
+
   it("an unknown theme option fails when the theme is added", async () => {
     const message = await buildFiles({ ...SITE }, { theme: { newsrom: {} } as never }).catch(messageChain);
     expect(message).toContain('[newsroom] addPlugin(newsroomTheme, options): unknown option: "newsrom"');
@@ -147,6 +152,22 @@ describe("through the command line", () => {
       expect(result.stderr).not.toMatch(/\n\s+at [\w.<>]+ \(/);
     });
   }, 60_000);
+});
+
+describe("links in a story's text", () => {
+  it("a link to a page or file the build does not publish stops it; pages, assets and other sites pass", async () => {
+    const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+    const links = "See [the vote](/news/2025/10/14/other/), [the budget](/assets/budget.pdf), [the front page](/), [the city](https://city.example/budget) and [notes](#notes).";
+    const good = { ...SITE, "assets/logo.svg": logo, "assets/budget.pdf": "%PDF-1.4", "articles/other.md": article({ title: '"Another story"' }) };
+    await cliBuildSite({ ...good, "articles/story.md": `${article({})}${links}\n` }, { NEWSROOM_STORY_CARDS: "off" }, async (result) => {
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+    });
+    await cliBuildSite({ ...good, "articles/story.md": `${article({})}${links} Read [the agenda](agenda.pdf).\n` }, { NEWSROOM_STORY_CARDS: "off" }, async (result) => {
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain(`[newsroom] story link in ./${result.input}/articles/story.md: "agenda.pdf" leads to /news/2025/10/14/story/agenda.pdf, where this build publishes no page or file. Fix: a link without a leading "/" starts from the story's own address.`);
+    });
+  }, 120_000);
 });
 
 describe("the build log", () => {

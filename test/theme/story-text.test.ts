@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refuseVanishingVariables } from "../../plugin/theme/story-variables.js";
+import { refuseEmptyStory, refuseVanishingVariables } from "../../plugin/theme/story-text.js";
 
 const story = (body: string, frontMatter = 'title: "A story"') => `---\n${frontMatter}\n---\n${body}`;
 const data = { title: "A story", section: "local", page: { fileSlug: "a-story", date: new Date("2025-09-05T12:00:00Z") }, subtitle: null };
@@ -52,5 +52,24 @@ describe("refuseVanishingVariables", () => {
     expect(check(text, "./articles/a-story.html")).toThrow(/"name"/);
     expect(check(text, "./articles/a-story.md", { ...data, templateEngineOverride: "md" })).not.toThrow();
     expect(check(text, "./articles/a-story.md", { ...data, templateEngineOverride: "liquid,md" })).toThrow(/"name"/);
+  });
+});
+
+describe("refuseEmptyStory", () => {
+  const empty = (text: string) => () => refuseEmptyStory(text, "./articles/a-story.md");
+
+  it("stops a story with no text below its front matter", () => {
+    expect(empty(story(""))).toThrow(
+      "[newsroom] article text in ./articles/a-story.md: is empty: the story would be published with its headline and no words. Fix: write the story below the closing --- of its front matter, or set draft: true until it is written",
+    );
+    expect(empty(story("\n  \n\t\n"))).toThrow(/is empty/);
+    expect(empty("---\r\ntitle: x\r\n---\r\n\r\n")).toThrow(/is empty/);
+  });
+
+  it("counts comments as no text, and anything a reader sees as text", () => {
+    expect(empty(story("{# to be written #}\n<!-- lede here -->\n{% comment %}notes{% endcomment %}"))).toThrow(/is empty/);
+    expect(empty(story("One line."))).not.toThrow();
+    expect(empty(story('{% figure "/images/a.jpg", "A photo" %}'))).not.toThrow();
+    expect(empty(story("{% raw %}{{ braces }}{% endraw %}"))).not.toThrow();
   });
 });

@@ -1,8 +1,9 @@
 /**
- * A story's text runs through a template language (Nunjucks, or Liquid) before Markdown, so the
- * plugin's shortcodes work in it. Both print a variable the page lacks as nothing: "{{ name }}"
- * quoted in prose or shown in a code span would vanish from the page without a word. This finds
- * such outputs before anything renders.
+ * A story's text, below its front matter, checked before anything renders.
+ *
+ * It runs through a template language (Nunjucks, or Liquid) before Markdown, so the plugin's
+ * shortcodes work in it. Both print a variable the page lacks as nothing: "{{ name }}" quoted in
+ * prose or shown in a code span would vanish from the page without a word.
  */
 import path from "node:path";
 import { NewsroomError } from "../errors.js";
@@ -10,8 +11,10 @@ import { NewsroomError } from "../errors.js";
 /** `{{ name }}` or `{{ name.field }}`: an output of a variable alone. Outputs with filters,
  * literals or calls are the author's own code and left to the template language. */
 const VARIABLE_OUTPUT = /\{\{-?\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*-?\}\}/g;
-/** Text the template language prints as written or never: raw blocks and comments. */
-const UNPRINTED = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{#[\s\S]*?#\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g;
+/** Comments of the template languages and of HTML: text no reader sees. */
+const COMMENTS = /\{#[\s\S]*?#\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|<!--[\s\S]*?-->/g;
+/** Text the template language prints as written (raw blocks) or never (comments). */
+const UNPRINTED = new RegExp(`\\{%-?\\s*raw\\s*-?%\\}[\\s\\S]*?\\{%-?\\s*endraw\\s*-?%\\}|${COMMENTS.source}`, "g");
 const TAG = /\{%[\s\S]*?%\}/g;
 /** Names the template languages define while rendering, which page data never holds. */
 const RENDER_TIME_NAMES = new Set(["collections", "loop", "forloop", "caller", "varargs", "kwargs"]);
@@ -53,6 +56,21 @@ function absence(variable: string, missing: string): string {
   const dot = missing.lastIndexOf(".");
   if (dot === -1) return `; this story has no "${missing}"`;
   return `; the story's "${missing.slice(0, dot)}" has no "${missing.slice(dot + 1)}"`;
+}
+
+/**
+ * Throws a NewsroomError when the story has no text: a page with a headline and nothing under it,
+ * in every list and feed, is a story saved before it was written (or cut off by a stray `---`).
+ */
+export function refuseEmptyStory(fileText: string, inputPath: string): void {
+  const body = fileText.slice(frontMatterEnd(fileText)).replace(COMMENTS, "");
+  if (body.trim() !== "") return;
+  throw new NewsroomError({
+    where: "article text",
+    problem: "is empty: the story would be published with its headline and no words",
+    fix: "write the story below the closing --- of its front matter, or set draft: true until it is written",
+    inputPath,
+  });
 }
 
 /** Where the front matter ends (0 without one): what follows is the text the template language reads. */
