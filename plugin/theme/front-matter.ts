@@ -11,7 +11,7 @@ import { toDateTime } from "../dates.js";
 import { NewsroomError, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
-import { refuseEmptyStory, refuseVanishingVariables } from "./story-text.js";
+import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "./story-text.js";
 
 /** A section registry entry (`_data/sections.json`). */
 export interface SectionEntry {
@@ -346,6 +346,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   // The text after the fields: a story is read from the top.
   if (fileText !== undefined) {
     refuseEmptyStory(fileText, inputPath);
+    refuseSecondHeadline(fileText, inputPath, data.templateEngineOverride);
     refuseVanishingVariables(fileText, data, inputPath);
   }
 }

@@ -73,6 +73,42 @@ export function refuseEmptyStory(fileText: string, inputPath: string): void {
   });
 }
 
+/**
+ * Throws a NewsroomError when the story's text holds a level-1 heading: the headline is the
+ * page's one h1, and a "# Subhead" written as in a document would be a second, set as large.
+ */
+export function refuseSecondHeadline(fileText: string, inputPath: string, templateEngineOverride?: unknown): void {
+  const bodyStart = frontMatterEnd(fileText);
+  const firstLine = fileText.slice(0, bodyStart).split("\n").length;
+  const markdown = path.extname(inputPath).toLowerCase() === ".md" && (typeof templateEngineOverride !== "string" || templateEngineOverride.split(",").some((engine) => engine.trim() === "md"));
+  const lines = fileText.slice(bodyStart).split("\n").map((line) => line.replace(/\r$/, ""));
+  let fence: string | undefined;
+  for (const [index, line] of lines.entries()) {
+    if (markdown) {
+      // Code fences show their text as written.
+      const marks = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marks && (fence === undefined || (marks[0] === fence[0] && marks.length >= fence.length))) {
+        fence = fence === undefined ? marks : undefined;
+        continue;
+      }
+      if (fence !== undefined) continue;
+    }
+    const previous = lines[index - 1]?.trim() ?? "";
+    // "Title" over a line of "=" is Markdown's other way to write a level-1 heading (not under a list item or quote).
+    const underline = markdown && /^ {0,3}=+[ \t]*$/.test(line) && previous !== "" && !/^(?:[-*+>#]|\d+[.)])/.test(previous);
+    const heading = underline || (markdown && /^ {0,3}#(?:[ \t]|$)/.test(line)) || /<h1[\s>]/i.test(line.replace(/`[^`]*`/g, ""));
+    if (!heading) continue;
+    const at = firstLine + index - (underline ? 1 : 0);
+    throw new NewsroomError({
+      where: `article text, line ${at}`,
+      problem: "is a level-1 heading: the headline is the page's one h1, and this would be a second, set as large as the headline",
+      value: fileText.split("\n")[at - 1]?.replace(/\r$/, ""),
+      fix: "write a subheading with ## (and ### under it)",
+      inputPath,
+    });
+  }
+}
+
 /** Where the front matter ends (0 without one): what follows is the text the template language reads. */
 function frontMatterEnd(fileText: string): number {
   if (!/^---[ \t]*\r?\n/.test(fileText)) return 0;

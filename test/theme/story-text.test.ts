@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refuseEmptyStory, refuseVanishingVariables } from "../../plugin/theme/story-text.js";
+import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "../../plugin/theme/story-text.js";
 
 const story = (body: string, frontMatter = 'title: "A story"') => `---\n${frontMatter}\n---\n${body}`;
 const data = { title: "A story", section: "local", page: { fileSlug: "a-story", date: new Date("2025-09-05T12:00:00Z") }, subtitle: null };
@@ -71,5 +71,29 @@ describe("refuseEmptyStory", () => {
     expect(empty(story("One line."))).not.toThrow();
     expect(empty(story('{% figure "/images/a.jpg", "A photo" %}'))).not.toThrow();
     expect(empty(story("{% raw %}{{ braces }}{% endraw %}"))).not.toThrow();
+  });
+});
+
+describe("refuseSecondHeadline", () => {
+  const second = (text: string, inputPath = "./articles/a-story.md", override?: string) => () => refuseSecondHeadline(text, inputPath, override);
+
+  it("stops a level-1 heading in the story's text, naming the line", () => {
+    expect(second(story("The council met.\n\n# What the budget buys\n\nBuses."))).toThrow(
+      '[newsroom] article text, line 6 in ./articles/a-story.md: is a level-1 heading: the headline is the page\'s one h1, and this would be a second, set as large as the headline: "# What the budget buys". Fix: write a subheading with ## (and ### under it)',
+    );
+    expect(second(story("The council met.\n\nWhat the budget buys\n====\n"))).toThrow(/line 6 in \S+: is a level-1 heading[^"]*: "What the budget buys"/);
+    expect(second(story('<h1 class="x">Inside HTML</h1>'))).toThrow(/line 4 in/);
+    expect(second("---\r\ntitle: x\r\n---\r\n#\r\n")).toThrow(/line 4 in/);
+  });
+
+  it("lets through subheadings, hashtags, code and = lines that are not underlines", () => {
+    expect(second(story("## What the budget buys\n\n### Buses\n\n#budget trends, and `<h1>` is HTML's.\n\n```md\n# In a fence\n```\n\n    # indented code\n\n- item\n===\n\n===\n"))).not.toThrow();
+  });
+
+  it("reads Markdown headings only where Markdown renders the text", () => {
+    expect(second(story("# A line of text"), "./articles/a-story.njk")).not.toThrow();
+    expect(second(story("# A line of text"), "./articles/a-story.md", "njk")).not.toThrow();
+    expect(second(story("# A line of text"), "./articles/a-story.md", "njk,md")).toThrow(/level-1 heading/);
+    expect(second(story("<h1>Title</h1>"), "./articles/a-story.njk")).toThrow(/level-1 heading/);
   });
 });
