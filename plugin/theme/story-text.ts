@@ -30,15 +30,19 @@ export function refuseVanishingVariables(fileText: string, data: Record<string, 
   const bodyStart = frontMatterEnd(fileText);
   // Keep offsets (and so line numbers): what is never printed becomes spaces.
   const body = fileText.slice(bodyStart).replace(UNPRINTED, (text) => text.replace(/[^\n]/g, " "));
-  // A name set, looped over or passed to a macro in the story's own tags is defined there.
-  const namedInTags = new Set<string>();
-  for (const [tag] of body.matchAll(TAG)) for (const [word] of tag.matchAll(/[A-Za-z_$][\w$]*/g)) namedInTags.add(word);
+  // A name set, looped over or passed to a macro in the story's own tags is defined there (read
+  // only when a name is missing from the data, which a good story never has).
+  let namedInTags: Set<string> | undefined;
+  const definedInTags = (name: string): boolean => {
+    namedInTags ??= new Set([...body.matchAll(TAG)].flatMap(([tag]) => [...tag.matchAll(/[A-Za-z_$][\w$]*/g)].map(([word]) => word)));
+    return namedInTags.has(name);
+  };
   for (const match of body.matchAll(VARIABLE_OUTPUT)) {
     const [written, variable] = match as unknown as [string, string];
     const [root, ...fields] = variable.split(".") as [string, ...string[]];
-    if (RENDER_TIME_NAMES.has(root) || namedInTags.has(root)) continue;
+    if (RENDER_TIME_NAMES.has(root)) continue;
     const missing = missingPart(data, root, fields);
-    if (missing === undefined) continue;
+    if (missing === undefined || definedInTags(root)) continue;
     const line = fileText.slice(0, bodyStart + (match.index ?? 0)).split("\n").length;
     throw new NewsroomError({
       where: `article text, line ${line}`,
@@ -79,6 +83,8 @@ export function refuseEmptyStory(fileText: string, inputPath: string): void {
  */
 export function refuseSecondHeadline(fileText: string, inputPath: string, templateEngineOverride?: unknown): void {
   const bodyStart = frontMatterEnd(fileText);
+  // Most stories have no line that could be one: skip the line-by-line reading.
+  if (!/^ {0,3}[#=]|<h1/im.test(fileText.slice(bodyStart))) return;
   const firstLine = fileText.slice(0, bodyStart).split("\n").length;
   const markdown = path.extname(inputPath).toLowerCase() === ".md" && (typeof templateEngineOverride !== "string" || templateEngineOverride.split(",").some((engine) => engine.trim() === "md"));
   const lines = fileText.slice(bodyStart).split("\n").map((line) => line.replace(/\r$/, ""));
