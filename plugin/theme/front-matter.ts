@@ -75,6 +75,8 @@ export interface ArticleRegistries {
   extraFields?: readonly string[] | undefined;
   /** The fields the article itself gives (its front matter), apart from global and directory data. */
   frontMatter?: Record<string, unknown> | undefined;
+  /** When this build runs: a story cannot have been updated or corrected on a later day. */
+  buildTime?: Date | undefined;
 }
 
 /**
@@ -335,6 +337,16 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
       throw fieldError(inputPath, `corrections[${index}].date`, "is before the story was published", correction.date, "give the day (or time) the story was corrected, on or after its date");
     }
   });
+  // A mistyped year or month would publish an update still to come. A story dated after the
+  // build (an embargo, in the preview) may carry later dates of its own.
+  const today = registries.buildTime === undefined ? undefined : DateTime.fromJSDate(registries.buildTime).setZone(registries.timeZone ?? "utc").endOf("day");
+  if (today !== undefined && published <= today) {
+    const later: [string, unknown][] = [["updated", data.updated], ...corrections.map((correction, index): [string, unknown] => [`corrections[${index}].date`, correction.date])];
+    for (const [field, value] of later) {
+      if (value === undefined || toDateTime(value, { zone: registries.timeZone }).startOf("day") <= today) continue;
+      throw fieldError(inputPath, field, `is a day still to come (this build runs on ${today.toISODate()}): the page would say the story changed on a day that has not come`, value, "give the day (or time) the change was made; to publish a story later, give its date instead (a story dated after the build waits for the first build after that time)");
+    }
+  }
 
   // The photo's fields here; whether its file exists and is an image, when it is processed.
   parseLeadPhoto(data.image, inputPath);

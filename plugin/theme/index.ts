@@ -272,7 +272,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       for (const article of articles) {
         const fileText = readArticleText(article.inputPath);
         const frontMatter = await frontMatterOf(article);
-        validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, extraFields, frontMatter, timeZone: zone }, fileText);
+        validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, extraFields, frontMatter, timeZone: zone, buildTime }, fileText);
         const computed = frontMatter?.eleventyComputed as Record<string, unknown> | undefined;
         checkStoryAddress(article.inputPath, article.url, { fileSlug: article.fileSlug, permalinkWritten: frontMatter?.permalink !== undefined || computed?.permalink !== undefined });
         quotedBy.set(article.inputPath, fileText === undefined ? new Set() : quotedSpeakerIds(fileText, registryIds));

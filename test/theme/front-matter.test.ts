@@ -34,6 +34,21 @@ describe("validateArticle", () => {
     expect(() => validateArticle("./a.md", { ...good, updated: new Date("2025-09-04T12:00:00Z") }, { ...registries, timeZone: "America/New_York" })).toThrow("front matter updated in ./a.md: is before the story was published");
   });
 
+  it("rejects an update or correction on a day after the build, by day in the zone, unless the story itself is dated later", () => {
+    const zoned = { ...registries, timeZone: "America/New_York", buildTime: new Date("2025-09-10T02:00:00Z") };
+    // 10 p.m. on Sept. 9 in New York: the 9th is today, the 10th is still to come.
+    expect(() => validateArticle("./a.md", { ...good, updated: "2025-09-09" }, zoned)).not.toThrow();
+    expect(() => validateArticle("./a.md", { ...good, updated: "2025-09-10" }, zoned)).toThrow(
+      '[newsroom] front matter updated in ./a.md: is a day still to come (this build runs on 2025-09-09): the page would say the story changed on a day that has not come: "2025-09-10". Fix: give the day (or time) the change was made; to publish a story later, give its date instead (a story dated after the build waits for the first build after that time)',
+    );
+    expect(() => validateArticle("./a.md", { ...good, corrections: [{ date: "2025-09-06", text: "Fixed." }, { date: "2026-09-06", text: "Fixed again." }] }, zoned)).toThrow(
+      'front matter corrections[1].date in ./a.md: is a day still to come (this build runs on 2025-09-09)',
+    );
+    // An embargoed story, built by the preview: its dates are all to come.
+    expect(() => validateArticle("./a.md", { ...good, date: "2025-09-12T09:00:00-04:00", updated: "2025-09-13" }, zoned)).not.toThrow();
+    expect(() => validateArticle("./a.md", { ...good, updated: "2099-01-01" }, registries)).not.toThrow();
+  });
+
   it("rejects an impossible date as written in the file", () => {
     expect(() => validateArticle("./a.md", good, registries, "---\ndate: 2025-02-30\n---\n")).toThrow(
       '[newsroom] front matter date in ./a.md: this day or time does not exist (YAML would quietly turn it into another date): "2025-02-30". Fix: correct the date, e.g. 2025-02-28',
