@@ -2,7 +2,7 @@
  * Dateline: where a story was filed, AP style — `KYIV, Ukraine (AP) —`.
  */
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
-import { formatApDate, machineDate, type DateInput } from "./dates.js";
+import { formatApDate, laterDayThan, machineDate, type DateInput } from "./dates.js";
 import { NewsroomError } from "./errors.js";
 import { escapeHtml } from "./escape.js";
 
@@ -11,6 +11,8 @@ export interface DatelineOptions {
   agency?: string | undefined;
   /** Filing date, shown AP style without the year ("Sept. 5"). */
   date?: DateInput | undefined;
+  /** When the story last changed (published, updated or corrected): it was not filed on a later day. */
+  storyDate?: DateInput | undefined;
   /** Time zone for the date. */
   zone?: string | undefined;
   /** Cities that may stand alone; defaults to the AP list. */
@@ -106,6 +108,15 @@ export function renderDateline(place: string, options: DatelineOptions = {}): st
   const parsed = parseDatelinePlace(place, options);
   const parts = [`<span class="nr-dateline__place">${escapeHtml(parsed.display)}</span>`];
   if (options.date !== undefined && options.date !== "") {
+    const storyDay = options.storyDate === undefined ? undefined : laterDayThan(options.date, options.storyDate, { zone: options.zone, where });
+    if (storyDay !== undefined) {
+      throw new NewsroomError({
+        where,
+        problem: `the filing date is after the story's last change (${storyDay}): a story cannot be filed after it was published`,
+        value: options.date,
+        fix: "correct the dateline's date (the day the story was filed), or give the story an updated date on or after it",
+      });
+    }
     const shown = formatApDate(options.date, "day", { zone: options.zone, where });
     const datetime = machineDate(options.date, { zone: options.zone, where });
     parts.push(`, <time class="nr-dateline__date" datetime="${escapeHtml(datetime)}">${escapeHtml(shown)}</time>`);

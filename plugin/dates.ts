@@ -159,6 +159,15 @@ function parseDateTime(input: unknown, options: DateFormatOptions): DateTime {
   return options.zone ? parsed.setZone(options.zone) : parsed;
 }
 
+/**
+ * The day of `limit` (ISO, in the zone) when `date` falls on a later day; undefined when it does
+ * not. By day: words said that evening can be in a story published that morning and updated since.
+ */
+export function laterDayThan(date: DateInput, limit: DateInput, options: { zone?: string | undefined; where: string }): string | undefined {
+  const limitDay = toDateTime(limit, options).startOf("day");
+  return toDateTime(date, options).startOf("day") > limitDay ? (limitDay.toISODate() as string) : undefined;
+}
+
 /** "Sept. 5, 2025", "Sept. 5", "September", "September 2025" — AP month rules, no ordinals. */
 export function formatApDate(input: DateInput, style: ApDateStyle = "date", options: DateFormatOptions = {}): string {
   const where = options.where ?? "apDate";

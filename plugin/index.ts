@@ -86,7 +86,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     dateline(...args) {
       return onPage(this, () => {
         const [place, agency, date] = textArguments("dateline", args, ["place", "agency", "date"]);
-        const html = renderDateline(place as string, { agency, date, zone: options.timeZone, standaloneCities });
+        const html = renderDateline(place as string, { agency, date, storyDate: storyChanged(this.page), zone: options.timeZone, standaloneCities });
         state.rememberFragment(this.page, html, { shortcode: "dateline", inline: false });
         return html;
       });

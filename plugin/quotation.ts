@@ -7,7 +7,7 @@
  * modes lose them, and typed marks inside a <q> are doubled wherever a reader's own stylesheet
  * applies (the HTML standard allows quotation marks as text in place of <q>).
  */
-import { formatApDate, machineDate, toDateTime, type DateInput } from "./dates.js";
+import { formatApDate, laterDayThan, machineDate, type DateInput } from "./dates.js";
 import { escapeHtml, htmlToText, isSafeUrl } from "./escape.js";
 import { NewsroomError } from "./errors.js";
 import { inlineMarkdownText, renderBlockMarkdown, renderInlineMarkdown } from "./markdown.js";
@@ -98,14 +98,12 @@ function withoutAttributionComma(text: string): string {
   return text.endsWith(",") ? text.slice(0, -1).trimEnd() : text;
 }
 
-/** By day in the zone: a quotation said later the same day as a morning story may be an update. */
 function assertSaidByStoryDate(said: DateInput, storyDate: DateInput, options: { zone?: string | undefined; where: string }): void {
-  const saidDay = toDateTime(said, options).startOf("day");
-  const storyDay = toDateTime(storyDate, options).startOf("day");
-  if (saidDay <= storyDay) return;
+  const storyDay = laterDayThan(said, storyDate, options);
+  if (storyDay === undefined) return;
   throw new NewsroomError({
     where: options.where,
-    problem: `the quotation is dated after the story's last change (${storyDay.toISODate()}): a story cannot quote words said after it`,
+    problem: `the quotation is dated after the story's last change (${storyDay}): a story cannot quote words said after it`,
     value: said,
     fix: "correct the quotation's date (when the words were said), or give the story an updated date on or after it",
   });

@@ -101,6 +101,11 @@ describe("build errors name the shortcode, file, value and fix", () => {
     await expect(buildFiles({ "_data/speakers.json": SPEAKERS, "story.njk": `---\ndate: 2025-09-05\nupdated: 2025-09-08\n---\n${quote}`, "undated.njk": quote.replace("2025-09-08", "2099-01-01") }, { plugin: { timeZone: "Europe/Kyiv" } })).resolves.toBeDefined();
   });
 
+  it("a dateline filed after the story's last change", async () => {
+    const message = await buildError({ "story.njk": '---\ndate: 2025-09-05\n---\n{% dateline "Kyiv, Ukraine", "AP", "2025-09-15" %} Text.' }, { timeZone: "Europe/Kyiv" });
+    expect(message).toMatch(/\[newsroom\] dateline in \S*story\.njk: the filing date is after the story's last change \(2025-09-05\): a story cannot be filed after it was published: "2025-09-15"/);
+  });
+
   it("too many arguments", async () => {
     const message = await buildError({ "story.njk": '{% speaker "zelenskyy", "full", "extra" %}' });
     expect(message).toMatch(/speaker in \S*story\.njk: takes/);

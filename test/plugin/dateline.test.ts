@@ -5,11 +5,22 @@ import {
   AP_STANDALONE_WORLD_CITIES,
 } from "../../plugin/data/standalone-cities.js";
 import { datelineText, parseDatelinePlace, renderDateline } from "../../plugin/dateline.js";
+import { NewsroomError } from "../../plugin/errors.js";
 import { thrownBy } from "../helpers/errors.js";
 
 const HOSTILE = `<script>alert(1)</script>, "x" & 'y'`;
 
 describe("renderDateline", () => {
+  it("refuses a filing date after the day the story last changed, by day in the zone", () => {
+    const run = () => renderDateline("Kyiv, Ukraine", { date: "2025-09-07", storyDate: "2025-09-05T19:00:00-04:00", zone: "America/New_York" });
+    expect(run).toThrow(NewsroomError);
+    expect(run).toThrow(
+      "[newsroom] dateline: the filing date is after the story's last change (2025-09-05): a story cannot be filed after it was published: \"2025-09-07\". Fix: correct the dateline's date (the day the story was filed), or give the story an updated date on or after it",
+    );
+    expect(renderDateline("Kyiv, Ukraine", { date: "2025-09-05", storyDate: "2025-09-05T08:00:00-04:00", zone: "America/New_York" })).toContain("Sept. 5");
+    expect(renderDateline("Kyiv, Ukraine", { date: "2025-09-04", storyDate: "2025-09-05", zone: "America/New_York" })).toContain("Sept. 4");
+  });
+
   it("capitalises the city and keeps the country as written", () => {
     expect(renderDateline("Kyiv, Ukraine")).toBe(
       '<span class="nr-dateline"><span class="nr-dateline__place">KYIV, Ukraine</span> —</span>',
