@@ -23,7 +23,7 @@ import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
-import { refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
+import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 import { Photos } from "../photos.js";
 import type { QuotationRecord } from "../quotation-record.js";
 import { ThemePhotos } from "./photos.js";
@@ -140,7 +140,18 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     const inputPath = this.page?.inputPath ?? this.inputPath;
     const url = this.page?.url;
     if (inputPath === undefined || typeof url !== "string" || !isArticle(inputPath)) return;
-    for (const link of siteLinks(articleText(content), url, inputPath)) if (!storyLinks.has(link.target)) storyLinks.set(link.target, link);
+    const text = articleText(content);
+    const [fragment] = missingFragments(text, content);
+    if (fragment !== undefined) {
+      throw new NewsroomError({
+        where: "story link",
+        problem: "leads to a place on the page that no element marks (Markdown gives headings no id)",
+        value: fragment,
+        fix: `give the place an id, e.g. <h2 id="${fragment.slice(1)}">…</h2> in the story's text, or remove the link`,
+        inputPath,
+      });
+    }
+    for (const link of siteLinks(text, url, inputPath)) if (!storyLinks.has(link.target)) storyLinks.set(link.target, link);
   });
   eleventyConfig.on("eleventy.after", (details) => {
     // Only a build that writes files can be checked (the dev server serves passthrough copies from their source).

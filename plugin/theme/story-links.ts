@@ -34,6 +34,32 @@ export function siteLinks(html: string, pageUrl: string, inputPath: string): Sto
   return links;
 }
 
+/**
+ * Links in `html` (a story's text) to a place on the same page (`#notes`) that `page` (the whole
+ * page) has no element for: Markdown gives headings no ids, so a table of contents pasted from a
+ * word processor leads nowhere. `#` and `#top` are the top of the page by the HTML standard.
+ */
+export function missingFragments(html: string, page: string): string[] {
+  const missing: string[] = [];
+  for (const match of html.matchAll(LINK_ATTRIBUTE)) {
+    const written = decodeEntities((match[1] ?? match[2] ?? "").trim());
+    if (!written.startsWith("#") || written === "#" || written.toLowerCase() === "#top") continue;
+    let id = written.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Kept as written: no element has a malformed escape for an id either.
+    }
+    const quoted = escapeAttribute(id);
+    if (!page.includes(`id="${quoted}"`) && !page.includes(`name="${quoted}"`)) missing.push(written);
+  }
+  return missing;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+}
+
 function sitePath(written: string, pageUrl: string): string | undefined {
   try {
     const { pathname } = new URL(written, new URL(pageUrl, "https://site.invalid"));

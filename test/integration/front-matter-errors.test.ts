@@ -158,7 +158,7 @@ describe("through the command line", () => {
 describe("links in a story's text", () => {
   it("a link to a page or file the build does not publish stops it; pages, assets and other sites pass", async () => {
     const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
-    const links = "See [the vote](/news/2025/10/14/other/), [the budget](/assets/budget.pdf), [the front page](/), [the city](https://city.example/budget) and [notes](#notes).";
+    const links = 'See [the vote](/news/2025/10/14/other/), [the budget](/assets/budget.pdf), [the front page](/), [the city](https://city.example/budget) and [notes](#notes).\n\n<h2 id="notes">Notes</h2>\n\nNone.';
     const good = { ...SITE, "assets/logo.svg": logo, "assets/budget.pdf": "%PDF-1.4", "articles/other.md": article({ title: '"Another story"' }) };
     await cliBuildSite({ ...good, "articles/story.md": `${article({})}${links}\n` }, { NEWSROOM_STORY_CARDS: "off" }, async (result) => {
       expect(result.stderr).toBe("");
@@ -169,6 +169,15 @@ describe("links in a story's text", () => {
       expect(result.stderr).toContain(`[newsroom] story link in ./${result.input}/articles/story.md: "agenda.pdf" leads to /news/2025/10/14/story/agenda.pdf, where this build publishes no page or file. Fix: a link without a leading "/" starts from the story's own address.`);
     });
   }, 120_000);
+});
+
+describe("a link to a place on the story's page", () => {
+  it("stops the build when no element marks the place; an id in the text, or the top of the page, pass", async () => {
+    const stopped = await buildFiles({ ...SITE, "articles/story.md": `${article({})}Contents: [the vote](#the-vote).\n\n## The vote\n\nFive to two.\n` }, { theme: THEME }).catch(messageChain);
+    expect(stopped).toMatch(/\[newsroom\] story link in \S*story\.md: leads to a place on the page that no element marks \(Markdown gives headings no id\): "#the-vote"\. Fix: give the place an id, e\.g\. <h2 id="the-vote">…<\/h2> in the story's text, or remove the link/);
+    const pages = await buildFiles({ ...SITE, "articles/story.md": `${article({})}Contents: [the vote](#the-vote), [top](#top).\n\n<h2 id="the-vote">The vote</h2>\n\nFive to two.\n` }, { theme: THEME });
+    expect(pages.get("/news/2025/10/14/story/")?.content).toContain('<a href="#the-vote">the vote</a>');
+  });
 });
 
 describe("the build log", () => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isPublished, refuseBrokenLinks, siteLinks } from "../../plugin/theme/story-links.js";
+import { isPublished, missingFragments, refuseBrokenLinks, siteLinks } from "../../plugin/theme/story-links.js";
 
 const PAGE = "/news/2025/10/14/budget/";
 const targets = (html: string) => siteLinks(html, PAGE, "./articles/budget.md").map((link) => link.target);
@@ -54,5 +54,17 @@ describe("isPublished and refuseBrokenLinks", () => {
       `[newsroom] story link in ./articles/budget.md: "agenda.pdf" leads to /news/2025/10/14/budget/agenda.pdf, where this build publishes no page or file (and 1 more: "/files/map.png" in ./articles/budget.md). Fix: a link without a leading "/" starts from the story's own address. Link a page of the site by its address (/local/2025/10/14/story/), put a file in the site's assets/ folder and link /assets/…, or write the full https:// address of a page elsewhere`,
     );
     expect(() => refuseBrokenLinks(links.slice(1, 2), output)).not.toThrow();
+  });
+});
+
+describe("missingFragments", () => {
+  it("finds links to places the page has no id or name for", () => {
+    const page = '<main id="main"><h2 id="the-vote">The vote</h2><a name="old-anchor"></a><h2 id="caf&eacute;">x</h2><h2 id="budget &quot;26">y</h2></main>';
+    const text = '<a href="#the-vote">a</a> <a href="#main">b</a> <a href="#old-anchor">c</a> <a href="#nowhere">d</a> <a href="#The-Vote">e</a> <a href="#budget%20%2226">f</a>';
+    expect(missingFragments(text, page)).toEqual(["#nowhere", "#The-Vote"]);
+  });
+
+  it("lets through the top of the page, and links that are not fragments", () => {
+    expect(missingFragments('<a href="#">a</a> <a href="#top">b</a> <a href="#TOP">c</a> <a href="/x/#y">d</a> <a href="https://example.com/#z">e</a>', "<main></main>")).toEqual([]);
   });
 });
