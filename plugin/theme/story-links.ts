@@ -18,20 +18,20 @@ export interface StoryLink {
 }
 
 const LINK_ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-/** A scheme (`https:`, `mailto:`) or `//`: the link leaves the site. */
-const LEAVES_SITE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** A scheme (`https:`, `mailto:`) or `//` (browsers read `\\` as `/`): the link leaves the site. */
+const LEAVES_SITE = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
+
+/** Every `href` and `src` in `html`, as written (entities decoded). */
+function writtenLinks(html: string): string[] {
+  return [...html.matchAll(LINK_ATTRIBUTE)].map((match) => decodeEntities((match[1] ?? match[2] ?? "").trim()));
+}
 
 /** The links in `html` (a story's text) that lead into the site, resolved against the page's URL. */
 export function siteLinks(html: string, pageUrl: string, inputPath: string): StoryLink[] {
-  const links: StoryLink[] = [];
-  for (const match of html.matchAll(LINK_ATTRIBUTE)) {
-    const written = decodeEntities((match[1] ?? match[2] ?? "").trim());
-    // A fragment or query alone stays on this page.
-    if (written === "" || written.startsWith("#") || written.startsWith("?") || LEAVES_SITE.test(written)) continue;
-    const target = sitePath(written, pageUrl);
-    if (target !== undefined) links.push({ inputPath, written, target });
-  }
-  return links;
+  // A fragment or query alone stays on this page.
+  return writtenLinks(html)
+    .filter((written) => written !== "" && !written.startsWith("#") && !written.startsWith("?") && !LEAVES_SITE.test(written))
+    .map((written) => ({ inputPath, written, target: sitePath(written, pageUrl) }));
 }
 
 /**
@@ -40,33 +40,32 @@ export function siteLinks(html: string, pageUrl: string, inputPath: string): Sto
  * word processor leads nowhere. `#` and `#top` are the top of the page by the HTML standard.
  */
 export function missingFragments(html: string, page: string): string[] {
-  const missing: string[] = [];
-  for (const match of html.matchAll(LINK_ATTRIBUTE)) {
-    const written = decodeEntities((match[1] ?? match[2] ?? "").trim());
-    if (!written.startsWith("#") || written === "#" || written.toLowerCase() === "#top") continue;
-    let id = written.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // Kept as written: no element has a malformed escape for an id either.
-    }
-    const quoted = escapeAttribute(id);
-    if (!page.includes(`id="${quoted}"`) && !page.includes(`name="${quoted}"`)) missing.push(written);
-  }
-  return missing;
+  return writtenLinks(html).filter((written) => {
+    if (!written.startsWith("#") || written === "#" || written.toLowerCase() === "#top") return false;
+    const id = escapeAttribute(decodedOrWritten(written.slice(1)));
+    return !page.includes(`id="${id}"`) && !page.includes(`name="${id}"`);
+  });
 }
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
-function sitePath(written: string, pageUrl: string): string | undefined {
+function sitePath(written: string, pageUrl: string): string {
   try {
-    const { pathname } = new URL(written, new URL(pageUrl, "https://site.invalid"));
-    return decodeURIComponent(pathname);
+    return decodedOrWritten(new URL(written, new URL(pageUrl, "https://site.invalid")).pathname);
   } catch {
-    // A malformed escape ("%zz") cannot be a file name the build wrote.
+    // Not a URL a browser could follow: no file the build wrote has this name either.
     return written;
+  }
+}
+
+/** Percent-decoded; a malformed escape ("%zz") is kept as written, which no file or id matches. */
+function decodedOrWritten(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
