@@ -7,7 +7,7 @@ import { namingFile } from "../arguments.js";
 import { parseDatelinePlace } from "../dateline.js";
 import { DateTime } from "luxon";
 import { readCorrections } from "../corrections.js";
-import { toDateTime } from "../dates.js";
+import { laterDayThan, toDateTime, type DateInput } from "../dates.js";
 import { NewsroomError, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
@@ -339,12 +339,14 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   });
   // A mistyped year or month would publish an update still to come. A story dated after the
   // build (an embargo, in the preview) may carry later dates of its own.
-  const today = registries.buildTime === undefined ? undefined : DateTime.fromJSDate(registries.buildTime).setZone(registries.timeZone ?? "utc").endOf("day");
-  if (today !== undefined && published <= today) {
+  const buildTime = registries.buildTime === undefined ? undefined : DateTime.fromJSDate(registries.buildTime);
+  const dayOptions = { zone: registries.timeZone ?? "utc", where: "front matter date" };
+  if (buildTime !== undefined && laterDayThan(published, buildTime, dayOptions) === undefined) {
     const later: [string, unknown][] = [["updated", data.updated], ...corrections.map((correction, index): [string, unknown] => [`corrections[${index}].date`, correction.date])];
     for (const [field, value] of later) {
-      if (value === undefined || toDateTime(value, { zone: registries.timeZone }).startOf("day") <= today) continue;
-      throw fieldError(inputPath, field, `is a day still to come (this build runs on ${today.toISODate()}): the page would say the story changed on a day that has not come`, value, "give the day (or time) the change was made; to publish a story later, give its date instead (a story dated after the build waits for the first build after that time)");
+      const today = value === undefined ? undefined : laterDayThan(value as DateInput, buildTime, dayOptions);
+      if (today === undefined) continue;
+      throw fieldError(inputPath, field, `is a day still to come (this build runs on ${today}): the page would say the story changed on a day that has not come`, value, "give the day (or time) the change was made; to publish a story later, give its date instead (a story dated after the build waits for the first build after that time)");
     }
   }
 
