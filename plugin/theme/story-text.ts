@@ -86,7 +86,7 @@ export function refuseSecondHeadline(fileText: string, inputPath: string, templa
   // Most stories have no line that could be one: skip the line-by-line reading.
   if (!/^ {0,3}[#=]|<h1/im.test(fileText.slice(bodyStart))) return;
   const firstLine = fileText.slice(0, bodyStart).split("\n").length;
-  const markdown = path.extname(inputPath).toLowerCase() === ".md" && (typeof templateEngineOverride !== "string" || templateEngineOverride.split(",").some((engine) => engine.trim() === "md"));
+  const markdown = path.extname(inputPath).toLowerCase() === ".md" && (overriddenEngines(templateEngineOverride)?.includes("md") ?? true);
   const lines = fileText.slice(bodyStart).split("\n").map((line) => line.replace(/\r$/, ""));
   let fence: string | undefined;
   for (const [index, line] of lines.entries()) {
@@ -125,8 +125,13 @@ function frontMatterEnd(fileText: string): number {
 /** Whether a template language reads the file: its type, unless front matter names only Markdown or HTML. */
 function readByTemplateLanguage(inputPath: string, override: unknown): boolean {
   if (!TEMPLATE_EXTENSIONS.has(path.extname(inputPath).toLowerCase())) return false;
-  if (typeof override !== "string" || override.trim() === "") return true;
-  return override.split(",").some((engine) => ["njk", "liquid"].includes(engine.trim()));
+  return overriddenEngines(override)?.some((engine) => ["njk", "liquid"].includes(engine)) ?? true;
+}
+
+/** The engines front matter's `templateEngineOverride` names, or undefined when it names none. */
+function overriddenEngines(override: unknown): string[] | undefined {
+  if (typeof override !== "string" || override.trim() === "") return undefined;
+  return override.split(",").map((engine) => engine.trim());
 }
 
 /** The first part of `root.fields…` that is undefined or null in `data`, or undefined when all resolve. */
