@@ -82,6 +82,8 @@ export interface EleventyConfig {
   addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
   on(event: "eleventy.before" | "eleventy.after", fn: (details?: EleventyEventDetails) => void): void;
+  /** Watch mode: the files changed since the last build, before the rebuild starts. */
+  on(event: "eleventy.beforeWatch", fn: (changedFiles: string[]) => void): void;
   /** Eleventy 3: reads a page's `date` before Eleventy's own parsing; a falsy return keeps Eleventy's. */
   addDateParsing?(fn: (this: { page?: EleventyPage }, dateValue: unknown) => Date | undefined): void;
   /** Eleventy 3: runs before a template is read into collections; may change its data; returning false leaves it out of the build. */

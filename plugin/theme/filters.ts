@@ -11,11 +11,17 @@ import { escapeHtml, jsonForScript } from "../escape.js";
 import { walkHtml } from "../html-walk.js";
 import { topicUrl, type ListPage } from "./site-index.js";
 
-/** Pages for the sitemaps: real HTML pages that search engines should list. */
-export function sitemapPages(items: unknown): EleventyCollectionItem[] {
-  return (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter(
-    (item) => typeof item.url === "string" && item.url.endsWith("/") && !item.data.noindex,
-  );
+/**
+ * Pages for the sitemaps: real HTML pages that search engines should list. The list pages are the
+ * site index's, every one of them: a rebuild in watch mode renders only those an edit changed
+ * (see ListPageMemory), so `collections.all` may hold a few.
+ */
+export function sitemapPages(items: unknown, listPages: readonly ListPage<unknown, unknown>[] = []): EleventyCollectionItem[] {
+  const listUrls = new Set(listPages.map((page) => page.permalink));
+  const pages = (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter((item) => typeof item.url !== "string" || !listUrls.has(item.url));
+  // What the sitemap reads of a list page: its URL as Eleventy gives it (the permalink), and the page.
+  const lists = listPages.map((page) => ({ url: page.permalink, data: { listPage: page } }) as unknown as EleventyCollectionItem);
+  return [...pages, ...lists].filter((item) => typeof item.url === "string" && item.url.endsWith("/") && !item.data.noindex);
 }
 
 function isStory(item: unknown): item is EleventyCollectionItem {
@@ -56,9 +62,11 @@ export interface ThemeFilterContext {
   speakerPlan?: (id: string) => ReadonlySet<string | false> | undefined;
   /** When this build runs (the Google News sitemap lists the two days before it). */
   now?: () => Date;
+  /** Every list page of the build (from the site index), for the sitemaps. */
+  listPages?: () => readonly ListPage<unknown, unknown>[];
 }
 
-export function themeFilters({ zone, standaloneCities, related, speakerPlan = () => undefined, now = buildTimeFromEnvironment }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
+export function themeFilters({ zone, standaloneCities, related, speakerPlan = () => undefined, now = buildTimeFromEnvironment, listPages = () => [] }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
   const dataOf = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
   /** Atom and JSON Feed demand a date-time: a day is given as the start of that day in the site's zone. */
   const feedDate = (value: unknown): string =>
@@ -150,9 +158,9 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
       return value.charAt(0).toLocaleUpperCase("en-US") + value.slice(1);
     },
     firstKey: (record: unknown) => (record && typeof record === "object" ? Object.keys(record)[0] : undefined),
-    sitemapPages,
+    sitemapPages: (items: unknown) => sitemapPages(items, listPages()),
     /** How many sitemap files hold `items` at `size` URLs each (the sitemap index lists them). */
-    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items).length / size)),
+    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items, listPages()).length / size)),
     /**
      * A sitemap entry's last change: an article's (the latest of its date, update and
      * corrections); a list page's newest story on it; for a page that shows the latest stories

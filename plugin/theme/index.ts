@@ -22,6 +22,7 @@ import { isAbsoluteHttpUrl } from "../escape.js";
 import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./site-settings.js";
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
+import { ListPageMemory } from "./list-page-memory.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 import { Photos } from "../photos.js";
@@ -33,10 +34,16 @@ import { loadCardFonts, ShareCards } from "./share-card.js";
 export const COLUMN_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
 
 type Item = EleventyCollectionItem;
+type ListKind = "section" | "tag" | "author" | "month" | "speaker" | "organisation" | "topics";
 type Index = SiteIndex<Item> & {
-  /** Every list page, one Eleventy page each (the list templates paginate these with size 1). */
-  listPages: Record<"section" | "tag" | "author" | "month" | "speaker" | "organisation" | "topics", ListPage<unknown, unknown>[]>;
+  /** Every list page, one Eleventy page each. */
+  listPages: Record<ListKind, ListPage<unknown, unknown>[]>;
+  /** The list pages this build renders (the list templates paginate these with size 1): all, or in watch mode those an edit changed. */
+  renderedListPages: Record<ListKind, ListPage<unknown, unknown>[]>;
 };
+
+/** A file whose change is a story's own, when it is in the articles folder: not directory data, which every story there reads. */
+const STORY_TEMPLATE = /\.(?:md|markdown|njk|liquid|html)$/i;
 
 /** Topics per page of the topic index (/tags/): short links, so more than stories per page. */
 const TOPICS_PER_PAGE = 200;
@@ -109,13 +116,36 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   const zone = newsroomOptions.timeZone ?? "utc";
   const sources = new SourceFiles();
   let index: Promise<Index> | undefined;
+  /** Every list page of this build, once its index is built: the sitemaps list them all, rendered or kept. */
+  let listPagesOfBuild: ListPage<unknown, unknown>[] = [];
+  const listPageMemory = new ListPageMemory();
+  /** Files changed since the last build, in watch mode. */
+  let changedFiles: string[] | undefined;
+  let lastBuildSucceeded = false;
+  /**
+   * In an incremental rebuild: the stories edited since the last build, when it succeeded and
+   * nothing but stories changed. What the last build checked and wrote of the others still holds.
+   */
+  let storyEdits: ReadonlySet<string> | undefined;
+  /** The stories the last build checked, with the speakers each quotes. */
+  let checkedStories = new Map<string, Set<string>>();
+  eleventyConfig.on("eleventy.beforeWatch", (queue) => {
+    changedFiles = queue;
+  });
   /** The moment this build started: a story dated later is embargoed until a build after it. */
   let buildTime = buildTimeFromEnvironment();
   let preview = false;
   /** Embargoed stories this build left out, with their banner's words, for the build log. */
   const embargoed = new Map<string, string>();
-  eleventyConfig.on("eleventy.before", () => {
+  eleventyConfig.on("eleventy.before", (event) => {
     index = undefined;
+    listPagesOfBuild = [];
+    // An incremental rebuild after edits to stories only may keep list pages they did not change.
+    const storiesOnly = event?.incremental === true && lastBuildSucceeded && changedFiles !== undefined && changedFiles.length > 0 && changedFiles.every((file) => isArticle(file) && STORY_TEMPLATE.test(file));
+    storyEdits = storiesOnly ? new Set(changedFiles?.map(normalizeInputPath)) : undefined;
+    listPageMemory.startBuild(storyEdits);
+    changedFiles = undefined;
+    lastBuildSucceeded = false;
     embargoed.clear();
     sources.clear();
     buildTime = buildTimeFromEnvironment();
@@ -127,6 +157,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // Said in the build log: a story left out for its date is otherwise invisible, and a mistyped
   // year (2205) would keep it off the site without a word.
   eleventyConfig.on("eleventy.after", () => {
+    lastBuildSucceeded = true;
     for (const line of embargoNotes(embargoed)) logForCli(line);
   });
 
@@ -227,7 +258,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   let related = new Map<string, EleventyCollectionItem[]>();
   /** Per speaker id, the URLs of the pages planned to quote them (see speakerLists). */
   let speakerPlans = new Map<string, Set<string | false>>();
-  const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [], speakerPlan: (id) => speakerPlans.get(id), now: () => buildTime });
+  const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [], speakerPlan: (id) => speakerPlans.get(id), now: () => buildTime, listPages: () => listPagesOfBuild });
 
   const articlePath = filters.articlePath as (date: unknown) => string;
   // Every story gets the article layout and its URL from the theme, so a site needs no
@@ -280,30 +311,54 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       // Whatever its extension: every file rendered from the articles folder is a story.
       const articles = all.filter((item) => isArticle(item.inputPath));
       refuseUnrenderedStories(path.join(directories.input || ".", articlesDir), new Set(articles.map((item) => normalizeInputPath(item.inputPath))));
+      const checked = new Map<string, Set<string>>();
       for (const article of articles) {
+        const checkedBefore = storyEdits && !storyEdits.has(normalizeInputPath(article.inputPath)) ? checkedStories.get(article.inputPath) : undefined;
+        if (checkedBefore) {
+          // Unchanged since a build that checked it, with the same data and registries.
+          quotedBy.set(article.inputPath, checkedBefore);
+          checked.set(article.inputPath, checkedBefore);
+          continue;
+        }
         const fileText = readArticleText(article.inputPath);
         const frontMatter = await frontMatterOf(article);
         validateArticle(article.inputPath, article.data, { sections, authors, standaloneCities, extraFields, frontMatter, timeZone: zone, buildTime }, fileText);
         const computed = frontMatter?.eleventyComputed as Record<string, unknown> | undefined;
         checkStoryAddress(article.inputPath, article.url, { fileSlug: article.fileSlug, permalinkWritten: frontMatter?.permalink !== undefined || computed?.permalink !== undefined });
-        quotedBy.set(article.inputPath, fileText === undefined ? new Set() : quotedSpeakerIds(fileText, registryIds));
+        const quoted = fileText === undefined ? new Set<string>() : quotedSpeakerIds(fileText, registryIds);
+        quotedBy.set(article.inputPath, quoted);
+        checked.set(article.inputPath, quoted);
       }
+      checkedStories = checked;
       const built = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
       related = built.related;
       const size = options.pageSize;
       const speakerPages = speakerLists(all, Object.keys((globalData[newsroomOptions.speakersDataKey] ?? {}) as object), quotedIn);
       speakerPlans = new Map(speakerPages.map((list) => [list.id, new Set(list.pages.map((item) => item.url))]));
       const organisation = built.articles.filter((item) => !Array.isArray(item.data.byline));
+      const storyLists = {
+        section: built.sections.flatMap((list) => paginate(list, list.url, list.articles, size)),
+        tag: built.tags.flatMap((list) => paginate(list, list.url, list.articles, size, list.permalink)),
+        author: built.authors.flatMap((list) => paginate(list, list.url, list.articles, size)),
+        month: built.months.flatMap((list) => paginate(list, list.url, list.articles, size)),
+        speaker: speakerPages.flatMap((list) => paginate(list, list.url, list.pages, size)),
+        organisation: paginate({ url: "/about/" }, "/about/", organisation, size),
+      };
+      // The topic index lists topics, not stories: a few pages, always written.
+      const topics = paginate({ url: "/tags/" }, "/tags/", built.tags, TOPICS_PER_PAGE);
+      const listPages = { ...storyLists, topics };
+      listPagesOfBuild = Object.values(listPages).flat();
       return {
         ...built,
-        listPages: {
-          section: built.sections.flatMap((list) => paginate(list, list.url, list.articles, size)),
-          tag: built.tags.flatMap((list) => paginate(list, list.url, list.articles, size, list.permalink)),
-          author: built.authors.flatMap((list) => paginate(list, list.url, list.articles, size)),
-          month: built.months.flatMap((list) => paginate(list, list.url, list.articles, size)),
-          speaker: speakerPages.flatMap((list) => paginate(list, list.url, list.pages, size)),
-          organisation: paginate({ url: "/about/" }, "/about/", organisation, size),
-          topics: paginate({ url: "/tags/" }, "/tags/", built.tags, TOPICS_PER_PAGE),
+        listPages,
+        renderedListPages: {
+          section: listPageMemory.toRender(storyLists.section, normalizeInputPath),
+          tag: listPageMemory.toRender(storyLists.tag, normalizeInputPath),
+          author: listPageMemory.toRender(storyLists.author, normalizeInputPath),
+          month: listPageMemory.toRender(storyLists.month, normalizeInputPath),
+          speaker: listPageMemory.toRender(storyLists.speaker, normalizeInputPath),
+          organisation: listPageMemory.toRender(storyLists.organisation, normalizeInputPath),
+          topics,
         },
       };
     });
@@ -316,13 +371,13 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   eleventyConfig.addCollection("authorPages", async (api) => (await siteIndex(api)).authors);
   eleventyConfig.addCollection("monthPages", async (api) => (await siteIndex(api)).months);
   // The list pages, paginated: one entry per page, for templates paginating with size 1.
-  eleventyConfig.addCollection("sectionListPages", async (api) => (await siteIndex(api)).listPages.section);
-  eleventyConfig.addCollection("tagListPages", async (api) => (await siteIndex(api)).listPages.tag);
-  eleventyConfig.addCollection("authorListPages", async (api) => (await siteIndex(api)).listPages.author);
-  eleventyConfig.addCollection("monthListPages", async (api) => (await siteIndex(api)).listPages.month);
-  eleventyConfig.addCollection("speakerListPages", async (api) => (await siteIndex(api)).listPages.speaker);
-  eleventyConfig.addCollection("organisationListPages", async (api) => (await siteIndex(api)).listPages.organisation);
-  eleventyConfig.addCollection("topicIndexPages", async (api) => (await siteIndex(api)).listPages.topics);
+  eleventyConfig.addCollection("sectionListPages", async (api) => (await siteIndex(api)).renderedListPages.section);
+  eleventyConfig.addCollection("tagListPages", async (api) => (await siteIndex(api)).renderedListPages.tag);
+  eleventyConfig.addCollection("authorListPages", async (api) => (await siteIndex(api)).renderedListPages.author);
+  eleventyConfig.addCollection("monthListPages", async (api) => (await siteIndex(api)).renderedListPages.month);
+  eleventyConfig.addCollection("speakerListPages", async (api) => (await siteIndex(api)).renderedListPages.speaker);
+  eleventyConfig.addCollection("organisationListPages", async (api) => (await siteIndex(api)).renderedListPages.organisation);
+  eleventyConfig.addCollection("topicIndexPages", async (api) => (await siteIndex(api)).renderedListPages.topics);
   // The templates read the language and publisher as the plugin resolved them, not site.json's:
   // a setting the theme's options give (newsroom.language, newsroom.publisher) may be missing
   // there, or say otherwise.
@@ -341,7 +396,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // pages as virtual templates, layouts as virtual layouts, partials through the Nunjucks loader —
   // and a file of the same name in the site's own _includes/ wins.
   for (const file of readdirSync(path.join(themeDir, "pages")).sort()) {
-    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options));
+    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options, { sitemapPages: (items) => sitemapPages(items, listPagesOfBuild) }));
   }
   const inputDir = eleventyConfig.directories?.input ?? "./";
   const includesDir = eleventyConfig.directories?.includes ?? path.join(inputDir, "_includes");
@@ -541,9 +596,9 @@ function checkLogoPublished(eleventyConfig: EleventyConfig, logo: PublisherOptio
  * Data for theme pages that front matter cannot hold: a sitemap file holds `sitemapSize` URLs, a
  * number that comes from the options.
  */
-const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions) => Record<string, unknown>> = {
-  "sitemap-part.njk": (options) => ({
-    pagination: { data: "collections.all", size: options.sitemapSize, before: sitemapPages, alias: "sitemapItems" },
+const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions, build: { sitemapPages: (items: unknown) => EleventyCollectionItem[] }) => Record<string, unknown>> = {
+  "sitemap-part.njk": (options, build) => ({
+    pagination: { data: "collections.all", size: options.sitemapSize, before: build.sitemapPages, alias: "sitemapItems" },
   }),
 };
 

@@ -4,7 +4,7 @@
  * speaker pages whole; an edit to site.json, which the theme reads at configuration, reaches the pages.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,6 +93,38 @@ describe("watch mode", () => {
     expect(html).toContain("nr-speaker--full");
     // The story's quotations were replaced, not lost or doubled, on the speaker page.
     expect(await quotations()).toBe(quotedAtStart);
+    expect(child.exitCode).toBeNull();
+  }, 90_000);
+
+  it("after an edit to a story, writes again the list pages that show it and keeps the others, whole in the sitemap", async () => {
+    const site = path.join(dir, "_site");
+    const written = async (url: string) => (await stat(path.join(site, url, "index.html"))).mtimeMs;
+    const sitemapUrls = async () => {
+      const files = (await readdir(site)).filter((file) => /^sitemap.*\.xml$/.test(file)).sort();
+      const texts = await Promise.all(files.map((file) => readFile(path.join(site, file), "utf8")));
+      return texts.flatMap((text) => [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).sort();
+    };
+    // A build that follows a success with only this story changed.
+    let mark = output.length;
+    const good = await readFile(story(), "utf8");
+    await writeFile(story(), `${good}\nA paragraph added in review.\n`);
+    await waitFor(/Wrote \d+ files?/, mark);
+    const businessWritten = await written("business");
+    const sitemapBefore = await sitemapUrls();
+    expect(sitemapBefore).toContain("https://fixture.example/business/");
+
+    mark = output.length;
+    await writeFile(story(), good.replace("Council Finally Approves", "Council Unanimously Approves"));
+    const log = await waitFor(/Wrote \d+ files?/, mark);
+    // The story's own lists show the new headline…
+    for (const list of ["politics", "tags/budget", "tags/transit", "authors/ada-reyes", "speakers/delia-marsh"]) {
+      expect(await readFile(path.join(site, list, "index.html"), "utf8"), list).toContain("Council Unanimously Approves");
+    }
+    // …a list without the story was not written again…
+    expect(await written("business")).toBe(businessWritten);
+    expect(Number(/Wrote (\d+) files?/.exec(log)?.[1])).toBeLessThan(Number(/skipped (\d+)/.exec(log)?.[1] ?? "0") + 30);
+    // …and the sitemaps still list every page, written or kept.
+    expect(await sitemapUrls()).toEqual(sitemapBefore);
     expect(child.exitCode).toBeNull();
   }, 90_000);
 

@@ -26,7 +26,7 @@ class FakeEleventyConfig implements EleventyConfig {
   addFilter(name: string, fn: TemplateFunction) { this.filters.set(name, fn); }
   addLinter(name: string, fn: (this: EleventyCallContext, content: string) => void) { this.linters.set(name, fn); }
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown) { this.collections.set(name, fn); }
-  on(_event: "eleventy.before", fn: () => void) { this.listeners.push(fn); }
+  on(_event: string, fn: (...args: never[]) => void) { this.listeners.push(fn as () => void); }
 
   /** What Eleventy does at the start of a build: events, then collections over the given pages. */
   startBuild(globalData: Record<string, unknown>, pages: { inputPath: string; data?: Record<string, unknown> }[] = [{ inputPath: "./src/a.md" }]) {
