@@ -25,6 +25,7 @@ interface RenderedItem {
 interface StoredPage extends PageState {
   /** The build that rendered the page: a page met again in a later build starts over. */
   build: number;
+  inputPath: string | undefined;
 }
 
 /** A quotation as a speaker page lists it: the words and the page they appear on. */
@@ -40,6 +41,8 @@ export class BuildState {
   /** The merged registry for this build: global data under the plugin options. */
   registry: SpeakerRegistry;
   private readonly pages = new Map<string, StoredPage>();
+  /** Each template's page keys: a paginated template has one a URL. */
+  private readonly keysOf = new Map<string, Set<string>>();
   private readonly warned = new Set<string>();
   /** Each page's data from the collection pass, for shortcodes that describe the whole page. */
   private readonly pageData = new Map<string, Record<string, unknown>>();
@@ -67,6 +70,7 @@ export class BuildState {
     this.pageData.clear();
     if (options.keepPages) return;
     this.pages.clear();
+    this.keysOf.clear();
     this.bySpeaker.clear();
     this.sorted.clear();
     this.items.clear();
@@ -158,12 +162,28 @@ export class BuildState {
     const key = BuildState.keyOf(page);
     let state = this.pages.get(key);
     if (!state || state.build !== this.build) {
-      // Rendered again (an incremental rebuild): what it recorded before no longer stands.
+      // Rendered again (an incremental rebuild): what it recorded before no longer stands, nor
+      // what it recorded at another URL (a story whose date or section changed moved).
       if (state) this.forgetQuotations(key);
-      state = { introduced: new Set(), quotations: [], fragments: new Map(), build: this.build };
+      if (page?.inputPath !== undefined) this.forgetEarlierUrls(page.inputPath);
+      state = { introduced: new Set(), quotations: [], fragments: new Map(), build: this.build, inputPath: page?.inputPath };
       this.pages.set(key, state);
+      if (page?.inputPath !== undefined) this.keysOf.get(page.inputPath)?.add(key);
     }
     return state;
+  }
+
+  /** Drops what a template's pages recorded in earlier builds: it renders all its pages again now. */
+  private forgetEarlierUrls(inputPath: string): void {
+    let keys = this.keysOf.get(inputPath);
+    if (!keys) this.keysOf.set(inputPath, (keys = new Set()));
+    for (const key of keys) {
+      const stored = this.pages.get(key);
+      if (stored && stored.build === this.build) continue;
+      keys.delete(key);
+      this.pages.delete(key);
+      this.forgetQuotations(key);
+    }
   }
 
   /**
@@ -180,6 +200,21 @@ export class BuildState {
     state.introduced.clear();
     state.quotations = [];
     return quotations;
+  }
+
+  /**
+   * An incremental rebuild keeps what the pages it does not render again recorded; a page whose
+   * file was deleted or renamed while watching never renders again, so its quotations go here.
+   * `current`: the input paths of this build's templates; `exists`: whether a file is on disk
+   * (a page left out of collections is not in `current`).
+   */
+  forgetRemovedPages(current: ReadonlySet<string>, exists: (inputPath: string) => boolean): void {
+    for (const [key, stored] of this.pages) {
+      if (stored.inputPath === undefined || current.has(stored.inputPath) || exists(stored.inputPath)) continue;
+      this.pages.delete(key);
+      this.keysOf.delete(stored.inputPath);
+      this.forgetQuotations(key);
+    }
   }
 
   private forgetQuotations(key: string): void {

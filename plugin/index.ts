@@ -6,6 +6,7 @@
  *
  * This file only registers; each concept lives in its own module and is a pure function.
  */
+import { existsSync } from "node:fs";
 import { BuildState } from "./build-state.js";
 import { lastModified } from "./corrections.js";
 // Filter values are checked by toDateTime, which names the filter and the value when they are not dates.
@@ -57,6 +58,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       checkFrontMatterPeople(item.inputPath, item.data.people, state.registry);
       state.rememberPageData({ inputPath: item.inputPath, url: item.url }, item.data, item);
     }
+    state.forgetRemovedPages(new Set(items.map((item) => item.inputPath)), existsSync);
     return [];
   });
 

@@ -120,7 +120,7 @@ export function starterFiles(starterDir: string, folder: string, facts: PackageF
       // npm passes `npm run build -- --pathprefix=/REPO/` to Eleventy, then runs postbuild.
       build: "eleventy",
       postbuild: "pagefind --site _site",
-      start: "eleventy --serve",
+      start: "eleventy --serve --incremental",
     },
     dependencies: {
       "@11ty/eleventy": facts.eleventy,

@@ -125,6 +125,29 @@ describe("watch mode", () => {
     expect(Number(/Wrote (\d+) files?/.exec(log)?.[1])).toBeLessThan(Number(/skipped (\d+)/.exec(log)?.[1] ?? "0") + 30);
     // …and the sitemaps still list every page, written or kept.
     expect(await sitemapUrls()).toEqual(sitemapBefore);
+
+    // A story deleted while watching (Eleventy rebuilds at the next save) leaves its lists and its
+    // speaker's page, quotations and all.
+    await rm(path.join(dir, "articles", "halvorsen-expands-riverton-plant.md"));
+    mark = output.length;
+    await writeFile(story(), good);
+    const afterDelete = await waitFor(/Wrote \d+ files?|Problem writing/, mark);
+    expect(afterDelete).not.toContain("Problem writing");
+    expect(await readFile(path.join(site, "speakers/delia-marsh/index.html"), "utf8")).not.toContain("halvorsen-expands-riverton-plant");
+    expect(await readFile(path.join(site, "business/index.html"), "utf8")).not.toContain("halvorsen-expands-riverton-plant");
+
+    // A story moved to another section changes its URL: its speaker's page follows it.
+    mark = output.length;
+    await writeFile(story(), good.replace("section: politics", "section: business"));
+    const afterMove = await waitFor(/Wrote \d+ files?|Problem writing/, mark);
+    expect(afterMove).not.toContain("Problem writing");
+    const speakerPage = await readFile(path.join(site, "speakers/delia-marsh/index.html"), "utf8");
+    expect(speakerPage).toContain("/business/2025/10/14/council-approves-2026-budget/");
+    expect(speakerPage).not.toContain("/politics/2025/10/14/council-approves-2026-budget/");
+    expect(await readFile(path.join(site, "business/index.html"), "utf8")).toContain("council-approves-2026-budget");
+    mark = output.length;
+    await writeFile(story(), good);
+    expect(await waitFor(/Wrote \d+ files?|Problem writing/, mark)).not.toContain("Problem writing");
     expect(child.exitCode).toBeNull();
   }, 90_000);
 

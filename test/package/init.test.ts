@@ -122,7 +122,7 @@ describe("npx eleventy-plugin-newsroom init my-news, then npm install && npm run
     const manifest = JSON.parse(await readFile(path.join(site, "package.json"), "utf8")) as { name: string; scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(manifest.name).toBe("my-news");
     // Eleventy first (arguments such as --pathprefix go to it), then Pagefind over what it wrote.
-    expect(manifest.scripts).toMatchObject({ prebuild: PREBUILD, build: "eleventy", postbuild: "pagefind --site _site", start: "eleventy --serve" });
+    expect(manifest.scripts).toMatchObject({ prebuild: PREBUILD, build: "eleventy", postbuild: "pagefind --site _site", start: "eleventy --serve --incremental" });
     expect(Object.keys(manifest.dependencies).sort()).toEqual(["@11ty/eleventy", "eleventy-plugin-newsroom", "pagefind"]);
     const config = await readFile(path.join(site, "eleventy.config.js"), "utf8");
     expect(config).toContain('import newsroomTheme from "eleventy-plugin-newsroom/theme";');

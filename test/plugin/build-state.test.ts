@@ -35,6 +35,33 @@ describe("BuildState.quotationsBy", () => {
     state.recordQuotation(page(1), said("After the edit"));
     expect(state.quotationsBy("putin").map((q) => q.text)).toEqual(["After the edit"]);
   });
+
+  it("drops the quotations of a page whose file was deleted while watching, and keeps the others'", () => {
+    const state = new BuildState({});
+    state.recordQuotation(page(1), said("Kept"));
+    state.recordQuotation(page(2), said("Deleted"));
+    state.recordQuotation(page(3), said("Left out of collections"));
+    state.reset({ keepPages: true });
+    // story-2 is gone; story-3 is not among the collection's pages but its file is there.
+    state.forgetRemovedPages(new Set(["./story-1.md"]), (inputPath) => inputPath === "./story-3.md");
+    expect(state.quotationsBy("putin").map((q) => q.text)).toEqual(["Left out of collections", "Kept"]);
+  });
+});
+
+describe("BuildState: a page that moved", () => {
+  it("drops what a story recorded at its old URL when it renders at a new one, and keeps a paginated template's pages", () => {
+    const state = new BuildState({});
+    const at = (url: string) => ({ ...page(1), url });
+    state.recordQuotation(at("/politics/story-1/"), said("At the old address"));
+    state.reset({ keepPages: true });
+    state.recordQuotation(at("/business/story-1/"), said("At the new address"));
+    expect(state.quotationsBy("putin").map((q) => q.pageUrl)).toEqual(["/business/story-1/"]);
+    // Two pages of one template in one build are both kept.
+    state.reset({ keepPages: true });
+    state.recordQuotation(at("/list/"), said("Page one"));
+    state.recordQuotation(at("/list/page/2/"), said("Page two"));
+    expect(state.quotationsBy("putin").map((q) => q.text).sort()).toEqual(["Page one", "Page two"]);
+  });
 });
 
 describe("BuildState.finishPage", () => {
