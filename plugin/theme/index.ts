@@ -16,7 +16,7 @@ import { NewsroomError } from "../errors.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import newsroom from "../index.js";
 import { resolveOptions, type FallbackImageContext, type PublisherOptions } from "../options.js";
-import { buildTimeFromEnvironment, sitemapPages, themeFilters } from "./filters.js";
+import { buildTimeFromEnvironment, themeFilters } from "./filters.js";
 import { assertCleanText, checkRegistryEntries, checkStoryAddress, isSlug, storyWithoutPage, refuseReservedTags, suggestSlug, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { isAbsoluteHttpUrl } from "../escape.js";
 import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./site-settings.js";
@@ -396,7 +396,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // pages as virtual templates, layouts as virtual layouts, partials through the Nunjucks loader —
   // and a file of the same name in the site's own _includes/ wins.
   for (const file of readdirSync(path.join(themeDir, "pages")).sort()) {
-    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options, { sitemapPages: (items) => sitemapPages(items, listPagesOfBuild) }));
+    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options, { sitemapPages: filters.sitemapPages as (items: unknown) => EleventyCollectionItem[] }));
   }
   const inputDir = eleventyConfig.directories?.input ?? "./";
   const includesDir = eleventyConfig.directories?.includes ?? path.join(inputDir, "_includes");
