@@ -13,8 +13,9 @@ import { topicUrl, type ListPage } from "./site-index.js";
 
 /**
  * Pages for the sitemaps: real HTML pages that search engines should list. The list pages are the
- * site index's, every one of them: a rebuild in watch mode renders only those an edit changed
- * (see ListPageMemory), so `collections.all` may hold a few.
+ * site index's, every one of them: `collections.all` holds only the first page Eleventy renders of
+ * each list template (a rebuild in watch mode renders only the pages an edit changed, see
+ * ListPageMemory), and leaving the others out of it spares Eleventy thousands of collection items.
  */
 export function sitemapPages(items: unknown, listPages: readonly ListPage<unknown, unknown>[] = []): EleventyCollectionItem[] {
   const listUrls = new Set(listPages.map((page) => page.permalink));
