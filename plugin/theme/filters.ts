@@ -104,6 +104,17 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
     grouped.set(id, { plan, list, byPage });
     return byPage;
   };
+  /**
+   * Each story's last change, worked out once a build (`now` is the build's moment): the sitemaps
+   * ask for it on the story's own entry and on every list page that shows the story.
+   */
+  let lastChanges = { build: undefined as Date | undefined, byStory: new WeakMap<object, unknown>() };
+  const lastChangeOf = (story: EleventyCollectionItem): unknown => {
+    const build = now();
+    if (lastChanges.build !== build) lastChanges = { build, byStory: new WeakMap() };
+    if (!lastChanges.byStory.has(story)) lastChanges.byStory.set(story, lastModified(dataOf(story.data), story.inputPath, zone) ?? story.date);
+    return lastChanges.byStory.get(story);
+  };
   return {
     feedDate,
     /** When a story last changed: the latest of its date, `updated` and its corrections (as written). */
@@ -170,13 +181,12 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
      */
     sitemapLastModified: (item: unknown, newestStory: unknown) => {
       const entry = item as EleventyCollectionItem;
-      const changed = (story: EleventyCollectionItem): unknown => lastModified(dataOf(story.data), story.inputPath, zone) ?? story.date;
       const listPage = entry.data?.listPage as ListPage<unknown, unknown> | undefined;
       if (listPage) {
         const stories = listPage.items.filter(isStory);
-        return stories.length ? latestDate(stories.map(changed) as DateInput[], zone) : undefined;
+        return stories.length ? latestDate(stories.map(lastChangeOf) as DateInput[], zone) : undefined;
       }
-      if (entry.data?.pageType === "article") return changed(entry);
+      if (entry.data?.pageType === "article") return lastChangeOf(entry);
       if (entry.url === "/" || entry.url === "/archive/") return newestStory ?? undefined;
       return undefined;
     },

@@ -144,10 +144,11 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     const storiesOnly = event?.incremental === true && lastBuildSucceeded && changedFiles !== undefined && changedFiles.length > 0 && changedFiles.every((file) => isArticle(file) && STORY_TEMPLATE.test(file));
     storyEdits = storiesOnly ? new Set(changedFiles?.map(normalizeInputPath)) : undefined;
     listPageMemory.startBuild(storyEdits);
+    // A file's front matter as written changes only with the file, whatever else changed.
+    sources.startBuild({ keep: event?.incremental === true, changedFiles: changedFiles && new Set(changedFiles.map(normalizeInputPath)) }, normalizeInputPath);
     changedFiles = undefined;
     lastBuildSucceeded = false;
     embargoed.clear();
-    sources.clear();
     buildTime = buildTimeFromEnvironment();
     photos.reset();
     cards.reset();
@@ -426,8 +427,13 @@ interface SiteDirectories {
   data: string;
 }
 
+/** Input paths already normalised: a build asks for each template's many times (lists, checks, watch mode). */
+const normalizedInputPaths = new Map<string, string>();
+
 function normalizeInputPath(inputPath: string): string {
-  return inputPath.split(path.sep).join("/").replace(/^\.\//, "");
+  let normalized = normalizedInputPaths.get(inputPath);
+  if (normalized === undefined) normalizedInputPaths.set(inputPath, (normalized = inputPath.split(path.sep).join("/").replace(/^\.\//, "")));
+  return normalized;
 }
 
 function siteDirectories(eleventyConfig: EleventyConfig): SiteDirectories {

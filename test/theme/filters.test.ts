@@ -75,3 +75,19 @@ describe("speakerQuotations", () => {
     expect(() => speakerQuotations(quotations, listPage(["/story-0/"]))).toThrow(/speaker page putin[\s\S]*\/story-1\//);
   });
 });
+
+describe("sitemapLastModified", () => {
+  it("works a story's last change out again in each build", () => {
+    let build = new Date("2025-11-01T00:00:00Z");
+    const sitemapLastModified = themeFilters({ zone: "UTC", standaloneCities: [], related: () => [], now: () => build }).sitemapLastModified as (item: unknown, newest?: unknown) => unknown;
+    const story = { inputPath: "./articles/a.md", url: "/a/", date: new Date("2025-10-01T00:00:00Z"), data: { pageType: "article", date: "2025-10-01", updated: "2025-10-02" } };
+    const listPage = { permalink: "/news/", count: 1, items: [story], list: { name: "News" } };
+    expect(sitemapLastModified(story)).toBe("2025-10-02");
+    expect(sitemapLastModified({ url: "/news/", data: { listPage } })).toBe("2025-10-02");
+    // Under npm start the same story may come back with its data changed.
+    story.data.updated = "2025-10-05";
+    build = new Date("2025-11-02T00:00:00Z");
+    expect(sitemapLastModified({ url: "/news/", data: { listPage } })).toBe("2025-10-05");
+    expect(sitemapLastModified(story)).toBe("2025-10-05");
+  });
+});

@@ -3,9 +3,12 @@
  * embargoed story reaches no output outside the preview.
  */
 import type { EleventyPageResult } from "@11ty/eleventy";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveThemeOptions } from "../../plugin/theme/options.js";
-import { writtenFrontMatter } from "../../plugin/theme/publishing.js";
+import { SourceFiles, writtenFrontMatter } from "../../plugin/theme/publishing.js";
 import { buildFiles } from "../helpers/build.js";
 
 const SITE = {
@@ -112,5 +115,60 @@ describe("drafts and embargoes", () => {
   it("preview defaults to Eleventy's serve mode and is checked as an option", () => {
     expect(resolveThemeOptions({}).preview).toBeUndefined();
     expect(() => resolveThemeOptions({ preview: "yes" as never })).toThrow("[newsroom] addPlugin(newsroomTheme, options) preview: must be true or false");
+  });
+});
+
+describe("SourceFiles", () => {
+  const withFile = (test: (file: string) => void) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "newsroom-sources-"));
+    try {
+      test(path.join(dir, "story.md"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const dateOf = (sources: SourceFiles, file: string) => sources.frontMatter(file)?.date;
+  const same = (inputPath: string) => inputPath;
+
+  it("reads a file again once its page is settled, in a build", () => {
+    withFile((file) => {
+      const sources = new SourceFiles();
+      writeFileSync(file, "---\ndate: 2025-10-14\n---\nText\n");
+      sources.startBuild({ keep: false, changedFiles: undefined }, same);
+      expect(dateOf(sources, file)).toBe("2025-10-14");
+      writeFileSync(file, "---\ndate: 2025-10-15\n---\nText\n");
+      expect(dateOf(sources, file)).toBe("2025-10-14");
+      sources.forget(file);
+      expect(dateOf(sources, file)).toBe("2025-10-15");
+    });
+  });
+
+  it("under --incremental keeps what it read for the next build, and reads again the files that changed", () => {
+    withFile((file) => {
+      const sources = new SourceFiles();
+      writeFileSync(file, "---\ndate: 2025-10-14\n---\nText\n");
+      sources.startBuild({ keep: true, changedFiles: undefined }, same);
+      expect(dateOf(sources, file)).toBe("2025-10-14");
+      sources.forget(file);
+      // Another file changed: this one's parse is kept, not read again.
+      writeFileSync(file, "---\ndate: 2025-10-16\n---\nText\n");
+      sources.startBuild({ keep: true, changedFiles: new Set(["other.md"]) }, same);
+      expect(dateOf(sources, file)).toBe("2025-10-14");
+      // This one changed: read again.
+      sources.startBuild({ keep: true, changedFiles: new Set([file]) }, same);
+      expect(dateOf(sources, file)).toBe("2025-10-16");
+    });
+  });
+
+  it("starts from nothing when it does not know what changed", () => {
+    withFile((file) => {
+      const sources = new SourceFiles();
+      writeFileSync(file, "---\ndate: 2025-10-14\n---\nText\n");
+      sources.startBuild({ keep: true, changedFiles: undefined }, same);
+      expect(dateOf(sources, file)).toBe("2025-10-14");
+      writeFileSync(file, "---\ndate: 2025-10-17\n---\nText\n");
+      sources.startBuild({ keep: true, changedFiles: undefined }, same);
+      expect(dateOf(sources, file)).toBe("2025-10-17");
+    });
   });
 });
