@@ -148,6 +148,18 @@ describe("watch mode", () => {
     mark = output.length;
     await writeFile(story(), good);
     expect(await waitFor(/Wrote \d+ files?|Problem writing/, mark)).not.toContain("Problem writing");
+
+    // The story's date edited, as written: a rebuild reads its front matter again (the others' it keeps).
+    mark = output.length;
+    await writeFile(story(), good.replace("date: 2025-10-14T18:30:00-05:00", "date: 2025-10-14T20:15:00-05:00"));
+    expect(await waitFor(/Wrote \d+ files?|Problem writing/, mark)).not.toContain("Problem writing");
+    const retimed = await readFile(path.join(site, "politics/2025/10/14/council-approves-2026-budget/index.html"), "utf8");
+    expect(retimed).toContain("8:15 p.m. CDT Oct. 14, 2025");
+    expect(retimed).not.toContain("6:30 p.m. CDT Oct. 14, 2025");
+    mark = output.length;
+    await writeFile(story(), good);
+    expect(await waitFor(/Wrote \d+ files?|Problem writing/, mark)).not.toContain("Problem writing");
+    expect(await readFile(path.join(site, "politics/2025/10/14/council-approves-2026-budget/index.html"), "utf8")).toContain("6:30 p.m. CDT Oct. 14, 2025");
     expect(child.exitCode).toBeNull();
   }, 90_000);
 
