@@ -128,15 +128,16 @@ describe("SourceFiles", () => {
     }
   };
   const dateOf = (sources: SourceFiles, file: string) => sources.frontMatter(file)?.date;
+  const writeStory = (file: string, day: string) => writeFileSync(file, `---\ndate: ${day}\n---\nText\n`);
   const same = (inputPath: string) => inputPath;
 
   it("reads a file again once its page is settled, in a build", () => {
     withFile((file) => {
       const sources = new SourceFiles();
-      writeFileSync(file, "---\ndate: 2025-10-14\n---\nText\n");
+      writeStory(file, "2025-10-14");
       sources.startBuild({ keep: false, changedFiles: undefined }, same);
       expect(dateOf(sources, file)).toBe("2025-10-14");
-      writeFileSync(file, "---\ndate: 2025-10-15\n---\nText\n");
+      writeStory(file, "2025-10-15");
       expect(dateOf(sources, file)).toBe("2025-10-14");
       sources.forget(file);
       expect(dateOf(sources, file)).toBe("2025-10-15");
@@ -146,12 +147,12 @@ describe("SourceFiles", () => {
   it("under --incremental keeps what it read for the next build, and reads again the files that changed", () => {
     withFile((file) => {
       const sources = new SourceFiles();
-      writeFileSync(file, "---\ndate: 2025-10-14\n---\nText\n");
+      writeStory(file, "2025-10-14");
       sources.startBuild({ keep: true, changedFiles: undefined }, same);
       expect(dateOf(sources, file)).toBe("2025-10-14");
       sources.forget(file);
       // Another file changed: this one's parse is kept, not read again.
-      writeFileSync(file, "---\ndate: 2025-10-16\n---\nText\n");
+      writeStory(file, "2025-10-16");
       sources.startBuild({ keep: true, changedFiles: new Set(["other.md"]) }, same);
       expect(dateOf(sources, file)).toBe("2025-10-14");
       // This one changed: read again.
@@ -163,10 +164,10 @@ describe("SourceFiles", () => {
   it("starts from nothing when it does not know what changed", () => {
     withFile((file) => {
       const sources = new SourceFiles();
-      writeFileSync(file, "---\ndate: 2025-10-14\n---\nText\n");
+      writeStory(file, "2025-10-14");
       sources.startBuild({ keep: true, changedFiles: undefined }, same);
       expect(dateOf(sources, file)).toBe("2025-10-14");
-      writeFileSync(file, "---\ndate: 2025-10-17\n---\nText\n");
+      writeStory(file, "2025-10-17");
       sources.startBuild({ keep: true, changedFiles: undefined }, same);
       expect(dateOf(sources, file)).toBe("2025-10-17");
     });
