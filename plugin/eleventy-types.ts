@@ -73,6 +73,12 @@ export interface EleventyConfig {
   /** `resetConfig` (Eleventy 3) runs the configuration again when the file changes under watch. */
   addWatchTarget?(target: string, options?: { resetConfig?: boolean }): void;
   addGlobalData(name: string, value: unknown): void;
+  /** What `addGlobalData` was given, by name. */
+  globalData?: Record<string, unknown>;
+  /** Input paths and globs Eleventy leaves out (relative to the project folder). */
+  ignores?: Set<string>;
+  /** A filter as registered, by its name. */
+  getFilter?(name: string): ((...args: unknown[]) => unknown) | undefined;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   amendLibrary(language: "liquid", amend: (liquid: LiquidEngine) => void): void;

@@ -9,6 +9,7 @@ import type { EleventyCollectionItem } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import { walkHtml } from "../html-walk.js";
+import { eleventyOrder } from "./parts.js";
 import { topicUrl, type ListPage } from "./site-index.js";
 
 /**
@@ -17,9 +18,12 @@ import { topicUrl, type ListPage } from "./site-index.js";
  * each list template (a rebuild in watch mode renders only the pages an edit changed, see
  * ListPageMemory), and leaving the others out of it spares Eleventy thousands of collection items.
  */
-export function sitemapPages(items: unknown, listPages: readonly ListPage<unknown, unknown>[] = []): EleventyCollectionItem[] {
+export function sitemapPages(items: unknown, listPages: readonly ListPage<unknown, unknown>[] = [], recordedStories: readonly EleventyCollectionItem[] = []): EleventyCollectionItem[] {
   const listUrls = new Set(listPages.map((page) => page.permalink));
-  const pages = (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter((item) => typeof item.url !== "string" || !listUrls.has(item.url));
+  const rendered = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
+  // A build in parts: the stories other parts rendered, in collections.all's order as one build has it.
+  const all = recordedStories.length === 0 ? rendered : [...rendered, ...recordedStories].sort(eleventyOrder);
+  const pages = all.filter((item) => typeof item.url !== "string" || !listUrls.has(item.url));
   // What the sitemap reads of a list page: its URL as Eleventy gives it (the permalink), and the page.
   const lists = listPages.map((page) => ({ url: page.permalink, data: { listPage: page } }) as unknown as EleventyCollectionItem);
   return [...pages, ...lists].filter((item) => typeof item.url === "string" && item.url.endsWith("/") && !item.data.noindex);
@@ -32,6 +36,12 @@ function isStory(item: unknown): item is EleventyCollectionItem {
 /** What the speaker page reads of a quotation from the plugin's `quotationsBy`. */
 interface SpeakerQuotation {
   pageUrl: string;
+  pageDate?: Date | undefined;
+}
+
+/** `quotationsBy`'s order: newest page first, then by URL (a stable sort keeps each page's own order). */
+function byPageNewestFirst(a: SpeakerQuotation, b: SpeakerQuotation): number {
+  return (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl);
 }
 
 /** Google News lists stories of the last two days and takes 1,000 URLs at most per sitemap. */
@@ -65,9 +75,13 @@ export interface ThemeFilterContext {
   now?: () => Date;
   /** Every list page of the build (from the site index), for the sitemaps. */
   listPages?: () => readonly ListPage<unknown, unknown>[];
+  /** A build in parts: the stories other parts render, which the sitemaps list too. */
+  recordedStories?: () => readonly EleventyCollectionItem[];
+  /** A build in parts: a speaker's quotations from the stories parts, in `quotationsBy`'s order. */
+  recordedQuotations?: ((id: string) => readonly SpeakerQuotation[]) | undefined;
 }
 
-export function themeFilters({ zone, standaloneCities, related, speakerPlan = () => undefined, now = buildTimeFromEnvironment, listPages = () => [] }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
+export function themeFilters({ zone, standaloneCities, related, speakerPlan = () => undefined, now = buildTimeFromEnvironment, listPages = () => [], recordedStories = () => [], recordedQuotations }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
   const dataOf = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
   /** Atom and JSON Feed demand a date-time: a day is given as the start of that day in the site's zone. */
   const feedDate = (value: unknown): string =>
@@ -77,6 +91,24 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
    * page: each page then takes its stories' quotations in O(page size). Valid while the plan (new
    * each build) and the list (the same quotations in the same order) are.
    */
+  /**
+   * A build in parts: the stories parts' quotations, and those of the pages rendered here that are
+   * not stories (the feeds' stories are rendered again here, and recorded already), in
+   * `quotationsBy`'s order. One list a speaker, so the grouping below is worked out once.
+   */
+  const withRecordedLists = new Map<string, readonly SpeakerQuotation[]>();
+  const withRecorded = (id: string, rendered: readonly SpeakerQuotation[], recorded: (id: string) => readonly SpeakerQuotation[]): readonly SpeakerQuotation[] => {
+    let list = withRecordedLists.get(id);
+    if (!list) {
+      const fromParts = recorded(id);
+      const storyPages = new Set(recordedStories().map((item) => item.url));
+      for (const quotation of fromParts) storyPages.add(quotation.pageUrl);
+      const own = rendered.filter((quotation) => !storyPages.has(quotation.pageUrl));
+      list = own.length === 0 ? fromParts : [...fromParts, ...own].sort(byPageNewestFirst);
+      withRecordedLists.set(id, list);
+    }
+    return list;
+  };
   const grouped = new Map<string, { plan: ReadonlySet<string | false> | undefined; list: readonly SpeakerQuotation[]; byPage: Map<string, SpeakerQuotation[]> }>();
   const quotationsByPage = (id: string, list: readonly SpeakerQuotation[]): Map<string, SpeakerQuotation[]> => {
     const plan = speakerPlan(id);
@@ -170,9 +202,9 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
       return value.charAt(0).toLocaleUpperCase("en-US") + value.slice(1);
     },
     firstKey: (record: unknown) => (record && typeof record === "object" ? Object.keys(record)[0] : undefined),
-    sitemapPages: (items: unknown) => sitemapPages(items, listPages()),
+    sitemapPages: (items: unknown) => sitemapPages(items, listPages(), recordedStories()),
     /** How many sitemap files hold `items` at `size` URLs each (the sitemap index lists them). */
-    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items, listPages()).length / size)),
+    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items, listPages(), recordedStories()).length / size)),
     /**
      * A sitemap entry's last change: an article's (the latest of its date, update and
      * corrections); a list page's newest story on it; for a page that shows the latest stories
@@ -207,7 +239,8 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
      */
     speakerQuotations: (quotations: unknown, listPage: unknown) => {
       const page = listPage as ListPage<{ id: string }, EleventyCollectionItem>;
-      const list = Array.isArray(quotations) ? (quotations as readonly SpeakerQuotation[]) : [];
+      const rendered = Array.isArray(quotations) ? (quotations as readonly SpeakerQuotation[]) : [];
+      const list = recordedQuotations ? withRecorded(page.list.id, rendered, recordedQuotations) : rendered;
       const byPage = quotationsByPage(page.list.id, list);
       const here: SpeakerQuotation[] = [];
       for (const item of page.items) if (item.url) here.push(...(byPage.get(item.url) ?? []));

@@ -23,6 +23,7 @@ import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { ListPageMemory } from "./list-page-memory.js";
+import { eleventyOrder, feedStories, ignorePatterns, PartStore, readBuildPart, storyFiles, storyParts, storyRecord, stubItem, type StoryRecord } from "./parts.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 import { Photos } from "../photos.js";
@@ -115,6 +116,35 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   const isArticle = (inputPath: string) => normalizeInputPath(inputPath).startsWith(articlesPrefix);
   const zone = newsroomOptions.timeZone ?? "utc";
   const sources = new SourceFiles();
+  // A build in parts (eleventy-plugin-newsroom build --stories-per-part N): this process builds
+  // one share of the stories and knows the others from the records earlier parts left (parts.ts).
+  const buildPart = readBuildPart();
+  const partStore = buildPart ? new PartStore(buildPart.workDir) : undefined;
+  /** The stories other parts render, as their records: lists and related stories show them. */
+  let otherPartStories: StoryRecord[] = [];
+  if (buildPart && partStore) {
+    const runMode = process.env.ELEVENTY_RUN_MODE;
+    if (runMode !== undefined && runMode !== "build") {
+      throw new NewsroomError({ where: "build in parts", problem: "builds the site for publishing; the preview and watch mode build it whole", value: runMode, fix: "run npm start as it is, without eleventy-plugin-newsroom build's environment" });
+    }
+    const folder = path.join(directories.input || ".", articlesDir);
+    const files = storyFiles(folder);
+    const parts = storyParts(files, buildPart.storiesPerPart);
+    if (buildPart.phase === "index" && buildPart.number === 1) partStore.writePlan({ parts: Math.max(1, parts.length), stories: files.length });
+    const storyName = (inputPath: string) => normalizeInputPath(inputPath).slice(articlesPrefix.length);
+    let kept: Set<string>;
+    if (buildPart.phase === "lists") {
+      // The feeds carry their stories' text: those stories are rendered here again, the others are records.
+      const records = partStore.readRecords();
+      const feeds = feedStories(records, options.feedSize);
+      kept = new Set([...feeds].map(storyName));
+      otherPartStories = records.filter((record) => !feeds.has(record.inputPath));
+    } else {
+      kept = new Set(parts[(buildPart.number ?? 1) - 1] ?? []);
+      if (buildPart.phase === "stories") otherPartStories = partStore.readRecords().filter((record) => !kept.has(storyName(record.inputPath)));
+    }
+    for (const pattern of ignorePatterns(folder, files.filter((file) => !kept.has(file)))) eleventyConfig.ignores?.add(pattern);
+  }
   let index: Promise<Index> | undefined;
   /** Every list page of this build, once its index is built: the sitemaps list them all, rendered or kept. */
   let listPagesOfBuild: ListPage<unknown, unknown>[] = [];
@@ -159,6 +189,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // year (2205) would keep it off the site without a word.
   eleventyConfig.on("eleventy.after", () => {
     lastBuildSucceeded = true;
+    // In a build in parts, each story is said once: by the index part that reads it.
+    if (buildPart && buildPart.phase !== "index") return;
     for (const line of embargoNotes(embargoed)) logForCli(line);
   });
 
@@ -188,7 +220,14 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   eleventyConfig.on("eleventy.after", (details) => {
     // Only a build that writes files can be checked (the dev server serves passthrough copies from their source).
     if (details?.outputMode !== "fs" || details.runMode !== "build") return;
-    refuseBrokenLinks([...storyLinks.values()], details.directories?.output ?? eleventyConfig.directories?.output ?? "_site");
+    const links = [...storyLinks.values()];
+    // A build in parts checks every story's links once the last part has written the site.
+    if (buildPart && partStore && buildPart.phase !== "lists") {
+      if (buildPart.phase === "stories") partStore.writeLinks(buildPart.number ?? 1, links);
+      return;
+    }
+    if (partStore) for (const link of partStore.readLinks<StoryLink>()) if (!storyLinks.has(link.target)) links.push(link);
+    refuseBrokenLinks(links, details.directories?.output ?? eleventyConfig.directories?.output ?? "_site");
   });
 
   if (!eleventyConfig.addDateParsing || !eleventyConfig.addPreprocessor) {
@@ -213,6 +252,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // builds it with a banner and noindex instead.
   eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data) {
     const inputPath = this.inputPath;
+    // The story parts of a build in parts write stories only; the lists part writes the rest.
+    if (buildPart && buildPart.phase !== "lists" && !isArticle(inputPath)) return false;
     // Before Eleventy makes collections of the tags, where such a name fails without naming the page.
     const reason = reportingCause(() => {
       refuseReservedTags(inputPath, data.tags);
@@ -257,9 +298,27 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
 
   let related = new Map<string, EleventyCollectionItem[]>();
+  /** A build in parts: the other parts' stories as collection items (see otherPartStories). */
+  let recordedItems: EleventyCollectionItem[] = [];
+  /** The speaker registry's ids, once the build's index has read it. */
+  let speakerIdsOfBuild: string[] = [];
+  // A story part of a build in parts leaves its stories' quotations for the speaker pages.
+  eleventyConfig.on("eleventy.after", () => {
+    if (buildPart?.phase !== "stories" || !partStore) return;
+    const quotationsBy = eleventyConfig.getFilter?.("quotationsBy");
+    const bySpeaker: Record<string, readonly unknown[]> = {};
+    // As a speaker page's template calls it, outside any page.
+    for (const id of speakerIdsOfBuild) bySpeaker[id] = (quotationsBy?.call({}, id) ?? []) as readonly unknown[];
+    partStore.writeQuotations(buildPart.number ?? 1, bySpeaker);
+  });
+  /** In the lists part of a build in parts: every part's quotations, by speaker. */
+  let partQuotations: Map<string, readonly { pageUrl: string; pageDate?: Date | undefined }[]> | undefined;
+  const recordedQuotations = buildPart?.phase === "lists" && partStore
+    ? (id: string) => (partQuotations ??= partStore.readQuotations()).get(id) ?? []
+    : undefined;
   /** Per speaker id, the URLs of the pages planned to quote them (see speakerLists). */
   let speakerPlans = new Map<string, Set<string | false>>();
-  const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [], speakerPlan: (id) => speakerPlans.get(id), now: () => buildTime, listPages: () => listPagesOfBuild });
+  const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [], speakerPlan: (id) => speakerPlans.get(id), now: () => buildTime, listPages: () => listPagesOfBuild, recordedStories: () => recordedItems, recordedQuotations });
 
   const articlePath = filters.articlePath as (date: unknown) => string;
   // Every story gets the article layout and its URL from the theme, so a site needs no
@@ -278,6 +337,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string } }) =>
         `/${String(pageData.section)}/${articlePath(pageData.page.date)}/${pageData.page.fileSlug}/`;
     }
+    // The index parts of a build in parts read and check stories without rendering them.
+    if (buildPart?.phase === "index") {
+      data.layout = false;
+      return " ";
+    }
+    return undefined;
   });
 
   /** The whole site's lists, built on first use in a build and shared by every collection. */
@@ -310,10 +375,16 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
         return ids;
       };
       // Whatever its extension: every file rendered from the articles folder is a story.
-      const articles = all.filter((item) => isArticle(item.inputPath));
+      // In Eleventy's collection order (date, then input path), whichever part renders each story.
+      const rendered = all.filter((item) => isArticle(item.inputPath));
+      const recorded = otherPartStories.map(stubItem);
+      recordedItems = recorded;
+      for (const record of otherPartStories) quotedBy.set(record.inputPath, new Set(record.quoted));
+      const articles = [...rendered, ...recorded].sort(eleventyOrder);
+      speakerIdsOfBuild = Object.keys(speakers);
       refuseUnrenderedStories(path.join(directories.input || ".", articlesDir), new Set(articles.map((item) => normalizeInputPath(item.inputPath))));
       const checked = new Map<string, Set<string>>();
-      for (const article of articles) {
+      for (const article of rendered) {
         const checkedBefore = storyEdits && !storyEdits.has(normalizeInputPath(article.inputPath)) ? checkedStories.get(article.inputPath) : undefined;
         if (checkedBefore) {
           // Unchanged since a build that checked it, with the same data and registries.
@@ -331,10 +402,14 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
         checked.set(article.inputPath, quoted);
       }
       checkedStories = checked;
+      if (buildPart?.phase === "index") {
+        const globalKeys = new Set([...dataFileKeys(directories.data), ...Object.keys(eleventyConfig.globalData ?? {})]);
+        partStore?.writeRecords(buildPart.number ?? 1, rendered.map((item) => storyRecord(item, globalKeys, quotedBy.get(item.inputPath) ?? [])));
+      }
       const built = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
       related = built.related;
       const size = options.pageSize;
-      const speakerPages = speakerLists(all, Object.keys((globalData[newsroomOptions.speakersDataKey] ?? {}) as object), quotedIn);
+      const speakerPages = speakerLists([...all, ...recorded], Object.keys((globalData[newsroomOptions.speakersDataKey] ?? {}) as object), quotedIn);
       speakerPlans = new Map(speakerPages.map((list) => [list.id, new Set(list.pages.map((item) => item.url))]));
       const organisation = built.articles.filter((item) => !Array.isArray(item.data.byline));
       const storyLists = {
@@ -413,7 +488,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     environment.loaders.push(loader);
   });
   copyAssets(eleventyConfig, path.join(themeDir, "assets"), directories);
-  checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, settingsFile);
+  // The logo is published by the part that writes the site's own pages: the lists part of a build in parts.
+  if (!buildPart || buildPart.phase === "lists") checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, settingsFile);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
 }
@@ -487,6 +563,12 @@ function validateRegistryIds(registries: Record<"sections" | "authors" | "speake
       });
     }
   }
+}
+
+/** The names global data takes from the data folder's files and folders (`site.json` is `site`). */
+function dataFileKeys(dataDir: string): string[] {
+  if (!existsSync(dataDir)) return [];
+  return readdirSync(dataDir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? entry.name : entry.name.replace(/\.[^.]+$/, "").replace(/\.11tydata$/, "")));
 }
 
 /** Extensions of documents written as stories that Eleventy does not render: they would vanish. */
