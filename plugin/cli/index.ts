@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * The package's command: `npx eleventy-plugin-newsroom init DIR` writes a new newsroom site.
- * Exit codes: 0 done, 1 the folder already has the starter's files, 2 wrong usage.
+ * The package's command: `npx eleventy-plugin-newsroom init DIR` writes a new newsroom site;
+ * `eleventy-plugin-newsroom build --stories-per-part N` builds a large archive in parts.
+ * Exit codes: 0 done, 1 the folder already has the starter's files or the build failed, 2 wrong usage.
  */
 import path from "node:path";
 import { closestMatch } from "../errors.js";
+import { buildInParts } from "./build.js";
 import { init, InitError, packageFacts, packageRoot } from "./init.js";
 
 const USAGE = `Usage: npx eleventy-plugin-newsroom init <folder>
@@ -18,11 +20,18 @@ Then:
   npm install && npm run build    # the site and its search index in _site/
   npm start                       # a local server with live reload
 
+Usage: npx eleventy-plugin-newsroom build --stories-per-part <N> [Eleventy options]
+
+Builds the site in parts, one Eleventy process for each <N> stories, for an archive too large
+for one (tens of thousands of stories): the pages are the same as one build writes. Eleventy
+options (--config, --output, --pathprefix, --quiet) go to every part. Use it in package.json's
+build script instead of "eleventy"; npm start stays as it is.
+
 Options:
   -h, --help       show this help
   -v, --version    show the package's version`;
 
-const COMMANDS = ["init"];
+const COMMANDS = ["init", "build"];
 
 function usageError(message: string): never {
   process.stderr.write(`eleventy-plugin-newsroom: ${message}\n\n${USAGE}\n`);
@@ -44,6 +53,10 @@ function main(args: string[]): void {
     const guess = closestMatch(command, COMMANDS);
     usageError(`unknown command "${command}".${guess ? ` Did you mean "${guess}"?` : ""}`);
   }
+  if (command === "build") {
+    process.exitCode = build(rest);
+    return;
+  }
   const unknownOption = rest.find((arg) => arg.startsWith("-"));
   if (unknownOption) usageError(`unknown option "${unknownOption}".`);
   if (rest.length === 0) usageError("init needs a folder to write the site into, e.g. my-news.");
@@ -62,6 +75,23 @@ function main(args: string[]): void {
     }
     throw error;
   }
+}
+
+/** `build --stories-per-part N [Eleventy options]`: the exit status of the first part that fails, or 0. */
+function build(args: string[]): number {
+  const eleventyArgs: string[] = [];
+  let size: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--stories-per-part") size = args[++i];
+    else if (arg.startsWith("--stories-per-part=")) size = arg.slice("--stories-per-part=".length);
+    else eleventyArgs.push(arg);
+  }
+  if (size === undefined) usageError("build needs --stories-per-part N, the stories each Eleventy process builds (e.g. 5000).");
+  const storiesPerPart = Number(size);
+  if (!Number.isInteger(storiesPerPart) || storiesPerPart < 1) usageError(`--stories-per-part takes a whole number of stories, got "${size}".`);
+  if (eleventyArgs.some((arg) => arg === "--serve" || arg === "--watch")) usageError("build writes the site for publishing; preview it with npm start (eleventy --serve), which builds it whole.");
+  return buildInParts({ storiesPerPart, eleventyArgs });
 }
 
 main(process.argv.slice(2));
