@@ -23,7 +23,7 @@ import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { ListPageMemory } from "./list-page-memory.js";
-import { eleventyOrder, feedStories, ignorePatterns, PartStore, readBuildPart, storyFiles, storyParts, storyRecord, stubItem, type StoryRecord } from "./parts.js";
+import { eleventyOrder, PartStore, readBuildPart, selectPart, storyRecord, stubItem, type StoryRecord } from "./parts.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 import { Photos } from "../photos.js";
@@ -120,31 +120,11 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // one share of the stories and knows the others from the records earlier parts left (parts.ts).
   const buildPart = readBuildPart();
   const partStore = buildPart ? new PartStore(buildPart.workDir) : undefined;
+  const storyName = (inputPath: string) => normalizeInputPath(inputPath).slice(articlesPrefix.length);
+  const partSelection = buildPart ? selectPart(buildPart, path.join(directories.input || ".", articlesDir), storyName, options.feedSize) : undefined;
+  for (const pattern of partSelection?.ignores ?? []) eleventyConfig.ignores?.add(pattern);
   /** The stories other parts render, as their records: lists and related stories show them. */
-  let otherPartStories: StoryRecord[] = [];
-  if (buildPart && partStore) {
-    const runMode = process.env.ELEVENTY_RUN_MODE;
-    if (runMode !== undefined && runMode !== "build") {
-      throw new NewsroomError({ where: "build in parts", problem: "builds the site for publishing; the preview and watch mode build it whole", value: runMode, fix: "run npm start as it is, without eleventy-plugin-newsroom build's environment" });
-    }
-    const folder = path.join(directories.input || ".", articlesDir);
-    const files = storyFiles(folder);
-    const parts = storyParts(files, buildPart.storiesPerPart);
-    if (buildPart.phase === "index" && buildPart.number === 1) partStore.writePlan({ parts: Math.max(1, parts.length), stories: files.length });
-    const storyName = (inputPath: string) => normalizeInputPath(inputPath).slice(articlesPrefix.length);
-    let kept: Set<string>;
-    if (buildPart.phase === "lists") {
-      // The feeds carry their stories' text: those stories are rendered here again, the others are records.
-      const records = partStore.readRecords();
-      const feeds = feedStories(records, options.feedSize);
-      kept = new Set([...feeds].map(storyName));
-      otherPartStories = records.filter((record) => !feeds.has(record.inputPath));
-    } else {
-      kept = new Set(parts[(buildPart.number ?? 1) - 1] ?? []);
-      if (buildPart.phase === "stories") otherPartStories = partStore.readRecords().filter((record) => !kept.has(storyName(record.inputPath)));
-    }
-    for (const pattern of ignorePatterns(folder, files.filter((file) => !kept.has(file)))) eleventyConfig.ignores?.add(pattern);
-  }
+  const otherPartStories: readonly StoryRecord[] = partSelection?.otherStories ?? [];
   let index: Promise<Index> | undefined;
   /** Every list page of this build, once its index is built: the sitemaps list them all, rendered or kept. */
   let listPagesOfBuild: ListPage<unknown, unknown>[] = [];

@@ -336,6 +336,41 @@ export class PartStore {
 
 }
 
+/** What a part builds: the ignore patterns that leave other stories out, and those stories' records. */
+export interface PartSelection {
+  ignores: string[];
+  /** The stories other parts render: lists, related stories and sitemaps know them from these. */
+  otherStories: StoryRecord[];
+}
+
+/**
+ * The stories this part renders and the records of the rest. An index or stories part renders its
+ * share; the lists part renders the stories the feeds carry (their text is in the feeds) and knows
+ * the others from their records. The first index part writes the plan the build command reads.
+ * `storyName` turns an Eleventy input path into a path in `articlesFolder`.
+ */
+export function selectPart(part: BuildPart, articlesFolder: string, storyName: (inputPath: string) => string, feedSize: number, runMode = process.env.ELEVENTY_RUN_MODE): PartSelection {
+  if (runMode !== undefined && runMode !== "build") {
+    throw new NewsroomError({ where: "build in parts", problem: "builds the site for publishing; the preview and watch mode build it whole", value: runMode, fix: `run npm start as it is, without ${PART_ENV.part}` });
+  }
+  const store = new PartStore(part.workDir);
+  const files = storyFiles(articlesFolder);
+  const parts = storyParts(files, part.storiesPerPart);
+  if (part.phase === "index" && part.number === 1) store.writePlan({ parts: Math.max(1, parts.length), stories: files.length });
+  let kept: Set<string>;
+  let otherStories: StoryRecord[] = [];
+  if (part.phase === "lists") {
+    const records = store.readRecords();
+    const feeds = feedStories(records, feedSize);
+    kept = new Set([...feeds].map(storyName));
+    otherStories = records.filter((record) => !feeds.has(record.inputPath));
+  } else {
+    kept = new Set(parts[(part.number ?? 1) - 1] ?? []);
+    if (part.phase === "stories") otherStories = store.readRecords().filter((record) => !kept.has(storyName(record.inputPath)));
+  }
+  return { ignores: ignorePatterns(articlesFolder, files.filter((file) => !kept.has(file))), otherStories };
+}
+
 /** The stories whose content the feeds carry: the newest `feedSize` of the site and of each section. */
 export function feedStories(records: readonly StoryRecord[], feedSize: number): Set<string> {
   // As buildSiteIndex orders the site's stories: newest first, equal dates in Eleventy's order.

@@ -11,7 +11,7 @@ import { glob } from "tinyglobby";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EleventyCollectionItem } from "../../plugin/eleventy-types.js";
 import { NewsroomError } from "../../plugin/errors.js";
-import { eleventyOrder, feedStories, ignorePatterns, PartStore, readBuildPart, storyFiles, storyParts, storyRecord, stubItem, type StoryRecord } from "../../plugin/theme/parts.js";
+import { eleventyOrder, feedStories, ignorePatterns, PartStore, readBuildPart, selectPart, storyFiles, storyParts, storyRecord, stubItem, type StoryRecord } from "../../plugin/theme/parts.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -176,5 +176,44 @@ describe("stub items", () => {
   it("sort with the rendered ones in Eleventy's order: date, then input path", () => {
     const items = [record("./b.md", "2025-10-14T00:00:00Z"), record("./a.md", "2025-10-14T00:00:00Z"), record("./c.md", "2025-10-13T00:00:00Z")];
     expect(items.sort(eleventyOrder).map((item) => item.inputPath)).toEqual(["./c.md", "./a.md", "./b.md"]);
+  });
+});
+
+describe("selectPart", () => {
+  function site(): { folder: string; workDir: string } {
+    const root = tempFolder();
+    const folder = path.join(root, "articles");
+    mkdirSync(folder);
+    for (const name of ["a.md", "b.md", "c.md", "d.md", "e.md"]) writeFileSync(path.join(folder, name), "");
+    return { folder, workDir: path.join(root, "work") };
+  }
+  const name = (inputPath: string) => inputPath.replace(/^\.\/articles\//, "");
+
+  it("leaves the other parts' stories out, and the first index part writes the plan", () => {
+    const { folder, workDir } = site();
+    const selection = selectPart({ phase: "index", number: 1, storiesPerPart: 2, workDir }, folder, name, 20, "build");
+    expect(selection.otherStories).toEqual([]);
+    expect(selection.ignores.join(" ")).toContain("{c.md,d.md,e.md}");
+    expect(new PartStore(workDir).readPlan()).toEqual({ parts: 3, stories: 5 });
+  });
+
+  it("gives a stories part the records of every other part's stories", () => {
+    const { folder, workDir } = site();
+    const store = new PartStore(workDir);
+    store.writePlan({ parts: 3, stories: 5 });
+    store.writeRecords(1, [record("./articles/a.md", "2025-10-01T00:00:00Z"), record("./articles/b.md", "2025-10-02T00:00:00Z")]);
+    store.writeRecords(2, [record("./articles/c.md", "2025-10-03T00:00:00Z"), record("./articles/d.md", "2025-10-04T00:00:00Z")]);
+    store.writeRecords(3, [record("./articles/e.md", "2025-10-05T00:00:00Z")]);
+    const selection = selectPart({ phase: "stories", number: 2, storiesPerPart: 2, workDir }, folder, name, 20, "build");
+    expect(selection.otherStories.map((story) => story.inputPath)).toEqual(["./articles/a.md", "./articles/b.md", "./articles/e.md"]);
+    expect(selection.ignores.join(" ")).not.toMatch(/c\.md|d\.md/);
+    // The lists part renders the feed's stories (the newest, here one a feed) and records the rest.
+    const lists = selectPart({ phase: "lists", number: undefined, storiesPerPart: 2, workDir }, folder, name, 1, "build");
+    expect(lists.otherStories.map((story) => story.inputPath)).toEqual(["./articles/a.md", "./articles/b.md", "./articles/c.md", "./articles/d.md"]);
+  });
+
+  it("refuses the preview and watch mode", () => {
+    const { folder, workDir } = site();
+    expect(() => selectPart({ phase: "index", number: 1, storiesPerPart: 2, workDir }, folder, name, 20, "serve")).toThrow(/build in parts[\s\S]*the preview and watch mode build it whole[\s\S]*serve/);
   });
 });
