@@ -215,13 +215,20 @@ function stringify(value: unknown): string {
 }
 
 function parse<T>(text: string): T {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value && typeof value === "object" && !Array.isArray(value)) {
-      const keys = Object.keys(value);
-      if (keys.length === 1 && keys[0] === "$date") return new Date((value as { $date: number }).$date);
-    }
+  // A walk after a plain parse: about twice as fast as a reviver on a part's records.
+  return withDates(JSON.parse(text)) as T;
+}
+
+function withDates(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withDates(value[i]);
     return value;
-  }) as T;
+  }
+  const object = value as Record<string, unknown>;
+  if (typeof object.$date === "number" && Object.keys(object).length === 1) return new Date(object.$date);
+  for (const key of Object.keys(object)) object[key] = withDates(object[key]);
+  return object;
 }
 
 /** The files each phase leaves in the work folder. */
