@@ -77,6 +77,8 @@ const mainSize = sizes.includes(1000) || flag("--reuse") ? 1000 : (sizes[sizes.l
 const work = path.join(benchDir, ".work");
 /** Above this many stories an Eleventy build outgrows Node's default heap limit (about 4 GB). */
 const DEFAULT_HEAP_LIMIT_SIZE = 10_000;
+/** Stories per Eleventy process in the "built in parts" row. */
+const PART_SIZE = 2_500;
 // Builds write to a RAM disk when there is one, so the disk's speed does not decide the result;
 // above 10,000 stories to disk, as the output (some 7 GB at 100,000) would take the memory the
 // build needs.
@@ -95,6 +97,8 @@ interface Tool {
   mainSizeOnly?: boolean;
   /** The largest size it is run at. */
   maxSize?: number;
+  /** The smallest size it is run at. */
+  minSize?: number;
   run(corpus: string, out: string): Measurement;
 }
 
@@ -217,6 +221,18 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
       run: (corpus, out) => measure("jekyll", ["build", "--quiet", "--disable-disk-cache", "-s", path.join(corpus, "jekyll"), "-d", out], { env: cleanEnv({}) }),
     });
   }
+  // A large archive's build: the same theme in parts, one Eleventy process per PART_SIZE stories
+  // (eleventy-plugin-newsroom build --stories-per-part); below 10,000 one build holds them easily.
+  list.push({
+    id: "theme-parts",
+    label: `Eleventy + theme, built in parts of ${PART_SIZE.toLocaleString("en-US")} stories`,
+    minSize: DEFAULT_HEAP_LIMIT_SIZE,
+    run: (corpus, out) =>
+      measure(node, [path.join(pkg, "plugin", "cli", "index.js"), "build", "--stories-per-part", String(PART_SIZE), `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--quiet"], {
+        cwd: repoRoot,
+        env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards, ...heapLimit }),
+      }),
+  });
   list.push({
     id: "theme-tsx",
     label: "Eleventy + theme, TypeScript source via tsx",
@@ -227,10 +243,24 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
         env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")) }),
       }),
   });
-  return list.filter((tool) => tool.id === "theme" || !skippedTools.includes(tool.id));
+  // The theme is the benchmark's subject: --skip theme leaves it out only above 10,000 stories,
+  // where one build runs out of memory and its parts build the site.
+  const theme = list[0] as Tool;
+  if (skippedTools.includes("theme")) theme.maxSize = DEFAULT_HEAP_LIMIT_SIZE;
+  return list.filter((tool) => tool === theme || !skippedTools.includes(tool.id));
 }
 
+/** What each output comparison compares, by the row compared with. */
+const EQUIVALENCE: Record<string, string> = {
+  floor: "the theme and the floor",
+  "floor-shortcodes": "the theme and the floor with shortcode calls",
+  "plugin-plain": "the plugin-alone site with the plugin and without it",
+  "plugin-stubs": "the plugin-alone site with the plugin and with stand-ins",
+  "theme-parts": "the theme built whole and in parts",
+};
+
 const DESCRIPTIONS: Record<string, string> = {
+  "theme-parts": "the theme built with `eleventy-plugin-newsroom build --stories-per-part 2500`: one Eleventy process reads each share of 2,500 stories, one writes it, and a last one writes the lists, feeds and sitemaps, so no process holds the whole archive",
   theme: "the theme as installed from npm: the compiled plugin, its shortcodes, filters, JSON-LD, checks and lists",
   floor: "the same pages with the plugin's output written into the content: no plugin, same templates otherwise",
   minimal: "the same markdown (the floor's bodies) in one minimal layout: no lists, feeds, sitemaps or plugin; the yardstick of the theme's speed target",
@@ -521,13 +551,13 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
   const { data } = loadCorpusData();
   const sections = Object.keys(data.sections);
   if (flag("--corpus-only")) {
-    for (const size of sizes) corpusFor(size, list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize)));
+    for (const size of sizes) corpusFor(size, list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize) && (!tool.minSize || size >= tool.minSize)));
     process.exit(0);
   }
 
   for (const [index, size] of sizes.entries()) {
     log(`\n${size.toLocaleString("en-US")} articles`);
-    const active = list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize));
+    const active = list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize) && (!tool.minSize || size >= tool.minSize));
     const corpus = corpusFor(size, active);
     heapLimit = heapLimitFor(size);
     if (active.some((tool) => tool.id.startsWith("theme-photos"))) await withPhotos(corpus);
@@ -581,6 +611,9 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
     if (active.some((tool) => tool.id === "plugin-stubs")) {
       equivalence.push({ size, against: "plugin-stubs", ...compareOutputs(path.join(outRoot, "plugin"), path.join(outRoot, "plugin-stubs")) });
     }
+    if (active.some((tool) => tool.id === "theme-parts") && rows.some((row) => row.tool.id === "theme")) {
+      equivalence.push({ size, against: "theme-parts", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "theme-parts")) });
+    }
     if (active.some((tool) => tool.id === "floor-shortcodes")) {
       equivalence.push({ size, against: "floor-shortcodes", ...compareOutputs(path.join(outRoot, "theme"), path.join(outRoot, "floor-shortcodes")) });
     }
@@ -588,12 +621,14 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
       log(`  WARNING: the ${e.against} builds other pages than the theme (${e.different.length + e.onlyOne.length}, e.g. ${[...e.different, ...e.onlyOne][0]}): update bench/floor/ to follow the theme's templates.`);
     }
     // A theme build that did not finish leaves half a site: nothing more to measure of it.
-    const themeBuilt = rows.some((row) => row.tool.id === "theme");
-    if (themeBuilt) heaviestList.set(size, heaviestNonArticle(path.join(outRoot, "theme"), sections));
-    if (themeBuilt && (size === mainSize || size === sizes[sizes.length - 1])) {
+    // The site as one build wrote it, or else (a large archive) as its parts did: the same pages.
+    const site = ["theme", "theme-parts"].find((id) => rows.some((row) => row.tool.id === id));
+    const themeBuilt = site !== undefined;
+    if (site) heaviestList.set(size, heaviestNonArticle(path.join(outRoot, site), sections));
+    if (site && (size === mainSize || size === sizes[sizes.length - 1])) {
       log("  Pagefind index over the theme's output (npm run build's second step), once");
       try {
-        pagefind.set(size, measure(node, [path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", path.join(outRoot, "theme")], { cwd: repoRoot, env: cleanEnv({}) }));
+        pagefind.set(size, measure(node, [path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", path.join(outRoot, site)], { cwd: repoRoot, env: cleanEnv({}) }));
       } catch (error) {
         // Recorded, not fatal: the builds measured before it (half an hour at 100,000) still count.
         const words = String((error as Error).message).trim().split("\n").filter(Boolean).slice(-3).join(" / ");
@@ -710,7 +745,7 @@ function report(skipped: string[]): Report {
       ...(sizes.length >= 3 ? ["Change in cost per article"] : []),
       `Peak memory at ${count(sizes[sizes.length - 1] as number)}`,
     ],
-    ["theme", "floor", "minimal", "hugo", "jekyll"].filter((id) => sizes.some((size) => row(id, size))).map((id) => [results.find((r) => r.tool.id === id)?.tool.label ?? id, ...growth(id)]),
+    ["theme", "theme-parts", "floor", "minimal", "hugo", "jekyll"].filter((id) => sizes.some((size) => row(id, size))).map((id) => [results.find((r) => r.tool.id === id)?.tool.label ?? id, ...growth(id)]),
     ["l", ...sizes.map(() => "r" as const), ...sizes.slice(1).map(() => "r" as const), ...(sizes.length >= 3 ? ["r" as const] : []), "r"],
   );
 
@@ -793,7 +828,15 @@ function report(skipped: string[]): Report {
         (hugo10k ? `; Hugo ${seconds(hugo10k.wall)} (the theme takes × ${(theme10k.wall / hugo10k.wall).toFixed(1)}).` : "."),
     );
   }
-  if (theme10k) targets.push(`- **Peak memory at 10,000 articles under 1 GiB:** ${theme10k.rss < GIB ? "met" : "**missed**"} — ${megabytes(theme10k.rss)}.`);
+  const parts10k = row("theme-parts", 10_000);
+  if (theme10k || parts10k) {
+    const inOne = theme10k ? `${megabytes(theme10k.rss)} in one build` : "";
+    const inParts = parts10k ? `${megabytes(parts10k.rss)} built in parts of ${count(PART_SIZE)} stories (${seconds(parts10k.wall)} wall${minimal10k ? `, × ${(parts10k.wall / minimal10k.wall).toFixed(2)} the minimal site's` : ""})` : "";
+    const best = Math.min(theme10k?.rss ?? Infinity, parts10k?.rss ?? Infinity);
+    targets.push(`- **Peak memory at 10,000 articles under 1 GiB:** ${best < GIB ? "met" : "**missed**"} — ${[inOne, inParts].filter(Boolean).join("; ")}.`);
+  }
+  const parts100k = row("theme-parts", 100_000);
+  if (parts100k) targets.push(`- **100,000 articles on one machine, peak under 6 GiB, built in parts of ${count(PART_SIZE)} stories:** ${parts100k.rss < 6 * GIB ? "met" : "**missed**"} — ${megabytes(parts100k.rss)}, ${seconds(parts100k.wall)} wall, ${seconds(parts100k.cpu)} CPU.`);
   const theme100k = row("theme", 100_000);
   const failed100k = failedBuilds.find((failure) => failure.id === "theme" && failure.size === 100_000);
   if (failed100k) {
@@ -818,7 +861,7 @@ function report(skipped: string[]): Report {
   const notes: string[] = [];
   for (const e of equivalence) {
     notes.push(
-      `- ${count(e.size)} articles: ${count(e.identical)} of ${count(e.pages)} HTML pages of ${e.against === "plugin-plain" ? "the plugin-alone site with the plugin and without it" : e.against === "plugin-stubs" ? "the plugin-alone site with the plugin and with stand-ins" : `the theme and the ${e.against === "floor" ? "floor" : "floor with shortcode calls"}`} are byte-identical` +
+      `- ${count(e.size)} articles: ${count(e.identical)} of ${count(e.pages)} HTML pages of ${EQUIVALENCE[e.against] ?? e.against} are byte-identical` +
         (e.different.length ? `; different: ${e.different.slice(0, 5).join(", ")}${e.different.length > 5 ? ", …" : ""}` : "") +
         (e.onlyOne.length ? `; in one build only: ${e.onlyOne.slice(0, 5).join(", ")}${e.onlyOne.length > 5 ? ", …" : ""}` : "") +
         ".",
@@ -847,6 +890,7 @@ function report(skipped: string[]): Report {
 
 function document(r: Report, versions: Record<string, string>): string {
   const sizes = reportedSizes();
+  const partsRow = sizes.map((size) => row("theme-parts", size)).find(Boolean);
   const plural = (n: number) => `${n} run${n === 1 ? "" : "s"}`;
   const runs = [...new Set(sizes.map(runsFor))].length === 1 ? `${plural(runsFor(sizes[0] as number))} per generator` : sizes.map((size) => `${plural(runsFor(size))} at ${count(size)}`).join(", ");
   return `# Benchmark results
@@ -860,7 +904,7 @@ ${r.main}
 
 What each row builds:
 
-${["theme", "theme-cold", "theme-photos", "theme-photos-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx", "plugin-plain", "plugin-stubs", "plugin"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}
+${["theme", "theme-cold", "theme-photos", "theme-photos-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx", "plugin-plain", "plugin-stubs", "plugin"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}${partsRow ? `\n- **${partsRow.tool.label}** (from ${count(DEFAULT_HEAP_LIMIT_SIZE)} articles): ${DESCRIPTIONS["theme-parts"]}.` : ""}
 
 ## Growth with the number of articles
 
