@@ -43,7 +43,8 @@ async function buildError(files: Record<string, string>, theme: NewsroomThemeOpt
 const scratchRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "scratch");
 const written: string[] = [];
 afterEach(async () => {
-  for (const dir of written.splice(0)) await rm(dir, { recursive: true, force: true });
+  // Retried: after a build that failed, Eleventy may still be copying passthrough files into _site.
+  for (const dir of written.splice(0)) await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** Writes the site to a scratch folder and builds it to disk, as `npx @11ty/eleventy` does. */
