@@ -82,6 +82,14 @@ function runParts(storiesPerPart: number, eleventyArgs: readonly string[], workD
     status = part(`stories ${number}`, []);
   }
   if (status !== 0) return status;
+  // The first lists part counts the list pages and says how many lists parts write them.
   log("[newsroom] Writing the lists, feeds, sitemaps and other pages");
-  return part("lists", []);
+  status = part("lists 1", []);
+  if (status !== 0) return status;
+  const lists = store.readListsPlan().parts;
+  for (let number = 2; number <= lists && status === 0; number++) {
+    log(`[newsroom] Writing the list pages, part ${number} of ${lists}`);
+    status = part(`lists ${number}`, []);
+  }
+  return status;
 }

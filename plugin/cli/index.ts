@@ -22,8 +22,9 @@ Then:
 
 Usage: npx eleventy-plugin-newsroom build --stories-per-part <N> [Eleventy options]
 
-Builds the site in parts, one Eleventy process for each <N> stories, for an archive too large
-for one (tens of thousands of stories): the pages are the same as one build writes. Eleventy
+Builds the site in parts, one Eleventy process for each <N> stories and for each 4 x <N> list
+pages, for an archive too large for one (tens of thousands of stories): the pages are the same
+as one build writes. Eleventy
 options (--config, --output, --pathprefix, --quiet) go to every part. Use it in package.json's
 build script instead of "eleventy"; npm start stays as it is.
 

@@ -23,7 +23,7 @@ import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { ListPageMemory } from "./list-page-memory.js";
-import { eleventyOrder, PartStore, readBuildPart, selectPart, storyRecord, stubItem, type StoryRecord } from "./parts.js";
+import { eleventyOrder, listShare, listsPartCount, pagesInShare, PartStore, quotingPageItem, readBuildPart, selectPart, storyRecord, stubItem, type QuotingPage, type StoryRecord } from "./parts.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 import { Photos } from "../photos.js";
@@ -125,6 +125,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   for (const pattern of partSelection?.ignores ?? []) eleventyConfig.ignores?.add(pattern);
   /** The stories other parts render, as their records: lists and related stories show them. */
   const otherPartStories: readonly StoryRecord[] = partSelection?.otherStories ?? [];
+  /** A build in parts: how many lists parts write the list pages, once the first has counted them. */
+  let listsPartsOfBuild = buildPart?.phase === "lists" && buildPart.number > 1 && partStore ? partStore.readListsPlan().parts : 1;
   let index: Promise<Index> | undefined;
   /** Every list page of this build, once its index is built: the sitemaps list them all, rendered or kept. */
   let listPagesOfBuild: ListPage<unknown, unknown>[] = [];
@@ -202,8 +204,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     if (details?.outputMode !== "fs" || details.runMode !== "build") return;
     const links = [...storyLinks.values()];
     // A build in parts checks every story's links once the last part has written the site.
-    if (buildPart && partStore && buildPart.phase !== "lists") {
-      if (buildPart.phase === "stories") partStore.writeLinks(buildPart.number ?? 1, links);
+    if (buildPart && partStore && !(buildPart.phase === "lists" && buildPart.number === listsPartsOfBuild)) {
+      if (buildPart.phase === "stories") partStore.writeLinks(buildPart.number, links);
       return;
     }
     if (partStore) for (const link of partStore.readLinks<StoryLink>()) if (!storyLinks.has(link.target)) links.push(link);
@@ -232,8 +234,10 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // builds it with a banner and noindex instead.
   eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data) {
     const inputPath = this.inputPath;
-    // The story parts of a build in parts write stories only; the lists part writes the rest.
+    // The story parts of a build in parts write stories only; the first lists part writes the
+    // rest, the others list pages only.
     if (buildPart && buildPart.phase !== "lists" && !isArticle(inputPath)) return false;
+    if (buildPart?.phase === "lists" && buildPart.number > 1 && !isListTemplate(data) && data[PART_DATA_PAGE] !== true) return false;
     // Before Eleventy makes collections of the tags, where such a name fails without naming the page.
     const reason = reportingCause(() => {
       refuseReservedTags(inputPath, data.tags);
@@ -289,13 +293,26 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     const bySpeaker: Record<string, readonly unknown[]> = {};
     // As a speaker page's template calls it, outside any page.
     for (const id of speakerIdsOfBuild) bySpeaker[id] = (quotationsBy?.call({}, id) ?? []) as readonly unknown[];
-    partStore.writeQuotations(buildPart.number ?? 1, bySpeaker);
+    partStore.writeQuotations(buildPart.number, bySpeaker);
   });
   /** In the lists part of a build in parts: every part's quotations, by speaker. */
   let partQuotations: Map<string, readonly { pageUrl: string; pageDate?: Date | undefined }[]> | undefined;
   const recordedQuotations = buildPart?.phase === "lists" && partStore
-    ? (id: string) => (partQuotations ??= partStore.readQuotations()).get(id) ?? []
+    ? (id: string) => (partQuotations ??= partStore.readQuotations(buildPart.number > 1)).get(id) ?? []
     : undefined;
+  /** In the first lists part: the pages other than stories that quote speakers, for the other lists parts. */
+  let quotingPagesOfBuild: QuotingPage[] = [];
+  eleventyConfig.on("eleventy.after", () => {
+    if (buildPart?.phase !== "lists" || buildPart.number !== 1 || !partStore) return;
+    const quotationsBy = eleventyConfig.getFilter?.("quotationsBy");
+    const urls = new Set(quotingPagesOfBuild.map((page) => page.url));
+    const bySpeaker: Record<string, readonly unknown[]> = {};
+    for (const id of speakerIdsOfBuild) {
+      const quotations = (quotationsBy?.call({}, id) ?? []) as readonly { pageUrl?: unknown }[];
+      bySpeaker[id] = quotations.filter((quotation) => urls.has(quotation.pageUrl as string));
+    }
+    partStore.writeQuotingPages(quotingPagesOfBuild, bySpeaker);
+  });
   /** Per speaker id, the URLs of the pages planned to quote them (see speakerLists). */
   let speakerPlans = new Map<string, Set<string | false>>();
   const filters = themeFilters({ zone, standaloneCities, related: (url) => related.get(url) ?? [], speakerPlan: (id) => speakerPlans.get(id), now: () => buildTime, listPages: () => listPagesOfBuild, recordedStories: () => recordedItems, recordedQuotations });
@@ -384,12 +401,20 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       checkedStories = checked;
       if (buildPart?.phase === "index") {
         const globalKeys = new Set([...dataFileKeys(directories.data), ...Object.keys(eleventyConfig.globalData ?? {})]);
-        partStore?.writeRecords(buildPart.number ?? 1, rendered.map((item) => storyRecord(item, globalKeys, quotedBy.get(item.inputPath) ?? [])));
+        partStore?.writeRecords(buildPart.number, rendered.map((item) => storyRecord(item, globalKeys, quotedBy.get(item.inputPath) ?? [])));
       }
       const built = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
       related = built.related;
       const size = options.pageSize;
-      const speakerPages = speakerLists([...all, ...recorded], Object.keys((globalData[newsroomOptions.speakersDataKey] ?? {}) as object), quotedIn);
+      // The lists parts after the first render no page but list pages: the others that quote are recorded.
+      const quotingPages = buildPart?.phase === "lists" && buildPart.number > 1 && partStore ? partStore.readQuotingPages().map(quotingPageItem) : [];
+      for (const page of quotingPages) quotedBy.set(page.inputPath, new Set(page.quoted));
+      const speakerPages = speakerLists([...all, ...recorded, ...quotingPages], Object.keys((globalData[newsroomOptions.speakersDataKey] ?? {}) as object), quotedIn);
+      if (buildPart?.phase === "lists" && buildPart.number === 1) {
+        quotingPagesOfBuild = all
+          .filter((item) => !isArticle(item.inputPath) && quotedIn(item).size > 0)
+          .map((item) => ({ inputPath: item.inputPath, url: item.url, date: item.date, quoted: [...quotedIn(item)] }));
+      }
       speakerPlans = new Map(speakerPages.map((list) => [list.id, new Set(list.pages.map((item) => item.url))]));
       const organisation = built.articles.filter((item) => !Array.isArray(item.data.byline));
       const storyLists = {
@@ -404,19 +429,19 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       const topics = paginate({ url: "/tags/" }, "/tags/", built.tags, TOPICS_PER_PAGE);
       const listPages = { ...storyLists, topics };
       listPagesOfBuild = Object.values(listPages).flat();
-      return {
-        ...built,
-        listPages,
-        renderedListPages: {
-          section: listPageMemory.toRender(storyLists.section, normalizeInputPath),
-          tag: listPageMemory.toRender(storyLists.tag, normalizeInputPath),
-          author: listPageMemory.toRender(storyLists.author, normalizeInputPath),
-          month: listPageMemory.toRender(storyLists.month, normalizeInputPath),
-          speaker: listPageMemory.toRender(storyLists.speaker, normalizeInputPath),
-          organisation: listPageMemory.toRender(storyLists.organisation, normalizeInputPath),
-          topics,
-        },
-      };
+      const kinds = Object.keys(storyLists) as (keyof typeof storyLists)[];
+      let toRender = kinds.map((kind) => listPageMemory.toRender<unknown, Item>(storyLists[kind], normalizeInputPath));
+      // A build in parts writes the list pages in shares, one lists part each; the first counts them.
+      if (buildPart?.phase === "lists") {
+        if (buildPart.number === 1) {
+          const count = toRender.reduce((sum, pages) => sum + pages.length, 0);
+          listsPartsOfBuild = listsPartCount(count, buildPart.storiesPerPart);
+          partStore?.writeListsPlan({ parts: listsPartsOfBuild, listPages: count });
+        }
+        toRender = pagesInShare(toRender, listShare(buildPart.number, buildPart.storiesPerPart));
+      }
+      const renderedListPages = Object.fromEntries(kinds.map((kind, position) => [kind, toRender[position] ?? []]));
+      return { ...built, listPages, renderedListPages: { ...renderedListPages, topics } as Index["renderedListPages"] };
     });
     return index;
   };
@@ -451,6 +476,9 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   // One source of truth: the very files in the package's _includes/ are served to the site —
   // pages as virtual templates, layouts as virtual layouts, partials through the Nunjucks loader —
   // and a file of the same name in the site's own _includes/ wins.
+  // The lists parts after the first write list pages only; the collections read the site's data
+  // from a page of the build, so one that writes nothing stays in.
+  if (buildPart?.phase === "lists" && buildPart.number > 1) eleventyConfig.addTemplate("newsroom-theme/lists-part.njk", "", { permalink: false, [PART_DATA_PAGE]: true });
   for (const file of readdirSync(path.join(themeDir, "pages")).sort()) {
     eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options, { sitemapPages: filters.sitemapPages as (items: unknown) => EleventyCollectionItem[] }));
   }
@@ -469,7 +497,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
   copyAssets(eleventyConfig, path.join(themeDir, "assets"), directories);
   // The logo is published by the part that writes the site's own pages: the lists part of a build in parts.
-  if (!buildPart || buildPart.phase === "lists") checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, settingsFile);
+  if (!buildPart || (buildPart.phase === "lists" && buildPart.number === 1)) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, settingsFile);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
 }
@@ -669,6 +697,18 @@ const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions, build: {
     pagination: { data: "collections.all", size: options.sitemapSize, before: build.sitemapPages, alias: "sitemapItems" },
   }),
 };
+
+/** Marks the page that carries the site's data into a lists part (see addTemplate below). */
+const PART_DATA_PAGE = "newsroomPartData";
+
+/** The collections the theme's list pages paginate: a lists part writes its share of each. */
+const LIST_PAGE_COLLECTIONS = new Set(["sectionListPages", "tagListPages", "authorListPages", "monthListPages", "speakerListPages", "organisationListPages"].map((name) => `collections.${name}`));
+
+/** A template that writes list pages: one paginating a list-page collection. */
+function isListTemplate(data: Record<string, unknown>): boolean {
+  const pagination = data.pagination as { data?: unknown } | undefined;
+  return typeof pagination?.data === "string" && LIST_PAGE_COLLECTIONS.has(pagination.data);
+}
 
 function isQuotation(value: unknown): value is QuotationRecord {
   return typeof value === "object" && value !== null && typeof (value as QuotationRecord).text === "string" && typeof (value as QuotationRecord).speaker === "object";

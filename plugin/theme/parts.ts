@@ -10,9 +10,11 @@
  *    each is recorded as the lists need it: its URL, date and own data.
  * 2. **stories**, once per part: the part's story pages, with the other parts' stories known from
  *    their records (related stories, topics). Their quotations and links are recorded.
- * 3. **lists**: every other page (lists, feeds, sitemaps, the front page, the site's own pages),
- *    from the records, with the newest stories rendered again for the feeds' content; then the
- *    links of every story are checked against the finished site.
+ * 3. **lists**, once per share of the list pages (`listPagesPerPart`): the list pages of the
+ *    share, from the records. The first also writes every other page (feeds, sitemaps, the front
+ *    page, the site's own pages), with the newest stories rendered again for the feeds' content,
+ *    and works out how many lists parts there are. The last checks the links of every story
+ *    against the finished site.
  *
  * The pages are the same, byte for byte, as one build writes (test/theme/parts.test.ts).
  */
@@ -25,8 +27,8 @@ export type BuildPhase = "index" | "stories" | "lists";
 
 export interface BuildPart {
   phase: BuildPhase;
-  /** 1-based; the lists phase has none. */
-  number: number | undefined;
+  /** 1-based. */
+  number: number;
   storiesPerPart: number;
   /** Where the parts leave their records for the ones after them. */
   workDir: string;
@@ -39,10 +41,11 @@ export const PART_ENV = { part: "NEWSROOM_BUILD_PART", storiesPerPart: "NEWSROOM
 export function readBuildPart(env: NodeJS.ProcessEnv = process.env): BuildPart | undefined {
   const value = env[PART_ENV.part];
   if (value === undefined || value === "") return undefined;
-  const match = /^(index|stories) (\d+)$|^(lists)$/.exec(value.trim());
+  // "lists" alone is the first lists part: the one that plans the others.
+  const match = /^(index|stories|lists) (\d{1,9})$|^(lists)$/.exec(value.trim());
   const size = Number(env[PART_ENV.storiesPerPart]);
   const workDir = env[PART_ENV.workDir];
-  if (!match || !Number.isInteger(size) || size < 1 || !workDir) {
+  if (!match || match[2] === "0" || !Number.isInteger(size) || size < 1 || !workDir) {
     throw new NewsroomError({
       where: `environment variable ${PART_ENV.part}`,
       problem: `is set by "eleventy-plugin-newsroom build" for the processes it runs, with ${PART_ENV.storiesPerPart} and ${PART_ENV.workDir}; got`,
@@ -51,7 +54,7 @@ export function readBuildPart(env: NodeJS.ProcessEnv = process.env): BuildPart |
     });
   }
   const phase = (match[1] ?? match[3]) as BuildPhase;
-  return { phase, number: match[2] === undefined ? undefined : Number(match[2]), storiesPerPart: size, workDir };
+  return { phase, number: match[2] === undefined ? 1 : Number(match[2]), storiesPerPart: size, workDir };
 }
 
 /** Files in the articles folder that Eleventy renders as stories (photos and other files stay in every part). */
@@ -199,6 +202,11 @@ export function stubItem(record: StoryRecord): EleventyCollectionItem {
   return item as unknown as EleventyCollectionItem;
 }
 
+/** A recorded quoting page as a collection item: what the speaker lists read of it. */
+export function quotingPageItem(page: QuotingPage): EleventyCollectionItem & { quoted: string[] } {
+  return { inputPath: page.inputPath, url: page.url, date: page.date, data: {}, quoted: page.quoted } as unknown as EleventyCollectionItem & { quoted: string[] };
+}
+
 /** Eleventy's collection order: date, then input path (collections.all). */
 export function eleventyOrder(a: { date?: Date | undefined; inputPath: string }, b: { date?: Date | undefined; inputPath: string }): number {
   const byDate = (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0);
@@ -237,12 +245,68 @@ const FILES = {
   records: (part: number) => `index-${part}.json`,
   quotations: (part: number) => `quotations-${part}.json`,
   links: (part: number) => `links-${part}.json`,
+  listsPlan: "lists.json",
+  quotingPages: "quoting-pages.json",
+  quotingPagesQuotations: "quotations-pages.json",
 };
 
 /** What the first index part works out for the build command: how many parts to run. */
 export interface PartPlan {
   parts: number;
   stories: number;
+}
+
+/** What the first lists part works out for the build command: how many lists parts to run. */
+export interface ListsPlan {
+  parts: number;
+  listPages: number;
+}
+
+/**
+ * A page other than a story that quotes registry speakers, as the speaker pages of the lists parts
+ * after the first need it (that part alone renders the site's own pages).
+ */
+export interface QuotingPage {
+  inputPath: string;
+  url: string | false;
+  date: Date | undefined;
+  quoted: string[];
+}
+
+/**
+ * List pages a lists part writes, for N stories a part. Measured at 100,000 stories, a written list
+ * page holds about a quarter of the memory a story page does, and every part holds every story's
+ * record besides (bench/RESULTS.md).
+ */
+export function listPagesPerPart(storiesPerPart: number): number {
+  return storiesPerPart * 4;
+}
+
+/** The lists parts for `listPages` list pages: at least one, which writes every other page too. */
+export function listsPartCount(listPages: number, storiesPerPart: number): number {
+  return Math.max(1, Math.ceil(listPages / listPagesPerPart(storiesPerPart)));
+}
+
+/**
+ * Which of the build's list pages (numbered in one order across every list, from 0) a lists part
+ * writes: the part's share of `listPagesPerPart`.
+ */
+export function listShare(part: number, storiesPerPart: number): { from: number; to: number } {
+  const size = listPagesPerPart(storiesPerPart);
+  return { from: (part - 1) * size, to: part * size };
+}
+
+/**
+ * Each list's pages that fall in the share, the lists taken in the order given: the share's bounds
+ * count across them all.
+ */
+export function pagesInShare<P>(lists: readonly (readonly P[])[], share: { from: number; to: number }): P[][] {
+  let first = 0;
+  return lists.map((pages) => {
+    const start = first;
+    first += pages.length;
+    return pages.slice(Math.max(0, share.from - start), Math.max(0, share.to - start));
+  });
 }
 
 export class PartStore {
@@ -311,13 +375,17 @@ export class PartStore {
   /**
    * Each speaker's quotations from every part, in the order the plugin's `quotationsBy` gives
    * them in one build: newest page first, then by URL; a page's own in page order (a page is in
-   * one part, and the sort is stable).
+   * one part, and the sort is stable). `withQuotingPages`: with those of the pages other than
+   * stories, which the first lists part recorded.
    */
-  readQuotations<Q extends { pageDate?: Date | undefined; pageUrl: string }>(): Map<string, readonly Q[]> {
+  readQuotations<Q extends { pageDate?: Date | undefined; pageUrl: string }>(withQuotingPages = false): Map<string, readonly Q[]> {
     const { parts } = this.readPlan();
+    const files = Array.from({ length: parts }, (_, index) => FILES.quotations(index + 1));
+    // The lists parts after the first render none of the site's own pages: their quotations are recorded.
+    if (withQuotingPages) files.push(FILES.quotingPagesQuotations);
     const merged = new Map<string, Q[]>();
-    for (let part = 1; part <= parts; part++) {
-      for (const [id, list] of Object.entries(this.read<Record<string, Q[]>>(FILES.quotations(part)))) {
+    for (const file of files) {
+      for (const [id, list] of Object.entries(this.read<Record<string, Q[]>>(file))) {
         const all = merged.get(id) ?? [];
         all.push(...list);
         merged.set(id, all);
@@ -341,6 +409,29 @@ export class PartStore {
     return links;
   }
 
+  writeListsPlan(plan: ListsPlan): void {
+    this.write(FILES.listsPlan, plan);
+  }
+
+  /** Whether the first lists part has planned the others. */
+  hasListsPlan(): boolean {
+    return existsSync(path.join(this.workDir, FILES.listsPlan));
+  }
+
+  readListsPlan(): ListsPlan {
+    return this.read<ListsPlan>(FILES.listsPlan);
+  }
+
+  /** The pages other than stories that quote speakers, and their quotations by speaker (first lists part). */
+  writeQuotingPages(pages: readonly QuotingPage[], bySpeaker: Record<string, readonly unknown[]>): void {
+    this.write(FILES.quotingPages, pages);
+    this.write(FILES.quotingPagesQuotations, bySpeaker);
+  }
+
+  readQuotingPages(): QuotingPage[] {
+    return this.read<QuotingPage[]>(FILES.quotingPages);
+  }
+
 }
 
 /** What a part builds: the ignore patterns that leave other stories out, and those stories' records. */
@@ -352,8 +443,8 @@ export interface PartSelection {
 
 /**
  * The stories this part renders and the records of the rest. An index or stories part renders its
- * share; the lists part renders the stories the feeds carry (their text is in the feeds) and knows
- * the others from their records. The first index part writes the plan the build command reads.
+ * share; the first lists part renders the stories the feeds carry (their text is in the feeds) and
+ * knows the others from their records; the other lists parts know every story from its record. The first index part writes the plan the build command reads.
  * `storyName` turns an Eleventy input path into a path in `articlesFolder`.
  */
 export function selectPart(part: BuildPart, articlesFolder: string, storyName: (inputPath: string) => string, feedSize: number, runMode = process.env.ELEVENTY_RUN_MODE): PartSelection {
@@ -368,11 +459,12 @@ export function selectPart(part: BuildPart, articlesFolder: string, storyName: (
   let otherStories: StoryRecord[] = [];
   if (part.phase === "lists") {
     const records = store.readRecords();
-    const feeds = feedStories(records, feedSize);
+    // The first lists part writes the feeds; the others, list pages only, render no story.
+    const feeds = part.number === 1 ? feedStories(records, feedSize) : new Set<string>();
     kept = new Set([...feeds].map(storyName));
     otherStories = records.filter((record) => !feeds.has(record.inputPath));
   } else {
-    kept = new Set(parts[(part.number ?? 1) - 1] ?? []);
+    kept = new Set(parts[part.number - 1] ?? []);
     if (part.phase === "stories") otherStories = store.readRecords().filter((record) => !kept.has(storyName(record.inputPath)));
   }
   return { ignores: ignorePatterns(articlesFolder, files.filter((file) => !kept.has(file))), otherStories };

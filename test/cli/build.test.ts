@@ -14,8 +14,11 @@ interface Call {
   args: readonly string[];
 }
 
-/** Eleventy as the theme answers the build: the first index part writes the plan of `parts` parts. */
-function eleventyWith(parts: number | undefined, failAt?: string): { calls: Call[]; run: (args: readonly string[], env: NodeJS.ProcessEnv) => number } {
+/**
+ * Eleventy as the theme answers the build: the first index part writes the plan of `parts` parts,
+ * the first lists part that of `listsParts` lists parts.
+ */
+function eleventyWith(parts: number | undefined, failAt?: string, listsParts = 1): { calls: Call[]; run: (args: readonly string[], env: NodeJS.ProcessEnv) => number } {
   const calls: Call[] = [];
   return {
     calls,
@@ -26,6 +29,7 @@ function eleventyWith(parts: number | undefined, failAt?: string): { calls: Call
         mkdirSync(workDir, { recursive: true });
         writeFileSync(path.join(workDir, "parts.json"), JSON.stringify({ parts, stories: parts * 10 }));
       }
+      if (env.NEWSROOM_BUILD_PART === "lists 1") writeFileSync(path.join(workDir, "lists.json"), JSON.stringify({ parts: listsParts, listPages: listsParts * 40 }));
       return env.NEWSROOM_BUILD_PART === failAt ? 1 : 0;
     },
   };
@@ -36,11 +40,22 @@ describe("eleventy-plugin-newsroom build", () => {
     const eleventy = eleventyWith(3);
     const lines: string[] = [];
     expect(buildInParts({ storiesPerPart: 10, eleventyArgs: ["--pathprefix=/news/"], runEleventy: eleventy.run, log: (line) => lines.push(line) })).toBe(0);
-    expect(eleventy.calls.map((call) => call.part)).toEqual(["index 1", "index 2", "index 3", "stories 1", "stories 2", "stories 3", "lists"]);
+    expect(eleventy.calls.map((call) => call.part)).toEqual(["index 1", "index 2", "index 3", "stories 1", "stories 2", "stories 3", "lists 1"]);
     expect(eleventy.calls.every((call) => call.size === "10" && call.args[0] === "--pathprefix=/news/")).toBe(true);
     // Reading writes nothing.
     expect(eleventy.calls.filter((call) => call.args.includes("--dryrun")).map((call) => call.part)).toEqual(["index 1", "index 2", "index 3"]);
     expect(lines).toContain("[newsroom] Writing the stories, part 2 of 3 (30 stories in all)");
+  });
+
+  it("writes the list pages in as many lists parts as the first of them plans", () => {
+    const eleventy = eleventyWith(2, undefined, 3);
+    const lines: string[] = [];
+    expect(buildInParts({ storiesPerPart: 10, eleventyArgs: [], runEleventy: eleventy.run, log: (line) => lines.push(line) })).toBe(0);
+    expect(eleventy.calls.map((call) => call.part)).toEqual(["index 1", "index 2", "stories 1", "stories 2", "lists 1", "lists 2", "lists 3"]);
+    expect(lines).toContain("[newsroom] Writing the list pages, part 3 of 3");
+    const failing = eleventyWith(2, "lists 2", 3);
+    expect(buildInParts({ storiesPerPart: 10, eleventyArgs: [], runEleventy: failing.run, log: () => {} })).toBe(1);
+    expect(failing.calls.map((call) => call.part).slice(-2)).toEqual(["lists 1", "lists 2"]);
   });
 
   it("stops at the first part that fails, with its exit status, and writes no lists", () => {

@@ -35,6 +35,18 @@ async function buildInParts(input: string, output: string, storiesPerPart: numbe
   }
 }
 
+/** The site built whole with Eleventy's own command, as `npm run build` does. */
+async function buildWhole(config: string, output: string): Promise<Outcome> {
+  const args = [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "node_modules/@11ty/eleventy/cmd.cjs", `--config=${config}`, `--output=${output}`, "--quiet"];
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: "", ...SETTINGS }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
 describe("a build in parts", () => {
   let whole: SiteBuild;
   const output = path.join(repoRoot, "test/scratch/parts-output");
@@ -121,6 +133,40 @@ describe("a build in parts stops", () => {
     expect(outcome.stdout).not.toContain("Writing the lists");
     expect(existsSync(path.join(output, "index.html"))).toBe(false);
   }, 120_000);
+
+  it("lists on the speaker pages the quotations of a page other than a story, whichever part writes them", async () => {
+    // A page of the site's own: only the first lists part renders it; the speaker pages may fall in another.
+    await siteWith({
+      "letters.md": [
+        "---",
+        "title: Letters to the editor",
+        "date: 2025-10-20",
+        "permalink: /letters/",
+        "layout: layouts/base.njk",
+        "---",
+        '{% inlineQuote "delia-marsh" %}The council listens when residents write in,{% endinlineQuote %} a reader quoted the council member.',
+        "",
+      ].join("\n"),
+    });
+    const whole = path.join(repoRoot, "test/scratch/parts-site-whole");
+    await rm(whole, { recursive: true, force: true });
+    const config = `${relativeSite}/eleventy.config.ts`;
+    const built = await buildWhole(config, whole);
+    expect(built.stderr).not.toMatch(/Error/);
+    try {
+      // Parts of 2 stories: shares of 8 list pages, so the speaker pages are far from the first lists part.
+      const outcome = await buildInParts(relativeSite, output, 2, config);
+      expect(outcome.stderr).not.toMatch(/Error/);
+      expect(outcome.stdout).toMatch(/Writing the list pages, part \d+ of \d+/);
+      const speakerPages = (await listFiles(whole)).filter((file) => file.startsWith("speakers/delia-marsh/"));
+      expect(speakerPages.length).toBeGreaterThan(1);
+      const pages = await Promise.all(speakerPages.map((file) => Promise.all([readFile(path.join(whole, file), "utf8"), readFile(path.join(output, file), "utf8")])));
+      expect(pages.some(([page]) => page.includes("The council listens when residents write in"))).toBe(true);
+      for (const [fromWhole, fromParts] of pages) expect(fromParts).toBe(fromWhole);
+    } finally {
+      await rm(whole, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it("when stories in two parts would take one address, naming both", async () => {
     const story = await readFile(path.join(repoRoot, FIXTURE, "articles/library-hours-extended.md"), "utf8");

@@ -90,4 +90,16 @@ describe("sitemapLastModified", () => {
     expect(sitemapLastModified({ url: "/news/", data: { listPage } })).toBe("2025-10-05");
     expect(sitemapLastModified(story)).toBe("2025-10-05");
   });
+
+  it("gives a list page the latest change among its stories, a day counting from its start in the site's zone", () => {
+    const sitemapLastModified = themeFilters({ zone: "America/Chicago", standaloneCities: [], related: () => [], now: () => new Date("2025-11-01T00:00:00Z") }).sitemapLastModified as (item: unknown) => unknown;
+    // Oct. 2 starts at 05:00 UTC in Chicago: later than 04:00 UTC that day, earlier than 06:00.
+    const corrected = { inputPath: "./articles/a.md", url: "/a/", date: new Date("2025-10-01T12:00:00Z"), data: { pageType: "article", date: new Date("2025-10-01T12:00:00Z"), updated: "2025-10-02" } };
+    const early = { inputPath: "./articles/b.md", url: "/b/", date: new Date("2025-10-02T04:00:00Z"), data: { pageType: "article", date: new Date("2025-10-02T04:00:00Z") } };
+    const late = { inputPath: "./articles/c.md", url: "/c/", date: new Date("2025-10-02T06:00:00Z"), data: { pageType: "article", date: new Date("2025-10-02T06:00:00Z") } };
+    const page = (items: unknown[]) => ({ url: "/news/", data: { listPage: { permalink: "/news/", count: items.length, items, list: { name: "News" } } } });
+    expect(sitemapLastModified(page([early, corrected]))).toBe("2025-10-02");
+    expect(sitemapLastModified(page([corrected, late, early]))).toEqual(new Date("2025-10-02T06:00:00Z"));
+    expect(sitemapLastModified(page([]))).toBeUndefined();
+  });
 });

@@ -11,7 +11,7 @@ import { glob } from "tinyglobby";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EleventyCollectionItem } from "../../plugin/eleventy-types.js";
 import { NewsroomError } from "../../plugin/errors.js";
-import { eleventyOrder, feedStories, ignorePatterns, PartStore, readBuildPart, selectPart, storyFiles, storyParts, storyRecord, stubItem, type StoryRecord } from "../../plugin/theme/parts.js";
+import { eleventyOrder, feedStories, ignorePatterns, listPagesPerPart, listShare, listsPartCount, pagesInShare, PartStore, quotingPageItem, readBuildPart, selectPart, storyFiles, storyParts, storyRecord, stubItem, type QuotingPage, type StoryRecord } from "../../plugin/theme/parts.js";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -37,11 +37,13 @@ describe("readBuildPart", () => {
   it("reads the phase, the part and its size", () => {
     expect(readBuildPart({ ...env, NEWSROOM_BUILD_PART: "index 3" })).toEqual({ phase: "index", number: 3, storiesPerPart: 500, workDir: "/work" });
     expect(readBuildPart({ ...env, NEWSROOM_BUILD_PART: "stories 1" })).toMatchObject({ phase: "stories", number: 1 });
-    expect(readBuildPart({ ...env, NEWSROOM_BUILD_PART: "lists" })).toMatchObject({ phase: "lists", number: undefined });
+    expect(readBuildPart({ ...env, NEWSROOM_BUILD_PART: "lists 2" })).toMatchObject({ phase: "lists", number: 2 });
+    // The first lists part, as an earlier version of the build command named it.
+    expect(readBuildPart({ ...env, NEWSROOM_BUILD_PART: "lists" })).toMatchObject({ phase: "lists", number: 1 });
   });
 
   it("stops on a part the build command would not set, naming the variable and the fix", () => {
-    for (const wrong of [{ ...env, NEWSROOM_BUILD_PART: "stories" }, { ...env, NEWSROOM_BUILD_PART: "lists 2" }, { ...env, NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "0" }, { NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "10" }]) {
+    for (const wrong of [{ ...env, NEWSROOM_BUILD_PART: "stories" }, { ...env, NEWSROOM_BUILD_PART: "lists 0" }, { ...env, NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "0" }, { NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "10" }]) {
       expect(() => readBuildPart(wrong)).toThrow(NewsroomError);
       expect(() => readBuildPart(wrong)).toThrow(/NEWSROOM_BUILD_PART[\s\S]*eleventy-plugin-newsroom build --stories-per-part/);
     }
@@ -147,6 +149,40 @@ describe("records", () => {
     expect(merged.get("marsh")).toEqual([]);
     expect(Object.isFrozen(merged.get("quill"))).toBe(true);
   });
+
+  it("keep the pages other than stories that quote, and add their quotations when asked", () => {
+    const store = new PartStore(tempFolder());
+    store.writePlan({ parts: 1, stories: 1 });
+    const q = (pageUrl: string, day: string, text: string) => ({ pageUrl, pageDate: new Date(day), text });
+    store.writeQuotations(1, { quill: [q("/a/", "2025-10-14", "on a")] });
+    store.writeQuotingPages([{ inputPath: "./src/style.njk", url: "/style/", date: new Date("2025-10-15T00:00:00Z"), quoted: ["quill"] }], { quill: [q("/style/", "2025-10-15", "on the style page")] });
+    expect(store.readQuotations<{ pageUrl: string; text: string }>().get("quill")?.map((quotation) => quotation.text)).toEqual(["on a"]);
+    expect(store.readQuotations<{ pageUrl: string; text: string }>(true).get("quill")?.map((quotation) => quotation.text)).toEqual(["on the style page", "on a"]);
+    const [page] = store.readQuotingPages();
+    expect(page?.date).toEqual(new Date("2025-10-15T00:00:00Z"));
+    expect(quotingPageItem(page as QuotingPage)).toMatchObject({ inputPath: "./src/style.njk", url: "/style/", data: {}, quoted: ["quill"] });
+  });
+});
+
+describe("lists parts", () => {
+  it("write four times the stories per part in list pages, one part at least", () => {
+    expect(listPagesPerPart(2500)).toBe(10_000);
+    expect(listsPartCount(0, 2500)).toBe(1);
+    expect(listsPartCount(10_000, 2500)).toBe(1);
+    expect(listsPartCount(10_001, 2500)).toBe(2);
+    expect(listsPartCount(54_656, 2500)).toBe(6);
+  });
+
+  it("share the list pages out in order across the lists, each page in one part", () => {
+    const lists = [["s1", "s2", "s3"], [], ["t1", "t2"], ["u1", "u2", "u3", "u4"]];
+    // Two stories a part: shares of eight list pages.
+    expect(pagesInShare(lists, listShare(1, 2))).toEqual([["s1", "s2", "s3"], [], ["t1", "t2"], ["u1", "u2", "u3"]]);
+    expect(pagesInShare(lists, listShare(2, 2))).toEqual([[], [], [], ["u4"]]);
+    expect(pagesInShare(lists, listShare(3, 2))).toEqual([[], [], [], []]);
+    // One story a part: shares of four; every page exactly once.
+    const shares = [1, 2, 3].map((part) => pagesInShare(lists, listShare(part, 1)).flat());
+    expect(shares).toEqual([["s1", "s2", "s3", "t1"], ["t2", "u1", "u2", "u3"], ["u4"]]);
+  });
 });
 
 describe("feedStories", () => {
@@ -207,9 +243,14 @@ describe("selectPart", () => {
     const selection = selectPart({ phase: "stories", number: 2, storiesPerPart: 2, workDir }, folder, name, 20, "build");
     expect(selection.otherStories.map((story) => story.inputPath)).toEqual(["./articles/a.md", "./articles/b.md", "./articles/e.md"]);
     expect(selection.ignores.join(" ")).not.toMatch(/c\.md|d\.md/);
-    // The lists part renders the feed's stories (the newest, here one a feed) and records the rest.
-    const lists = selectPart({ phase: "lists", number: undefined, storiesPerPart: 2, workDir }, folder, name, 1, "build");
+    // The first lists part renders the feed's stories (the newest, here one a feed) and records the rest.
+    const lists = selectPart({ phase: "lists", number: 1, storiesPerPart: 2, workDir }, folder, name, 1, "build");
     expect(lists.otherStories.map((story) => story.inputPath)).toEqual(["./articles/a.md", "./articles/b.md", "./articles/c.md", "./articles/d.md"]);
+    expect(lists.ignores.join(" ")).not.toMatch(/e\.md/);
+    // The others render no story: every one is a record, every file left out.
+    const later = selectPart({ phase: "lists", number: 2, storiesPerPart: 2, workDir }, folder, name, 1, "build");
+    expect(later.otherStories).toHaveLength(5);
+    expect(later.ignores.join(" ")).toContain("{a.md,b.md,c.md,d.md,e.md}");
   });
 
   it("refuses the preview and watch mode", () => {
