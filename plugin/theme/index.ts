@@ -155,7 +155,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     // An incremental rebuild after edits to stories only may keep list pages they did not change.
     const storiesOnly = event?.incremental === true && lastBuildSucceeded && changedFiles !== undefined && changedFiles.length > 0 && changedFiles.every((file) => isArticle(file) && STORY_TEMPLATE.test(file));
     storyEdits = storiesOnly ? new Set(changedFiles?.map(normalizeInputPath)) : undefined;
-    listPageMemory.startBuild(storyEdits);
+    // Only watch mode (npm start) builds again and compares.
+    listPageMemory.startBuild(storyEdits, event?.runMode !== undefined ? event.runMode !== "build" : process.env.ELEVENTY_RUN_MODE !== "build");
     // A file's front matter as written changes only with the file, whatever else changed.
     sources.startBuild({ keep: event?.incremental === true, changedFiles: changedFiles && new Set(changedFiles.map(normalizeInputPath)) }, normalizeInputPath);
     changedFiles = undefined;
@@ -405,6 +406,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
       }
       const built = buildSiteIndex(articles, { sections, authors, timeZone: newsroomOptions.timeZone, relatedCount: options.relatedCount });
       related = built.related;
+      // The index and stories parts of a build in parts write no list page: at 100,000 stories,
+      // working them out took some 10 s of each such part.
+      if (buildPart && buildPart.phase !== "lists") {
+        const none = { section: [], tag: [], author: [], month: [], speaker: [], organisation: [], topics: [] };
+        return { ...built, listPages: none, renderedListPages: none };
+      }
       const size = options.pageSize;
       // The lists parts after the first render no page but list pages: the others that quote are recorded.
       const quotingPages = buildPart?.phase === "lists" && buildPart.number > 1 && partStore ? partStore.readQuotingPages().map(quotingPageItem) : [];

@@ -22,21 +22,26 @@ export class ListPageMemory {
   private current = new Map<string, string>();
   /** The stories edited since the last build, when it succeeded and nothing else changed. */
   private editedStories: ReadonlySet<string> | undefined;
+  /** Whether a later build will ask: a build that is not watched has none. */
+  private remembering = true;
 
   /**
    * A build starts. `editedStories` (normalised input paths): the stories changed since the last
    * build, when it succeeded (every page of it is on disk) and nothing but stories changed;
-   * undefined renders every page.
+   * undefined renders every page. `remember`: false when no build follows this one (a build, not
+   * watch mode), which spares working out every page's signature (seconds at 100,000 stories).
    */
-  startBuild(editedStories: ReadonlySet<string> | undefined): void {
+  startBuild(editedStories: ReadonlySet<string> | undefined, remember = true): void {
     this.previous = this.current;
     this.current = new Map();
     this.editedStories = editedStories;
+    this.remembering = remember;
   }
 
   /** The pages of a list this build renders: all, or only those not already on disk as they would be written. */
   toRender<L, T extends ListedItem>(pages: readonly ListPage<L, T>[], normalize: (inputPath: string) => string): ListPage<L, T>[] {
     const edited = this.editedStories;
+    if (!this.remembering && edited === undefined) return [...pages];
     const render: ListPage<L, T>[] = [];
     for (const page of pages) {
       // A topic's name is written as its stories spell it; other lists' names come from data.

@@ -24,6 +24,14 @@ describe("ListPageMemory", () => {
     expect(urls(memory.toRender(newsPages(range(6, 1)), normalize))).toEqual(["/news/", "/news/page/2/", "/news/page/3/"]);
   });
 
+  it("remembers nothing of a build that no build follows (eleventy without --watch), and keeps no page after it", () => {
+    const memory = new ListPageMemory();
+    memory.startBuild(undefined, false);
+    expect(urls(memory.toRender(newsPages(range(6, 1)), normalize))).toEqual(["/news/", "/news/page/2/", "/news/page/3/"]);
+    memory.startBuild(new Set(["articles/story-3.md"]));
+    expect(urls(memory.toRender(newsPages(range(6, 1)), normalize))).toEqual(["/news/", "/news/page/2/", "/news/page/3/"]);
+  });
+
   it("after an edit to one story, renders only the page that shows it", () => {
     const memory = new ListPageMemory();
     memory.startBuild(undefined);
