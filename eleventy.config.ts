@@ -6,7 +6,7 @@
  * fixture site, the benchmark corpus). SITE_URL, which the theme reads itself, overrides the
  * site's address (the Pages workflow sets it).
  * NEWSROOM_PAGE_SIZE sets the stories per list page (the tests page the small fixture newsroom),
- * NEWSROOM_FEED_SIZE the stories per feed.
+ * NEWSROOM_FEED_SIZE the stories per feed, NEWSROOM_SEARCH_INDEX_SIZE the stories per search index.
  * NEWSROOM_STORY_CARDS=off shares stories without a photo with the site's card (the benchmark's
  * largest archives, whose first build would draw a card per story).
  */
@@ -20,10 +20,11 @@ const dataDir = process.env.NEWSROOM_DATA ?? "_data";
 const pageSize = process.env.NEWSROOM_PAGE_SIZE ? Number(process.env.NEWSROOM_PAGE_SIZE) : undefined;
 const feedSize = process.env.NEWSROOM_FEED_SIZE ? Number(process.env.NEWSROOM_FEED_SIZE) : undefined;
 const storyCards = process.env.NEWSROOM_STORY_CARDS === "off" ? false : undefined;
+const searchIndexSize = process.env.NEWSROOM_SEARCH_INDEX_SIZE ? Number(process.env.NEWSROOM_SEARCH_INDEX_SIZE) : undefined;
 
 export default function (eleventyConfig: EleventyConfig) {
   // The showcase publishes real quotes: a pull quote that is not in the story stops the build.
-  eleventyConfig.addPlugin(newsroomTheme, { pageSize, feedSize, storyCards, newsroom: { pullquoteCheck: "error" } });
+  eleventyConfig.addPlugin(newsroomTheme, { pageSize, feedSize, storyCards, searchIndexSize, newsroom: { pullquoteCheck: "error" } });
   return {
     dir: {
       input,

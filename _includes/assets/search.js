@@ -2,5 +2,12 @@
 window.addEventListener("DOMContentLoaded", () => {
   const root = document.getElementById("search");
   if (!root || typeof window.PagefindUI !== "function") return;
-  new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false });
+  // A large archive is indexed in several bundles beside the first (pagefind-2/, pagefind-3/…),
+  // found from where the first is served so a path prefix carries over.
+  const indexes = Number(root.dataset.searchIndexes) || 1;
+  const ui = document.querySelector('script[src$="pagefind/pagefind-ui.js"]');
+  const siteRoot = ui ? new URL("..", ui.src).pathname : "/";
+  const mergeIndex = [];
+  for (let index = 2; index <= indexes; index++) mergeIndex.push({ bundlePath: `${siteRoot}pagefind-${index}/`, baseUrl: siteRoot });
+  new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, mergeIndex });
 });

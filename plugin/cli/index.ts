@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * The package's command: `npx eleventy-plugin-newsroom init DIR` writes a new newsroom site;
- * `eleventy-plugin-newsroom build --stories-per-part N` builds a large archive in parts.
+ * `eleventy-plugin-newsroom build --stories-per-part N` builds a large archive in parts;
+ * `eleventy-plugin-newsroom search` writes its search index in several (theme option searchIndexSize).
  * Exit codes: 0 done, 1 the folder already has the starter's files or the build failed, 2 wrong usage.
  */
 import path from "node:path";
 import { closestMatch } from "../errors.js";
 import { buildInParts } from "./build.js";
 import { init, InitError, packageFacts, packageRoot } from "./init.js";
+import { SearchIndexError, writeSearchIndexes } from "./search.js";
 
 const USAGE = `Usage: npx eleventy-plugin-newsroom init <folder>
 
@@ -24,15 +26,20 @@ Usage: npx eleventy-plugin-newsroom build --stories-per-part <N> [Eleventy optio
 
 Builds the site in parts, one Eleventy process for each <N> stories and for each 4 x <N> list
 pages, for an archive too large for one (tens of thousands of stories): the pages are the same
-as one build writes. Eleventy
-options (--config, --output, --pathprefix, --quiet) go to every part. Use it in package.json's
-build script instead of "eleventy"; npm start stays as it is.
+as one build writes. Eleventy options (--config, --output, --pathprefix, --quiet) go to every
+part. Use it in package.json's build script instead of "eleventy"; npm start stays as it is.
+
+Usage: npx eleventy-plugin-newsroom search [--site <folder>]
+
+Writes the built site's search index (default folder _site) in as many Pagefind indexes as the
+theme option searchIndexSize asks for, one at a time, so no one index holds a large archive.
+Use it in package.json's postbuild script instead of "pagefind --site _site".
 
 Options:
   -h, --help       show this help
   -v, --version    show the package's version`;
 
-const COMMANDS = ["init", "build"];
+const COMMANDS = ["init", "build", "search"];
 
 function usageError(message: string): never {
   process.stderr.write(`eleventy-plugin-newsroom: ${message}\n\n${USAGE}\n`);
@@ -56,6 +63,10 @@ function main(args: string[]): void {
   }
   if (command === "build") {
     process.exitCode = build(rest);
+    return;
+  }
+  if (command === "search") {
+    search(rest);
     return;
   }
   const unknownOption = rest.find((arg) => arg.startsWith("-"));
@@ -93,6 +104,22 @@ function build(args: string[]): number {
   if (!Number.isInteger(storiesPerPart) || storiesPerPart < 1) usageError(`--stories-per-part takes a whole number of stories, got "${size}".`);
   if (eleventyArgs.some((arg) => arg === "--serve" || arg === "--watch")) usageError("build writes the site for publishing; preview it with npm start (eleventy --serve), which builds it whole.");
   return buildInParts({ storiesPerPart, eleventyArgs });
+}
+
+/** `search [--site DIR]`: exit status 1 when the site cannot be indexed, with why and the fix. */
+function search(args: string[]): void {
+  let site = "_site";
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--site" && args[i + 1] !== undefined) site = args[++i] as string;
+    else if (arg.startsWith("--site=")) site = arg.slice("--site=".length);
+    else usageError(`search takes --site <folder>, got "${arg}".`);
+  }
+  writeSearchIndexes({ site }).catch((error: unknown) => {
+    if (!(error instanceof SearchIndexError)) throw error;
+    process.stderr.write(`eleventy-plugin-newsroom search: ${error.message}\n`);
+    process.exitCode = 1;
+  });
 }
 
 main(process.argv.slice(2));

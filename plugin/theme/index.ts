@@ -474,6 +474,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     pageSize: options.pageSize,
     feedSize: options.feedSize,
     sitemapSize: options.sitemapSize,
+    searchIndexSize: options.searchIndexSize,
     language,
     direction: textDirection(language),
     publisherName: newsroomOptions.publisher?.name ?? settings.name,

@@ -43,6 +43,13 @@ export interface ResolvedNewsroomThemeOptions {
   /** URLs per sitemap file under the sitemap index `/sitemap.xml`; Google takes 50,000 at most. Default `10000`. */
   sitemapSize: number;
   /**
+   * Stories per search index. Unset, the site has one index (`pagefind --site _site`). Pagefind
+   * needs about 0.2 MB of memory a story to index, so a large archive is indexed in several, each
+   * of at most this many stories, by `eleventy-plugin-newsroom search` in place of `pagefind`; the
+   * search page searches them all as one. Default `undefined`.
+   */
+  searchIndexSize: number | undefined;
+  /**
    * Draw a share card for each story without a photo (its headline and first pull quote). With
    * `false` such stories are shared with the site's card: each story card costs some 50 ms of the
    * first build (later builds take it from the cache), which a big archive may not want. Default `true`.
@@ -67,6 +74,7 @@ export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Obj
   pageSize: 20,
   feedSize: 20,
   sitemapSize: 10_000,
+  searchIndexSize: undefined,
   storyCards: true,
   cardFonts: [],
 });
@@ -111,6 +119,9 @@ export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsr
   }
   if (!Number.isInteger(resolved.sitemapSize) || resolved.sitemapSize < 1 || resolved.sitemapSize > SITEMAP_URL_LIMIT) {
     throw themeOptionError("sitemapSize", `must be a whole number from 1 to ${SITEMAP_URL_LIMIT} (Google's limit per sitemap file), got`, resolved.sitemapSize, "use e.g. 10000");
+  }
+  if (resolved.searchIndexSize !== undefined && (!Number.isInteger(resolved.searchIndexSize) || resolved.searchIndexSize < 1)) {
+    throw themeOptionError("searchIndexSize", "must be a whole number of stories, 1 or more, got", resolved.searchIndexSize, "use e.g. 20000, or leave it out for one index");
   }
   return Object.freeze(resolved);
 }

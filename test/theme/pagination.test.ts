@@ -206,10 +206,12 @@ describe("pagination helpers and options", () => {
     expect(paginate({}, "/x/", [], 20)).toMatchObject([{ number: 1, count: 1, url: "/x/", items: [], previousUrl: undefined, nextUrl: undefined }]);
   });
 
-  it("rejects page, feed and sitemap sizes that cannot work", () => {
+  it("rejects page, feed, sitemap and search index sizes that cannot work", () => {
     expect(() => resolveThemeOptions({ pageSize: 0 })).toThrow(/pageSize[\s\S]*1 or more/);
     expect(() => resolveThemeOptions({ feedSize: 2.5 })).toThrow(/feedSize/);
     expect(() => resolveThemeOptions({ sitemapSize: 50_001 })).toThrow(/sitemapSize[\s\S]*50000/);
-    expect(resolveThemeOptions({})).toMatchObject({ pageSize: 20, feedSize: 20, sitemapSize: 10_000 });
+    for (const wrong of [0, 1.5, "20000"]) expect(() => resolveThemeOptions({ searchIndexSize: wrong as number })).toThrow(/searchIndexSize[\s\S]*whole number of stories[\s\S]*leave it out for one index/);
+    expect(resolveThemeOptions({})).toMatchObject({ pageSize: 20, feedSize: 20, sitemapSize: 10_000, searchIndexSize: undefined });
+    expect(resolveThemeOptions({ searchIndexSize: 20_000 }).searchIndexSize).toBe(20_000);
   });
 });
