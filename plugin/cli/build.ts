@@ -64,7 +64,7 @@ function runParts(storiesPerPart: number, eleventyArgs: readonly string[], workD
   const part = (name: string, args: readonly string[]) => run([...eleventyArgs, ...args], { ...env, [PART_ENV.part]: name });
 
   // The first index part counts the stories and says how many parts there are.
-  log(`[newsroom] Reading the stories, part 1 (${storiesPerPart} stories a part)`);
+  log(`[newsroom] Reading the stories, part 1 (${stories(storiesPerPart)} a part)`);
   let status = part("index 1", ["--dryrun"]);
   if (status !== 0) return status;
   const store = new PartStore(workDir);
@@ -72,13 +72,14 @@ function runParts(storiesPerPart: number, eleventyArgs: readonly string[], workD
     error("[newsroom] The site's Eleventy configuration does not add the newsroom theme (eleventy-plugin-newsroom/theme), which is what builds in parts. Fix: build the site with eleventy, or add the theme to its configuration");
     return 1;
   }
-  const { parts, stories } = store.readPlan();
+  const plan = store.readPlan();
+  const parts = plan.parts;
   for (let number = 2; number <= parts && status === 0; number++) {
     log(`[newsroom] Reading the stories, part ${number} of ${parts}`);
     status = part(`index ${number}`, ["--dryrun"]);
   }
   for (let number = 1; number <= parts && status === 0; number++) {
-    log(`[newsroom] Writing the stories, part ${number} of ${parts} (${stories} stories in all)`);
+    log(`[newsroom] Writing the stories, part ${number} of ${parts} (${stories(plan.stories)} in all)`);
     status = part(`stories ${number}`, []);
   }
   if (status !== 0) return status;
@@ -92,4 +93,8 @@ function runParts(storiesPerPart: number, eleventyArgs: readonly string[], workD
     status = part(`lists ${number}`, []);
   }
   return status;
+}
+
+function stories(count: number): string {
+  return `${count} ${count === 1 ? "story" : "stories"}`;
 }

@@ -23,6 +23,7 @@ import { newsroomOptionsFromSettings, readSiteSettings, textDirection } from "./
 import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { ListPageMemory } from "./list-page-memory.js";
+import { refuseSearchIndexedWhole } from "./search-index.js";
 import { eleventyOrder, listShare, listsPartCount, pagesInShare, PartStore, quotingPageItem, readBuildPart, selectPart, storyRecord, stubItem, type QuotingPage, type StoryRecord } from "./parts.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
@@ -505,6 +506,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
   copyAssets(eleventyConfig, path.join(themeDir, "assets"), directories);
   // The logo is published by the part that writes the site's own pages: the lists part of a build in parts.
+  refuseSearchIndexedWhole(options.searchIndexSize, process.cwd());
   if (!buildPart || (buildPart.phase === "lists" && buildPart.number === 1)) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, settingsFile);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
