@@ -260,7 +260,7 @@ const EQUIVALENCE: Record<string, string> = {
 };
 
 const DESCRIPTIONS: Record<string, string> = {
-  "theme-parts": "the theme built with `eleventy-plugin-newsroom build --stories-per-part 2500`: one Eleventy process reads each share of 2,500 stories, one writes it, and a last one writes the lists, feeds and sitemaps, so no process holds the whole archive",
+  "theme-parts": "the theme built with `eleventy-plugin-newsroom build --stories-per-part 2500`: one Eleventy process reads each share of 2,500 stories, one writes it, and one writes each share of 10,000 list pages (the first of them also the feeds, sitemaps and other pages), so no process holds the whole archive",
   theme: "the theme as installed from npm: the compiled plugin, its shortcodes, filters, JSON-LD, checks and lists",
   floor: "the same pages with the plugin's output written into the content: no plugin, same templates otherwise",
   minimal: "the same markdown (the floor's bodies) in one minimal layout: no lists, feeds, sitemaps or plugin; the yardstick of the theme's speed target",
