@@ -460,12 +460,9 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   eleventyConfig.addCollection("authorPages", async (api) => (await siteIndex(api)).authors);
   eleventyConfig.addCollection("monthPages", async (api) => (await siteIndex(api)).months);
   // The list pages, paginated: one entry per page, for templates paginating with size 1.
-  eleventyConfig.addCollection("sectionListPages", async (api) => (await siteIndex(api)).renderedListPages.section);
-  eleventyConfig.addCollection("tagListPages", async (api) => (await siteIndex(api)).renderedListPages.tag);
-  eleventyConfig.addCollection("authorListPages", async (api) => (await siteIndex(api)).renderedListPages.author);
-  eleventyConfig.addCollection("monthListPages", async (api) => (await siteIndex(api)).renderedListPages.month);
-  eleventyConfig.addCollection("speakerListPages", async (api) => (await siteIndex(api)).renderedListPages.speaker);
-  eleventyConfig.addCollection("organisationListPages", async (api) => (await siteIndex(api)).renderedListPages.organisation);
+  for (const [kind, name] of Object.entries(LIST_PAGE_COLLECTIONS) as [keyof typeof LIST_PAGE_COLLECTIONS, string][]) {
+    eleventyConfig.addCollection(name, async (api) => (await siteIndex(api)).renderedListPages[kind]);
+  }
   eleventyConfig.addCollection("topicIndexPages", async (api) => (await siteIndex(api)).renderedListPages.topics);
   // The templates read the language and publisher as the plugin resolved them, not site.json's:
   // a setting the theme's options give (newsroom.language, newsroom.publisher) may be missing
@@ -482,12 +479,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
 
   const themeDir = findThemeDirectory();
-  // One source of truth: the very files in the package's _includes/ are served to the site —
-  // pages as virtual templates, layouts as virtual layouts, partials through the Nunjucks loader —
-  // and a file of the same name in the site's own _includes/ wins.
   // The lists parts after the first write list pages only; the collections read the site's data
   // from a page of the build, so one that writes nothing stays in.
   if (buildPart?.phase === "lists" && buildPart.number > 1) eleventyConfig.addTemplate("newsroom-theme/lists-part.njk", "", { permalink: false, [PART_DATA_PAGE]: true });
+  // One source of truth: the very files in the package's _includes/ are served to the site —
+  // pages as virtual templates, layouts as virtual layouts, partials through the Nunjucks loader —
+  // and a file of the same name in the site's own _includes/ wins.
   for (const file of readdirSync(path.join(themeDir, "pages")).sort()) {
     eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options, { sitemapPages: filters.sitemapPages as (items: unknown) => EleventyCollectionItem[] }));
   }
@@ -505,8 +502,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     environment.loaders.push(loader);
   });
   copyAssets(eleventyConfig, path.join(themeDir, "assets"), directories);
-  // The logo is published by the part that writes the site's own pages: the lists part of a build in parts.
   refuseSearchIndexedWhole(options.searchIndexSize, process.cwd());
+  // The logo is published by the part that writes the site's own pages: the first lists part of a build in parts.
   if (!buildPart || (buildPart.phase === "lists" && buildPart.number === 1)) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, settingsFile);
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
@@ -711,13 +708,24 @@ const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions, build: {
 /** Marks the page that carries the site's data into a lists part (see addTemplate below). */
 const PART_DATA_PAGE = "newsroomPartData";
 
-/** The collections the theme's list pages paginate: a lists part writes its share of each. */
-const LIST_PAGE_COLLECTIONS = new Set(["sectionListPages", "tagListPages", "authorListPages", "monthListPages", "speakerListPages", "organisationListPages"].map((name) => `collections.${name}`));
+/**
+ * The collections of each list's pages, one entry a page, which the list templates paginate with
+ * size 1; a lists part of a build in parts holds its share of each.
+ */
+const LIST_PAGE_COLLECTIONS = {
+  section: "sectionListPages",
+  tag: "tagListPages",
+  author: "authorListPages",
+  month: "monthListPages",
+  speaker: "speakerListPages",
+  organisation: "organisationListPages",
+} as const;
+const LIST_PAGE_DATA = new Set(Object.values(LIST_PAGE_COLLECTIONS).map((name) => `collections.${name}`));
 
 /** A template that writes list pages: one paginating a list-page collection. */
 function isListTemplate(data: Record<string, unknown>): boolean {
   const pagination = data.pagination as { data?: unknown } | undefined;
-  return typeof pagination?.data === "string" && LIST_PAGE_COLLECTIONS.has(pagination.data);
+  return typeof pagination?.data === "string" && LIST_PAGE_DATA.has(pagination.data);
 }
 
 function isQuotation(value: unknown): value is QuotationRecord {
