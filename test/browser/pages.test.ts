@@ -87,15 +87,15 @@ async function searchFor(page: Page, word: string): Promise<void> {
 
 beforeAll(async () => {
   const settings = { args: [`--pathprefix=${PREFIX}`], env: { SITE_URL }, search: true };
+  // The browser first: without one the suite stops here, before it starts builds it would leave running.
+  browser = await launchChromium();
   // The fixture at a small page size, so its lists have the page 2s the page types name.
-  const [fixture, showcase, rtl, launched] = await Promise.all([
+  const [fixture, showcase, rtl] = await Promise.all([
     buildFixtureSite({ ...settings, env: { ...settings.env, NEWSROOM_PAGE_SIZE: String(FIXTURE_PAGE_SIZE) } }),
     buildSite(settings),
     buildRtlFixtureSite({ args: settings.args, env: settings.env }),
-    launchChromium(),
     mkdir(SCREENSHOTS, { recursive: true }),
   ]);
-  browser = launched;
   sites.fixture = { build: fixture, server: await serveStatic(fixture.output, PREFIX) };
   sites.showcase = { build: showcase, server: await serveStatic(showcase.output, PREFIX) };
   sites.rtl = { build: rtl, server: await serveStatic(rtl.output, PREFIX) };
