@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { filesUnder } from "../files.js";
 
 /** The part of Pagefind's Node API this command uses. */
 export interface PagefindApi {
@@ -45,16 +46,10 @@ export function indexesAsked(searchPage: string): number {
 
 /** The site's pages Pagefind indexes (those with `data-pagefind-body`), as sorted paths relative to `site`. */
 export function searchablePages(site: string): string[] {
-  const pages: string[] = [];
-  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
-    // `parentPath` from Node 20.12; `path` before it.
-    const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? site;
-    const relative = path.relative(site, path.join(parent, entry.name)).split(path.sep).join("/");
-    if (/^pagefind(?:-\d+)?\//.test(relative)) continue;
-    if (readFileSync(path.join(site, relative), "utf8").includes("data-pagefind-body")) pages.push(relative);
-  }
-  return pages.sort();
+  return filesUnder(site)
+    .filter((page) => page.endsWith(".html") && !/^pagefind(?:-\d+)?\//.test(page))
+    .filter((page) => readFileSync(path.join(site, page), "utf8").includes("data-pagefind-body"))
+    .sort();
 }
 
 /** The pages cut into `count` runs as even as can be, in order. */

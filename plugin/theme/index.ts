@@ -13,6 +13,7 @@ import { AP_STANDALONE_CITIES } from "../data/standalone-cities.js";
 import { toDateTime } from "../dates.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
+import { filesUnder } from "../files.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import newsroom from "../index.js";
 import { resolveOptions, type FallbackImageContext, type PublisherOptions } from "../options.js";
@@ -594,17 +595,15 @@ const UNRENDERED_STORY = /\.(markdown|mdown|mkdn|mkd|mdwn|mdx|txt|text|rst|adoc|
  * no error. Such files in the articles folder stop the build instead (photos and other media are fine).
  */
 function refuseUnrenderedStories(articlesFolder: string, rendered: ReadonlySet<string>): void {
-  if (!existsSync(articlesFolder)) return;
-  for (const entry of readdirSync(articlesFolder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith(".")) continue;
-    // `parentPath` from Node 20.12; `path` before it.
-    const folder = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? articlesFolder;
-    const file = normalizeInputPath(path.join(folder, entry.name));
-    if (!UNRENDERED_STORY.test(entry.name) || rendered.has(file)) continue;
+  for (const relative of filesUnder(articlesFolder)) {
+    const name = path.posix.basename(relative);
+    if (name.startsWith(".")) continue;
+    const file = normalizeInputPath(path.join(articlesFolder, relative));
+    if (!UNRENDERED_STORY.test(name) || rendered.has(file)) continue;
     throw new NewsroomError({
       where: "articles folder",
       problem: "holds a file Eleventy does not build, so this story would never be published",
-      value: entry.name,
+      value: name,
       fix: "save the story as Markdown with the .md extension (or another template language Eleventy renders), or move the file out of the articles folder",
       inputPath: file,
     });

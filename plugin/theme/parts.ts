@@ -18,10 +18,11 @@
  *
  * The pages are the same, byte for byte, as one build writes (test/theme/parts.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyCollectionItem } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
+import { filesUnder } from "../files.js";
 
 export type BuildPhase = "index" | "stories" | "lists";
 
@@ -62,15 +63,9 @@ const STORY_FILE = /\.(?:md|njk|liquid|html|hbs|mustache|ejs|haml|pug|webc|11ty\
 
 /** The story files under `folder`, as paths relative to it with "/", sorted. */
 export function storyFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !STORY_FILE.test(entry.name)) continue;
-    // `parentPath` from Node 20.12; `path` before it.
-    const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path?: string }).path ?? folder;
-    files.push(path.relative(folder, path.join(parent, entry.name)).split(path.sep).join("/"));
-  }
-  return files.sort(byFoldedName);
+  return filesUnder(folder)
+    .filter((file) => STORY_FILE.test(path.posix.basename(file)))
+    .sort(byFoldedName);
 }
 
 /**
@@ -411,11 +406,6 @@ export class PartStore {
 
   writeListsPlan(plan: ListsPlan): void {
     this.write(FILES.listsPlan, plan);
-  }
-
-  /** Whether the first lists part has planned the others. */
-  hasListsPlan(): boolean {
-    return existsSync(path.join(this.workDir, FILES.listsPlan));
   }
 
   readListsPlan(): ListsPlan {
