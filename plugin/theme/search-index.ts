@@ -23,7 +23,7 @@ export function refuseSearchIndexedWhole(searchIndexSize: number | undefined, pr
   if (typeof postbuild !== "string" || !/\bpagefind\b/.test(postbuild) || /eleventy-plugin-newsroom\s+search/.test(postbuild)) return;
   throw new NewsroomError({
     where: "addPlugin(newsroomTheme, options) searchIndexSize",
-    problem: "makes the search page read several search indexes, but package.json's postbuild runs Pagefind, which writes one:",
+    problem: "makes the search page read several search indexes, but package.json's postbuild runs Pagefind, which writes one",
     value: postbuild,
     fix: 'set "postbuild" to "eleventy-plugin-newsroom search", or leave searchIndexSize out',
     inputPath: "package.json",
