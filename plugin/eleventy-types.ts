@@ -87,7 +87,8 @@ export interface EleventyConfig {
   addFilter(name: string, fn: TemplateFunction): void;
   addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
-  on(event: "eleventy.before" | "eleventy.after", fn: (details?: EleventyEventDetails) => void): void;
+  /** Eleventy awaits a handler that returns a promise before it goes on with the build. */
+  on(event: "eleventy.before" | "eleventy.after", fn: (details?: EleventyEventDetails) => void | Promise<void>): void;
   /** Watch mode: the files changed since the last build, before the rebuild starts. */
   on(event: "eleventy.beforeWatch", fn: (changedFiles: string[]) => void): void;
   /** Eleventy 3: reads a page's `date` before Eleventy's own parsing; a falsy return keeps Eleventy's. */
