@@ -25,7 +25,7 @@ import { resolveThemeOptions, type NewsroomThemeOptions, type ResolvedNewsroomTh
 import { embargoNotes, normaliseDates, readFileIfPresent, SourceFiles, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import { ListPageMemory } from "./list-page-memory.js";
 import { refuseSearchIndexedWhole } from "./search-index.js";
-import { indexEleventyTemplateLookups } from "./template-lookup.js";
+import { indexEleventyLookups, type IndexedLookups } from "./eleventy-lookups.js";
 import { eleventyOrder, listShare, listsPartCount, pagesInShare, PartStore, quotingPageItem, readBuildPart, selectPart, storyRecord, stubItem, type QuotingPage, type StoryRecord } from "./parts.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
@@ -147,12 +147,13 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   eleventyConfig.on("eleventy.beforeWatch", (queue) => {
     changedFiles = queue;
   });
-  // Eleventy 3 finds pages in its template map one by one, a cost that grows with the square of
-  // the archive; before the first build reads it, the map gets an index (template-lookup.ts).
-  let templateLookupsIndexed: Promise<boolean> | undefined;
+  // Eleventy 3 finds pages in its template map, and the pages of each tag (topic), by walking
+  // every page: a cost that grows with the square of the archive. Before the first build reads
+  // them, both get an index (eleventy-lookups.ts).
+  let lookupsIndexed: Promise<IndexedLookups> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
-    templateLookupsIndexed ??= indexEleventyTemplateLookups(eleventyConfig);
-    await templateLookupsIndexed;
+    lookupsIndexed ??= indexEleventyLookups(eleventyConfig);
+    await lookupsIndexed;
   });
   /** The moment this build started: a story dated later is embargoed until a build after it. */
   let buildTime = buildTimeFromEnvironment();

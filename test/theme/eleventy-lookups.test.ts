@@ -1,0 +1,190 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { indexedEntry, indexedTagged, indexEleventyLookups, indexTaggedCollections, indexTemplateMapLookups, isLinearLookup, isSortingTagFilter, type TemplateMapLike } from "../../plugin/theme/eleventy-lookups.js";
+import { buildFiles } from "../helpers/build.js";
+
+/** Eleventy 3's lookup, as its TemplateMap writes it (absolute form resolved against the working folder). */
+function linearLookup(this: TemplateMapLike, inputPath: unknown) {
+  const absoluteInputPath = path.resolve(inputPath as string);
+  return this.map.find((entry) => entry.inputPath === inputPath || entry.inputPath === absoluteInputPath);
+}
+
+const entry = (inputPath: unknown, n = 0) => ({ inputPath, n });
+
+describe("indexedEntry", () => {
+  it("finds the same entry as the linear walk, the first of several with one path", () => {
+    const templateMap = { map: [entry("./src/a.md"), entry("./src/b.md"), entry("./src/a.md", 1)] };
+    for (const inputPath of ["./src/a.md", "./src/b.md", "./src/c.md", "src/a.md", ""]) {
+      expect(indexedEntry(templateMap, inputPath, linearLookup)).toBe(linearLookup.call(templateMap, inputPath));
+    }
+    expect(indexedEntry(templateMap, "./src/a.md", linearLookup)).toEqual(entry("./src/a.md", 0));
+  });
+
+  it("sees entries pushed after the first lookup, and a map replaced by another", () => {
+    const templateMap: { map: { inputPath?: unknown }[] } = { map: [entry("./src/a.md")] };
+    expect(indexedEntry(templateMap, "./src/b.md", linearLookup)).toBeUndefined();
+    templateMap.map.push(entry("./src/b.md"));
+    expect(indexedEntry(templateMap, "./src/b.md", linearLookup)).toBe(templateMap.map[1]);
+    templateMap.map = [entry("./src/c.md")];
+    expect(indexedEntry(templateMap, "./src/a.md", linearLookup)).toBeUndefined();
+    expect(indexedEntry(templateMap, "./src/c.md", linearLookup)).toBe(templateMap.map[0]);
+  });
+
+  it("leaves the answer to the linear walk where a path is absolute or not text", () => {
+    const absolute = path.resolve("src/a.md");
+    const templateMap = { map: [entry("./src/b.md"), entry(absolute)] };
+    // The linear walk matches "src/a.md" by its absolute form: so must the index.
+    expect(indexedEntry(templateMap, "src/a.md", linearLookup)).toBe(templateMap.map[1]);
+    let asked: unknown = "not asked";
+    const recording = function (this: TemplateMapLike, inputPath: unknown) {
+      asked = inputPath;
+      return undefined;
+    };
+    indexedEntry({ map: [entry("./src/a.md")] }, undefined, recording);
+    expect(asked).toBeUndefined();
+  });
+});
+
+describe("indexTemplateMapLookups", () => {
+  it("replaces a linear lookup once, and keeps its answers", () => {
+    class FakeTemplateMap {
+      map = [entry("./src/a.md"), entry("./src/b.md")];
+      getMapEntryForInputPath(inputPath: string) {
+        return this.map.find((item) => item.inputPath === inputPath);
+      }
+    }
+    const linear = FakeTemplateMap.prototype.getMapEntryForInputPath;
+    expect(indexTemplateMapLookups(FakeTemplateMap)).toBe(true);
+    expect(FakeTemplateMap.prototype.getMapEntryForInputPath).not.toBe(linear);
+    const indexed = FakeTemplateMap.prototype.getMapEntryForInputPath;
+    expect(indexTemplateMapLookups(FakeTemplateMap)).toBe(true);
+    expect(FakeTemplateMap.prototype.getMapEntryForInputPath).toBe(indexed);
+    const templateMap = new FakeTemplateMap();
+    expect(templateMap.getMapEntryForInputPath("./src/b.md")).toBe(templateMap.map[1]);
+    expect(templateMap.getMapEntryForInputPath("./src/c.md")).toBeUndefined();
+  });
+
+  it("leaves a lookup that is not the linear walk alone", () => {
+    class IndexedAlready {
+      byPath = new Map<string, unknown>();
+      getMapEntryForInputPath(inputPath: string) {
+        return this.byPath.get(inputPath);
+      }
+    }
+    const own = IndexedAlready.prototype.getMapEntryForInputPath;
+    expect(indexTemplateMapLookups(IndexedAlready)).toBe(false);
+    expect(IndexedAlready.prototype.getMapEntryForInputPath).toBe(own);
+    expect(indexTemplateMapLookups(class {})).toBe(false);
+  });
+});
+
+/** Pages as Eleventy's collection holds them: a date, an input path, tags in their data. */
+type Page = { date: Date; inputPath: string; data: { tags?: string[] | string; eleventyExcludeFromCollections?: string[] } };
+const page = (day: number, inputPath: string, data: Page["data"]): Page => ({ date: new Date(Date.UTC(2025, 0, day)), inputPath, data });
+const tagsOf = (data: unknown) => {
+  const { tags = [], eleventyExcludeFromCollections: excluded = [] } = data as Page["data"];
+  return (typeof tags === "string" ? tags.split(",") : tags).filter((tag) => !excluded.includes(tag));
+};
+
+/** Eleventy 3's collection, as far as the tag filter reads it. */
+class FakeCollection {
+  items: Page[] = [];
+  add(item: Page) {
+    this.items.push(item);
+  }
+  getAllSorted() {
+    return this.items.slice().sort((a, b) => a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
+  }
+  getFilteredByTag(tagName: string) {
+    return this.getAllSorted().filter((item) => !tagName || tagsOf(item.data).includes(tagName));
+  }
+}
+
+describe("indexedTagged", () => {
+  it("gives each tag's pages in Eleventy's order, a new array each time, and sees pages added later", () => {
+    const collection = new FakeCollection();
+    collection.add(page(3, "./c.md", { tags: ["Ukraine", "Oil"] }));
+    collection.add(page(1, "./b.md", { tags: "Oil" }));
+    collection.add(page(1, "./a.md", { tags: ["Oil"], eleventyExcludeFromCollections: ["Oil"] }));
+    collection.add(page(2, "./d.md", { tags: [] }));
+    for (const tag of ["Oil", "Ukraine", "Russia", "", undefined, 2025]) {
+      expect(indexedTagged(collection, tag, tagsOf), String(tag)).toEqual(collection.getFilteredByTag(tag as string));
+    }
+    const first = indexedTagged(collection, "Oil", tagsOf);
+    first.reverse();
+    expect(indexedTagged(collection, "Oil", tagsOf).map((item) => (item as Page).inputPath)).toEqual(["./b.md", "./c.md"]);
+    collection.add(page(0, "./e.md", { tags: ["Oil"] }));
+    expect(indexedTagged(collection, "Oil", tagsOf)).toEqual(collection.getFilteredByTag("Oil"));
+  });
+
+  it("replaces a sorting tag filter once, and leaves any other alone", () => {
+    class Collection extends FakeCollection {}
+    Collection.prototype.getFilteredByTag = function (this: FakeCollection, tagName: string) {
+      // The shape of Eleventy 3's method, calling what it calls.
+      return this.getAllSorted().filter((item) => !tagName || getIncludedTagNames(item.data).includes(tagName));
+    };
+    const getIncludedTagNames = tagsOf;
+    expect(isSortingTagFilter(Collection.prototype.getFilteredByTag)).toBe(true);
+    expect(indexTaggedCollections(Collection, tagsOf)).toBe(true);
+    const indexed = Collection.prototype.getFilteredByTag;
+    expect(isSortingTagFilter(indexed)).toBe(false);
+    expect(indexTaggedCollections(Collection, tagsOf)).toBe(true);
+    expect(Collection.prototype.getFilteredByTag).toBe(indexed);
+    const collection = new Collection();
+    collection.add(page(2, "./b.md", { tags: ["Oil"] }));
+    collection.add(page(1, "./a.md", { tags: ["Oil"] }));
+    expect(collection.getFilteredByTag("Oil").map((item) => item.inputPath)).toEqual(["./a.md", "./b.md"]);
+
+    class Other {
+      getFilteredByTag(tagName: string) {
+        return [tagName];
+      }
+    }
+    const own = Other.prototype.getFilteredByTag;
+    expect(indexTaggedCollections(Other, tagsOf)).toBe(false);
+    expect(Other.prototype.getFilteredByTag).toBe(own);
+  });
+});
+
+describe("indexEleventyLookups", () => {
+  const eleventySource = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy"));
+  const loadDefault = async (file: string) =>
+    ((await import(pathToFileURL(path.join(eleventySource, file)).href)) as { default: { prototype: Record<string, unknown> } }).default;
+
+  // A site whose pages read each other through collections and tags: the lookups Eleventy makes.
+  const site = {
+    "index.njk": "---\ntitle: Home\n---\n{% for item in collections.story %}[{{ item.url }}: {{ item.templateContent | safe }}]{% endfor %}|{% for item in collections.extra %}{{ item.url }}{% endfor %}|{% for item in collections.all %}{{ item.url }} {% endfor %}",
+    "one.md": "---\ntags: story\ndate: 2025-01-02\n---\nFirst *story*.",
+    "two.md": "---\ntags: [story, extra]\ndate: 2025-01-01\n---\nSecond story.",
+    "three.md": "---\ntags: [story, extra]\ndate: 2025-01-01\neleventyExcludeFromCollections: [extra]\n---\nThird story.",
+  };
+
+  it("indexes the installed Eleventy's lookups, with the same pages", async () => {
+    // The installed Eleventy 3 walks its pages; a newer one that does not needs no index, and this
+    // test says so by failing here.
+    expect(isLinearLookup((await loadDefault("TemplateMap.js")).prototype.getMapEntryForInputPath)).toBe(true);
+    expect(isSortingTagFilter((await loadDefault("TemplateCollection.js")).prototype.getFilteredByTag)).toBe(true);
+    const before = await buildFiles(site);
+    let applied: unknown;
+    const after = await buildFiles(site, {
+      configure(eleventyConfig) {
+        eleventyConfig.on("eleventy.before", async () => {
+          applied = await indexEleventyLookups(eleventyConfig);
+        });
+      },
+    });
+    expect(applied).toEqual({ templateMap: true, taggedCollections: true });
+    expect(isLinearLookup((await loadDefault("TemplateMap.js")).prototype.getMapEntryForInputPath)).toBe(false);
+    expect(isSortingTagFilter((await loadDefault("TemplateCollection.js")).prototype.getFilteredByTag)).toBe(false);
+    expect(after.get("/")?.content).toContain("<em>story</em>");
+    expect(after.get("/")?.content).toContain("|/two/|");
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [url, built] of before) expect(after.get(url)?.content, url).toBe(built.content);
+  });
+
+  it("touches nothing for a configuration that is not Eleventy's", async () => {
+    expect(await indexEleventyLookups({})).toEqual({ templateMap: false, taggedCollections: false });
+  });
+});
