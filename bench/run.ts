@@ -117,6 +117,8 @@ const cardCache = path.join(repoRoot, ".cache", "newsroom-images", "cards");
 const photoCache = path.join(repoRoot, ".cache", "newsroom-images", "img");
 /** One story in this many gets a lead photo in the photo rows' corpus. */
 const PHOTO_EVERY = 50;
+/** New topics per story in the topics row's corpus: an archive gathers topics as it grows. */
+const TOPICS_PER_STORY = 0.3;
 const themeCards: Record<string, string> = flag("--site-cards") ? { NEWSROOM_STORY_CARDS: "off" } : {};
 /** The sizes whose theme rows were built with --site-cards (this run's, and with --reuse earlier ones). */
 const siteCardSizes = new Set<number>(flag("--site-cards") ? sizes : []);
@@ -177,6 +179,16 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
   const photoRun = (corpus: string, out: string) =>
     eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme-photos")), NEWSROOM_DATA: relative(path.join(corpus, "theme-photos", "_data")), ...themeCards });
   list.push({ id: "theme-photos", label: `Eleventy + theme, 1 story in ${PHOTO_EVERY} with a lead photo`, mainSizeOnly: true, run: photoRun });
+  // Topics: the theme's corpus with each story given one more topic, from a set that grows with
+  // the archive (Eleventy makes a collection of every tag, and a story's topics are its tags).
+  list.push({
+    id: "theme-topics",
+    label: `Eleventy + theme, ${TOPICS_PER_STORY * 10} topics per 10 stories`,
+    minSize: 1000,
+    maxSize: DEFAULT_HEAP_LIMIT_SIZE,
+    run: (corpus, out) =>
+      eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme-topics")), NEWSROOM_DATA: relative(path.join(corpus, "theme-topics", "_data")), ...themeCards }),
+  });
   list.push({
     id: "theme-photos-cold",
     label: `Eleventy + theme, 1 story in ${PHOTO_EVERY} with a lead photo, first build`,
@@ -268,6 +280,7 @@ const DESCRIPTIONS: Record<string, string> = {
   jekyll: "Debian's Jekyll, no plugins, the same article bodies, minimal layouts with the same page types",
   "floor-shortcodes": "the floor with the articles' shortcode calls left in, each answered by a shortcode that only returns the plugin's HTML for it: what Eleventy and Nunjucks spend on the calls, whatever a plugin does in them",
   "theme-tsx": "as `npm run build` runs the showcase: the plugin's TypeScript compiled on load by tsx",
+  "theme-topics": `the theme's corpus with each story given one more topic of its own, from ${TOPICS_PER_STORY * 100} per 100 stories (3,000 at 10,000 stories): Eleventy makes a collection of every tag, and an archive's topics grow with it`,
   "theme-cold": "the theme row with its image cache emptied first: a newsroom's first build, which draws every story's share card (later builds take them from the cache, which the Pages workflow keeps)",
   "theme-photos": `the theme's corpus with one story in ${PHOTO_EVERY} given a lead photo (a 3000x2000 JPEG): its photos processed, from the cache as in every build after the first`,
   "theme-photos-cold": "the same with the processed photos removed from the cache first: every photo made anew in AVIF, WebP and JPEG at each width, and cropped three ways",
@@ -326,6 +339,26 @@ function corpusFor(size: number, active: Tool[]): string {
   writeFileSync(stampFile, stamp);
   log(`  corpus of ${size.toLocaleString("en-US")} articles generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return dir;
+}
+
+/** The theme's corpus again, each story with one more topic, "Topic k", k < stories × TOPICS_PER_STORY. */
+function withTopics(corpus: string, size: number): void {
+  const target = path.join(corpus, "theme-topics");
+  const stamp = readFileSync(path.join(corpus, ".stamp"), "utf8");
+  if (existsSync(path.join(target, ".stamp")) && readFileSync(path.join(target, ".stamp"), "utf8") === stamp) return;
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(corpus, "theme"), target, { recursive: true });
+  const topics = Math.max(1, Math.round(size * TOPICS_PER_STORY));
+  const articles = readdirSync(path.join(target, "articles")).filter((file) => file.endsWith(".md")).sort();
+  for (const [i, file] of articles.entries()) {
+    const story = path.join(target, "articles", file);
+    const text = readFileSync(story, "utf8");
+    const tagged = text.replace(/^tags: \[/m, `tags: ["Topic ${i % topics}",`);
+    if (tagged === text) throw new Error(`no tags line in ${story}`);
+    writeFileSync(story, tagged);
+  }
+  writeFileSync(path.join(target, ".stamp"), stamp);
+  log(`  ${topics.toLocaleString("en-US")} topics added to a copy of the theme's corpus`);
 }
 
 /**
@@ -561,6 +594,7 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
     const corpus = corpusFor(size, active);
     heapLimit = heapLimitFor(size);
     if (active.some((tool) => tool.id.startsWith("theme-photos"))) await withPhotos(corpus);
+    if (active.some((tool) => tool.id === "theme-topics")) withTopics(corpus, size);
     if (size > DEFAULT_HEAP_LIMIT_SIZE) {
       // A warm-up would double a run of half an hour; at this size the build's fixed start-up
       // costs, which a warm-up takes out, are lost in the noise.
@@ -575,7 +609,7 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
       // The theme's rows measure a build with its share cards cached, as every build after a
       // newsroom's first (the Pages workflow keeps the cache); "theme-cold" measures the first.
       log("  warm-up builds of the theme, which fill its image cache (not counted)");
-      for (const tool of active.filter((t) => t.id === "theme" || t.id === "theme-photos")) {
+      for (const tool of active.filter((t) => t.id === "theme" || t.id === "theme-photos" || t.id === "theme-topics")) {
         clean(path.join(outRoot, tool.id));
         tool.run(corpus, path.join(outRoot, tool.id));
       }
@@ -702,7 +736,7 @@ const LIST_PAGE_LIMIT = 30 * 1024;
 function report(skipped: string[]): Report {
   const sizes = reportedSizes();
   const floor = row("floor", mainSize);
-  const ids = ["theme", "theme-cold", "theme-photos", "theme-photos-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
+  const ids = ["theme", "theme-cold", "theme-photos", "theme-photos-cold", "theme-topics", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
   const main = table(
     ["Generator", "HTML pages", "Wall (median)", "CPU (median)", "Peak memory", "Wall vs floor", "CPU vs floor"],
     ids
@@ -745,7 +779,7 @@ function report(skipped: string[]): Report {
       ...(sizes.length >= 3 ? ["Change in cost per article"] : []),
       `Peak memory at ${count(sizes[sizes.length - 1] as number)}`,
     ],
-    ["theme", "theme-parts", "floor", "minimal", "hugo", "jekyll"].filter((id) => sizes.some((size) => row(id, size))).map((id) => [results.find((r) => r.tool.id === id)?.tool.label ?? id, ...growth(id)]),
+    ["theme", "theme-topics", "theme-parts", "floor", "minimal", "hugo", "jekyll"].filter((id) => sizes.some((size) => row(id, size))).map((id) => [results.find((r) => r.tool.id === id)?.tool.label ?? id, ...growth(id)]),
     ["l", ...sizes.map(() => "r" as const), ...sizes.slice(1).map(() => "r" as const), ...(sizes.length >= 3 ? ["r" as const] : []), "r"],
   );
 
@@ -904,7 +938,7 @@ ${r.main}
 
 What each row builds:
 
-${["theme", "theme-cold", "theme-photos", "theme-photos-cold", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx", "plugin-plain", "plugin-stubs", "plugin"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}${partsRow ? `\n- **${partsRow.tool.label}** (from ${count(DEFAULT_HEAP_LIMIT_SIZE)} articles): ${DESCRIPTIONS["theme-parts"]}.` : ""}
+${["theme", "theme-cold", "theme-photos", "theme-photos-cold", "theme-topics", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx", "plugin-plain", "plugin-stubs", "plugin"].filter((id) => row(id, mainSize)).map((id) => `- **${row(id, mainSize)?.tool.label}**: ${DESCRIPTIONS[id]}.`).join("\n")}${partsRow ? `\n- **${partsRow.tool.label}** (from ${count(DEFAULT_HEAP_LIMIT_SIZE)} articles): ${DESCRIPTIONS["theme-parts"]}.` : ""}
 
 ## Growth with the number of articles
 
