@@ -385,6 +385,11 @@ export function refuseReservedTags(inputPath: string, tags: unknown): void {
 export const MAX_TOPIC_LENGTH = 100;
 
 function checkTopicName(inputPath: string, tag: string): void {
+  // Eleventy splits `tags: "Budget, Transit"` at the commas and keeps the spaces: " Transit"
+  // would be shown, and listed, with its space.
+  if (tag !== tag.trim()) {
+    throw fieldError(inputPath, "tags", "topic name begins or ends with a space (Eleventy splits a text of topics at its commas and keeps the spaces), got", tag, "write the topics as a list: tags: [Budget, Transit]");
+  }
   if ([...tag].length > MAX_TOPIC_LENGTH) {
     throw fieldError(inputPath, "tags", `topic name is longer than ${MAX_TOPIC_LENGTH} characters, got`, `${tag.slice(0, 60)}…`, "shorten the topic to a few words; put longer text in the story");
   }

@@ -71,6 +71,8 @@ describe("front matter errors name the field, file, value and fix", () => {
     ["a lone surrogate in a tag", { tags: '["Budget\\uD800"]' }, /\[newsroom\] front matter tags\[0\] in \S*story\.md: contains the invisible character U\+D800/],
     ["a non-character in the dek", { dek: '"Vote\\uFFFE count"' }, /\[newsroom\] front matter dek in \S*story\.md: contains the invisible character U\+FFFE/],
     ["a 3,000-character topic", { tags: `[${"x".repeat(3000)}]` }, /\[newsroom\] front matter tags in \S*story\.md: topic name is longer than 100 characters/],
+    // Eleventy splits a text of tags at its commas and keeps the spaces: " Transit" was published.
+    ["topics written as one text", { tags: '"Budget, Transit"' }, /\[newsroom\] front matter tags in \S*story\.md: topic name begins or ends with a space .*got: " Transit"\. Fix: write the topics as a list: tags: \[Budget, Transit\]/],
     ["a topic with no letter or digit", { tags: '["???"]' }, /\[newsroom\] front matter tags in \S*story\.md: topic name has no letter or digit to name its page, got: "\?\?\?"/],
     // Found by the property tests: Eleventy failed inside its collections, naming nothing.
     ["a topic named __proto__", { tags: '["__proto__"]' }, /\[newsroom\] front matter tags in \S*story\.md: this name is one every JavaScript object already has, so Eleventy cannot make a collection of it, got: "__proto__"\. Fix: write the topic another way/],

@@ -62,6 +62,7 @@ describe("validateArticle", () => {
     [{ byline: [] }, 'front matter byline in ./a.md: must be a list of author ids or "organisation", got: []'],
     [{ byline: ["ada", "ada"] }, 'front matter byline in ./a.md: names the same author twice: "ada". Fix: list each author once'],
     [{ tags: "Ukraine" }, 'front matter tags in ./a.md: must be a list of topic names, got: "Ukraine"'],
+    [{ tags: ["Budget", " Transit"] }, 'front matter tags in ./a.md: topic name begins or ends with a space (Eleventy splits a text of topics at its commas and keeps the spaces), got: " Transit". Fix: write the topics as a list: tags: [Budget, Transit]'],
     [{ dateline: "Kyiv" }, 'front matter dateline in ./a.md: AP style needs a state or country after this city: "Kyiv"'],
     [{ correctionDate: "soon" }, 'front matter correctionDate in ./a.md: is no longer read (a story can now have several corrections, each with its date): "soon"'],
     [{ corrections: [{ date: "soon", text: "Fixed." }] }, 'front matter corrections[0].date in ./a.md: cannot read this date: "soon"'],
