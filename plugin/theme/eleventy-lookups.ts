@@ -68,42 +68,82 @@ export function indexedEntry(templateMap: TemplateMapLike, inputPath: unknown, l
 
 /** The slice of Eleventy's TemplateCollection the tag index reads. */
 export interface TemplateCollectionLike {
-  items: readonly { data?: unknown }[];
-  getAllSorted(): { data?: unknown }[];
+  items: readonly CollectionItem[];
+  getAllSorted(): CollectionItem[];
+}
+
+/** A page in a collection, as far as the index reads it. */
+export interface CollectionItem {
+  date?: unknown;
+  data?: unknown;
 }
 
 /** A page's tags as Eleventy counts them for its collections (TemplateData.getIncludedTagNames). */
 export type TagsOf = (data: unknown) => readonly string[];
 
+/** Eleventy's order of a collection (`Sortable.sortFunctionDateInputPath`: date, then input path). */
+export type CollectionOrder = (a: CollectionItem, b: CollectionItem) => number;
+
 interface TagIndex {
   items: readonly unknown[];
   length: number;
-  sorted: { data?: unknown }[];
-  byTag: Map<string, { data?: unknown }[]>;
+  sorted: CollectionItem[];
+  byTag: Map<string, CollectionItem[]>;
+  /** Every page has a real date, so the order is total and a page can be put in its place. */
+  ordered: boolean;
 }
 
 const tagIndexes = new WeakMap<TemplateCollectionLike, TagIndex>();
 
+const hasRealDate = (item: CollectionItem): boolean => item.date instanceof Date && !Number.isNaN(item.date.getTime());
+
+/**
+ * Puts `item` into `list` (in `order`) after every page that sorts before it or with it: where a
+ * stable sort of the pages, this one added last, puts it.
+ */
+function insertInOrder(list: CollectionItem[], item: CollectionItem, order: CollectionOrder): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (order(list[middle] as CollectionItem, item) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, item);
+}
+
+function addTagged(byTag: Map<string, CollectionItem[]>, item: CollectionItem, tagsOf: TagsOf, order: CollectionOrder | undefined): void {
+  for (const tag of tagsOf(item.data)) {
+    let tagged = byTag.get(tag);
+    if (!tagged) byTag.set(tag, (tagged = []));
+    if (order) insertInOrder(tagged, item, order);
+    else tagged.push(item);
+  }
+}
+
 /**
  * The pages with this tag, sorted as `getAllSorted` sorts them (all of them for no tag): a new
- * array each call, as Eleventy's. The pages are sorted and their tags read once, and again only
- * when a page is added. Eleventy's collections are made after every page's data is known; tags
- * a collection function changes on a page afterwards would not be seen (Eleventy's docs advise
- * against changing data there).
+ * array each call, as Eleventy's. The pages are sorted and their tags read once; Eleventy adds
+ * pages between making one tag's collection and the next, and each added page is put in its
+ * place. Eleventy's collections are made after every page's data is known; tags a collection
+ * function changes on a page afterwards would not be seen (Eleventy's docs advise against
+ * changing data there).
  */
-export function indexedTagged(collection: TemplateCollectionLike, tagName: unknown, tagsOf: TagsOf): { data?: unknown }[] {
+export function indexedTagged(collection: TemplateCollectionLike, tagName: unknown, tagsOf: TagsOf, order: CollectionOrder): CollectionItem[] {
+  const items = collection.items;
   let index = tagIndexes.get(collection);
-  if (!index || index.items !== collection.items || index.length !== collection.items.length) {
-    const sorted = collection.getAllSorted();
-    const byTag = new Map<string, { data?: unknown }[]>();
-    for (const item of sorted) {
-      for (const tag of tagsOf(item.data)) {
-        let tagged = byTag.get(tag);
-        if (!tagged) byTag.set(tag, (tagged = []));
-        tagged.push(item);
-      }
+  if (index && index.items === items && index.length < items.length && index.ordered && items.slice(index.length).every(hasRealDate)) {
+    for (let at = index.length; at < items.length; at++) {
+      const item = items[at] as CollectionItem;
+      insertInOrder(index.sorted, item, order);
+      addTagged(index.byTag, item, tagsOf, order);
     }
-    index = { items: collection.items, length: collection.items.length, sorted, byTag };
+    index.length = items.length;
+  } else if (!index || index.items !== items || index.length !== items.length) {
+    const sorted = collection.getAllSorted();
+    const byTag = new Map<string, CollectionItem[]>();
+    for (const item of sorted) addTagged(byTag, item, tagsOf, undefined);
+    index = { items, length: items.length, sorted, byTag, ordered: items.every(hasRealDate) };
     tagIndexes.set(collection, index);
   }
   if (!tagName) return index.sorted.slice();
@@ -143,13 +183,17 @@ export function indexTemplateMapLookups(templateMapClass: { prototype: object })
   return true;
 }
 
-/** Gives a TemplateCollection class the tag index; false when its filter is not the sorting walk. */
-export function indexTaggedCollections(templateCollectionClass: { prototype: object }, tagsOf: TagsOf): boolean {
+/**
+ * Gives a TemplateCollection class the tag index; false when its filter is not the sorting walk
+ * or its order is not the one given.
+ */
+export function indexTaggedCollections(templateCollectionClass: { prototype: object }, tagsOf: TagsOf, order: CollectionOrder): boolean {
   const prototype = templateCollectionClass.prototype as Record<PropertyKey, unknown>;
   if (prototype[INDEXED]) return true;
-  if (!isSortingTagFilter(prototype.getFilteredByTag)) return false;
+  // getAllSorted must sort by `order` itself (named in its code), or the index's order would differ.
+  if (!isSortingTagFilter(prototype.getFilteredByTag) || order.name === "" || !methodReads(prototype.getAllSorted, new RegExp(`\\b${order.name}\\b`))) return false;
   prototype.getFilteredByTag = function (this: TemplateCollectionLike, tagName: unknown) {
-    return indexedTagged(this, tagName, tagsOf);
+    return indexedTagged(this, tagName, tagsOf, order);
   };
   prototype[INDEXED] = true;
   return true;
@@ -185,10 +229,15 @@ export async function indexEleventyLookups(eleventyConfig: object): Promise<Inde
         ["TemplateMap.js", "TemplateCollection.js", path.join("Data", "TemplateData.js")].map((file) => load(source, file)),
       );
       const tagsOf = (TemplateData as { getIncludedTagNames?: unknown } | undefined)?.getIncludedTagNames;
+      // A static method of Sortable, which TemplateCollection extends.
+      const order = (TemplateCollection as { sortFunctionDateInputPath?: unknown } | undefined)?.sortFunctionDateInputPath;
       return {
         templateMap: typeof TemplateMap === "function" && indexTemplateMapLookups(TemplateMap),
         taggedCollections:
-          typeof TemplateCollection === "function" && typeof tagsOf === "function" && indexTaggedCollections(TemplateCollection, (data) => tagsOf.call(TemplateData, data) as string[]),
+          typeof TemplateCollection === "function" &&
+          typeof tagsOf === "function" &&
+          typeof order === "function" &&
+          indexTaggedCollections(TemplateCollection, (data) => tagsOf.call(TemplateData, data) as string[], order as CollectionOrder),
       };
     } catch {
       // Eleventy's files laid out otherwise: its own lookups stay.

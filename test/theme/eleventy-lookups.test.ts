@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { indexedEntry, indexedTagged, indexEleventyLookups, indexTaggedCollections, indexTemplateMapLookups, isLinearLookup, isSortingTagFilter, type TemplateMapLike } from "../../plugin/theme/eleventy-lookups.js";
+import { indexedEntry, indexedTagged, type CollectionItem, indexEleventyLookups, indexTaggedCollections, indexTemplateMapLookups, isLinearLookup, isSortingTagFilter, type TemplateMapLike } from "../../plugin/theme/eleventy-lookups.js";
 import { buildFiles } from "../helpers/build.js";
 
 /** Eleventy 3's lookup, as its TemplateMap writes it (absolute form resolved against the working folder). */
@@ -88,6 +88,12 @@ const tagsOf = (data: unknown) => {
   return (typeof tags === "string" ? tags.split(",") : tags).filter((tag) => !excluded.includes(tag));
 };
 
+/** Eleventy's order: date, then input path (its Sortable.sortFunctionDateInputPath, by that name). */
+function sortFunctionDateInputPath(a: CollectionItem, b: CollectionItem): number {
+  const [first, second] = [a as Page, b as Page];
+  return first.date.getTime() - second.date.getTime() || (first.inputPath < second.inputPath ? -1 : first.inputPath > second.inputPath ? 1 : 0);
+}
+
 /** Eleventy 3's collection, as far as the tag filter reads it. */
 class FakeCollection {
   items: Page[] = [];
@@ -95,7 +101,7 @@ class FakeCollection {
     this.items.push(item);
   }
   getAllSorted() {
-    return this.items.slice().sort((a, b) => a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
+    return this.items.slice().sort(sortFunctionDateInputPath);
   }
   getFilteredByTag(tagName: string) {
     return this.getAllSorted().filter((item) => !tagName || tagsOf(item.data).includes(tagName));
@@ -110,13 +116,32 @@ describe("indexedTagged", () => {
     collection.add(page(1, "./a.md", { tags: ["Oil"], eleventyExcludeFromCollections: ["Oil"] }));
     collection.add(page(2, "./d.md", { tags: [] }));
     for (const tag of ["Oil", "Ukraine", "Russia", "", undefined, 2025]) {
-      expect(indexedTagged(collection, tag, tagsOf), String(tag)).toEqual(collection.getFilteredByTag(tag as string));
+      expect(indexedTagged(collection, tag, tagsOf, sortFunctionDateInputPath), String(tag)).toEqual(collection.getFilteredByTag(tag as string));
     }
-    const first = indexedTagged(collection, "Oil", tagsOf);
+    const first = indexedTagged(collection, "Oil", tagsOf, sortFunctionDateInputPath);
     first.reverse();
-    expect(indexedTagged(collection, "Oil", tagsOf).map((item) => (item as Page).inputPath)).toEqual(["./b.md", "./c.md"]);
+    expect(indexedTagged(collection, "Oil", tagsOf, sortFunctionDateInputPath).map((item) => (item as Page).inputPath)).toEqual(["./b.md", "./c.md"]);
     collection.add(page(0, "./e.md", { tags: ["Oil"] }));
-    expect(indexedTagged(collection, "Oil", tagsOf)).toEqual(collection.getFilteredByTag("Oil"));
+    expect(indexedTagged(collection, "Oil", tagsOf, sortFunctionDateInputPath)).toEqual(collection.getFilteredByTag("Oil"));
+  });
+
+  it("puts pages added between lookups where a fresh sort puts them: ties by the order they came", () => {
+    const collection = new FakeCollection();
+    const tags = ["Oil", "Ukraine", "Russia"];
+    // Few days and paths, so dates and whole keys tie often; a fixed sequence, so a failure repeats.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 200; i++) {
+      collection.add(page(next(5), `./${next(8)}.md`, { tags: tags.filter(() => next(2) === 0) }));
+      if (i % 7 === 0) {
+        for (const tag of [...tags, ""]) expect(indexedTagged(collection, tag, tagsOf, sortFunctionDateInputPath), `${tag} after ${i + 1}`).toEqual(collection.getFilteredByTag(tag));
+      }
+    }
+    // A page without a real date has no place in the order: the index is made again by a sort.
+    collection.add({ date: new Date(Number.NaN), inputPath: "./undated.md", data: { tags: ["Oil"] } });
+    for (const tag of [...tags, ""]) expect(indexedTagged(collection, tag, tagsOf, sortFunctionDateInputPath)).toEqual(collection.getFilteredByTag(tag));
+    collection.add(page(2, "./late.md", { tags: ["Oil"] }));
+    expect(indexedTagged(collection, "Oil", tagsOf, sortFunctionDateInputPath)).toEqual(collection.getFilteredByTag("Oil"));
   });
 
   it("replaces a sorting tag filter once, and leaves any other alone", () => {
@@ -127,10 +152,10 @@ describe("indexedTagged", () => {
     };
     const getIncludedTagNames = tagsOf;
     expect(isSortingTagFilter(Collection.prototype.getFilteredByTag)).toBe(true);
-    expect(indexTaggedCollections(Collection, tagsOf)).toBe(true);
+    expect(indexTaggedCollections(Collection, tagsOf, sortFunctionDateInputPath)).toBe(true);
     const indexed = Collection.prototype.getFilteredByTag;
     expect(isSortingTagFilter(indexed)).toBe(false);
-    expect(indexTaggedCollections(Collection, tagsOf)).toBe(true);
+    expect(indexTaggedCollections(Collection, tagsOf, sortFunctionDateInputPath)).toBe(true);
     expect(Collection.prototype.getFilteredByTag).toBe(indexed);
     const collection = new Collection();
     collection.add(page(2, "./b.md", { tags: ["Oil"] }));
@@ -143,8 +168,19 @@ describe("indexedTagged", () => {
       }
     }
     const own = Other.prototype.getFilteredByTag;
-    expect(indexTaggedCollections(Other, tagsOf)).toBe(false);
+    expect(indexTaggedCollections(Other, tagsOf, sortFunctionDateInputPath)).toBe(false);
     expect(Other.prototype.getFilteredByTag).toBe(own);
+
+    // The filter Eleventy's, but the collection sorted another way: the index's order would differ.
+    class SortedByTitle extends FakeCollection {
+      override getAllSorted() {
+        return this.items.slice().sort((a, b) => a.inputPath.localeCompare(b.inputPath));
+      }
+    }
+    Object.defineProperty(SortedByTitle.prototype, "getFilteredByTag", { value: function (this: FakeCollection, tagName: string) {
+      return this.getAllSorted().filter((item) => !tagName || getIncludedTagNames(item.data).includes(tagName));
+    } });
+    expect(indexTaggedCollections(SortedByTitle, tagsOf, sortFunctionDateInputPath)).toBe(false);
   });
 });
 
