@@ -46,7 +46,7 @@ export function readBuildPart(env: NodeJS.ProcessEnv = process.env): BuildPart |
   const match = /^(index|stories|lists) (\d{1,9})$|^(lists)$/.exec(value.trim());
   const size = Number(env[PART_ENV.storiesPerPart]);
   const workDir = env[PART_ENV.workDir];
-  if (!match || match[2] === "0" || !Number.isInteger(size) || size < 1 || !workDir) {
+  if (!match || Number(match[2] ?? 1) < 1 || !Number.isInteger(size) || size < 1 || !workDir) {
     throw new NewsroomError({
       where: `environment variable ${PART_ENV.part}`,
       problem: `is set by "eleventy-plugin-newsroom build" for the processes it runs, with ${PART_ENV.storiesPerPart} and ${PART_ENV.workDir}; got`,

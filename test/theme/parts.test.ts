@@ -43,7 +43,7 @@ describe("readBuildPart", () => {
   });
 
   it("stops on a part the build command would not set, naming the variable and the fix", () => {
-    for (const wrong of [{ ...env, NEWSROOM_BUILD_PART: "stories" }, { ...env, NEWSROOM_BUILD_PART: "lists 0" }, { ...env, NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "0" }, { NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "10" }]) {
+    for (const wrong of [{ ...env, NEWSROOM_BUILD_PART: "stories" }, { ...env, NEWSROOM_BUILD_PART: "lists 0" }, { ...env, NEWSROOM_BUILD_PART: "index 00" }, { ...env, NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "0" }, { NEWSROOM_BUILD_PART: "index 1", NEWSROOM_STORIES_PER_PART: "10" }]) {
       expect(() => readBuildPart(wrong)).toThrow(NewsroomError);
       expect(() => readBuildPart(wrong)).toThrow(/NEWSROOM_BUILD_PART[\s\S]*eleventy-plugin-newsroom build --stories-per-part/);
     }
