@@ -135,7 +135,9 @@ function parseDateTime(input: unknown, options: DateFormatOptions): DateTime {
   if (DateTime.isDateTime(input)) {
     parsed = input;
   } else if (input instanceof Date) {
-    parsed = DateTime.fromJSDate(input, { zone: "utc" });
+    // Made in the requested zone at once: luxon asks Intl for a zone's offset each time it makes a
+    // DateTime, and every story's date passes through here.
+    parsed = DateTime.fromJSDate(input, { zone: options.zone ?? "utc" });
   } else if (typeof input === "string" && input.trim() !== "") {
     // A string without an offset is wall-clock time in the requested zone (UTC without one);
     // setZone keeps an offset the string does carry, so a build gives the same page on any server.
@@ -156,7 +158,7 @@ function parseDateTime(input: unknown, options: DateFormatOptions): DateTime {
       fix: 'write the date in ISO 8601 form, e.g. "2025-09-05" or "2025-09-05T14:30:00-04:00", and check that the day exists',
     });
   }
-  return options.zone ? parsed.setZone(options.zone) : parsed;
+  return options.zone && !(input instanceof Date) ? parsed.setZone(options.zone) : parsed;
 }
 
 /**

@@ -31,7 +31,7 @@ export interface HtmlText {
 
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 /** Elements whose content is not markup: their text is skipped whole. */
-const RAW_TEXT = /^<(script|style|template|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/i;
+const RAW_TEXT_ELEMENTS = new Set(["script", "style", "template", "textarea", "title"]);
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>|<!--[\s\S]*?-->|<![^>]*>/g;
 
 /** Every tag and run of text in order, each with the elements open around it. */
@@ -52,11 +52,15 @@ export function* walkHtml(html: string): Generator<HtmlTag | HtmlText> {
       continue;
     }
     yield { kind: "open", name, source, start: match.index, end: position, ancestors: [...open] };
-    const raw = RAW_TEXT.exec(html.slice(match.index));
-    if (raw) {
-      position = match.index + raw[0].length;
-      TAG.lastIndex = position;
-      continue;
+    if (RAW_TEXT_ELEMENTS.has(name)) {
+      const close = new RegExp(`</${name}\\s*>`, "ig");
+      close.lastIndex = position;
+      // Unclosed, it reads as markup from here on.
+      if (close.exec(html)) {
+        position = close.lastIndex;
+        TAG.lastIndex = position;
+        continue;
+      }
     }
     if (!VOID_ELEMENTS.has(name) && !source.endsWith("/>")) open.push({ name, source });
   }
@@ -65,9 +69,13 @@ export function* walkHtml(html: string): Generator<HtmlTag | HtmlText> {
 
 /** The value of an attribute in an open tag as written (entities left as they are), if present. */
 export function attributeOf(tag: string, attribute: string): string | undefined {
-  const match = new RegExp(`\\s${attribute}="([^"]*)"`, "i").exec(tag);
-  return match?.[1];
+  let pattern = attributePatterns.get(attribute);
+  if (!pattern) attributePatterns.set(attribute, (pattern = new RegExp(`\\s${attribute}="([^"]*)"`, "i")));
+  return pattern.exec(tag)?.[1];
 }
+
+/** One pattern per attribute name: the misquote check reads classes around every run of text. */
+const attributePatterns = new Map<string, RegExp>();
 
 /** True when the open tag's class attribute holds this class. */
 export function hasClass(tag: string, className: string): boolean {

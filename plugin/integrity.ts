@@ -29,14 +29,22 @@ export interface Misquote {
   saidBy: string[];
 }
 
+/** A stretch of the body's normalised text inside marked quotations, and whose words they are. */
+export interface QuotedRun {
+  start: number;
+  end: number;
+  /** The speakers of the quotations around it, the innermost last. */
+  speakers: readonly string[];
+}
+
 /**
- * The body's text, normalised as `normalizeForComparison` does, with the speakers of the marked
- * quotations around each character (the innermost last). Pull quotes are left out, or they would
- * always find themselves.
+ * The body's text, normalised as `normalizeForComparison` does, with the stretches that sit inside
+ * marked quotations and their speakers. Pull quotes are left out, or they would always find
+ * themselves.
  */
-export function attributedText(bodyHtml: string): { text: string; speakers: (readonly string[])[] } {
+export function attributedText(bodyHtml: string): { text: string; quoted: QuotedRun[] } {
   let text = "";
-  const speakers: (readonly string[])[] = [];
+  const quoted: QuotedRun[] = [];
   for (const token of walkHtml(bodyHtml)) {
     if (token.kind !== "text") continue;
     if (token.ancestors.some((element) => element.name === "aside" && hasClass(element.source, "nr-pullquote"))) continue;
@@ -45,10 +53,16 @@ export function attributedText(bodyHtml: string): { text: string; speakers: (rea
     const chunk = normalizeForComparison(htmlToText(token.text));
     if (chunk === "") continue;
     const around = quotationSpeakers(token.ancestors);
+    // Runs, not a list per character: a story runs to thousands of characters, read on every page.
+    if (around.length > 0) quoted.push({ start: text.length, end: text.length + chunk.length, speakers: around });
     text += chunk;
-    for (let i = 0; i < chunk.length; i++) speakers.push(around);
   }
-  return { text, speakers };
+  return { text, quoted };
+}
+
+/** Who is quoted at this character of attributedText's text (none: the story's own words). */
+export function speakersAt(body: { quoted: readonly QuotedRun[] }, index: number): readonly string[] {
+  return body.quoted.find((run) => run.start <= index && index < run.end)?.speakers ?? [];
 }
 
 /** Who is quoted at this point: inline quotations, and the words (not the caption) of block ones. */
@@ -91,9 +105,9 @@ export function findMisquotes(bodyHtml: string, claims: readonly PullquoteClaim[
     for (let at = body.text.indexOf(words); at !== -1 && !credited; at = body.text.indexOf(words, at + 1)) {
       found = true;
       const others = new Set<string>();
-      for (let i = at; i < at + words.length; i++) {
-        const around = body.speakers[i] ?? [];
-        if (around.length > 0 && !around.includes(claim.speaker)) for (const speaker of around) others.add(speaker);
+      for (const run of body.quoted) {
+        if (run.end <= at || run.start >= at + words.length || run.speakers.includes(claim.speaker)) continue;
+        for (const speaker of run.speakers) others.add(speaker);
       }
       if (others.size === 0) credited = true;
       else for (const speaker of others) saidBy.add(speaker);

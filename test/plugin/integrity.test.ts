@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributedText, findMisquotes, normalizeForComparison, type PullquoteClaim } from "../../plugin/integrity.js";
+import { attributedText, findMisquotes, normalizeForComparison, speakersAt, type PullquoteClaim } from "../../plugin/integrity.js";
 
 /** The story's body as the guard reads it: the page's content without its layout. */
 function page(body: string): string {
@@ -50,8 +50,8 @@ describe("attributedText", () => {
     const html =
       '<p>He said <span class="nr-q" data-speaker="putin">“we <span class="nr-q" data-speaker-name="Jane Doe">‘go’</span>”</span> now.</p>' +
       '<figure class="nr-quote" data-speaker="trump"><blockquote class="nr-quote__text"><p>Deal</p></blockquote><figcaption class="nr-quote__attribution">Donald Trump</figcaption></figure>';
-    const { text, speakers } = attributedText(html);
-    const at = (word: string) => speakers[text.indexOf(word)];
+    const body = attributedText(html);
+    const at = (word: string) => speakersAt(body, body.text.indexOf(word));
     expect(at("hesaid")).toEqual([]);
     expect(at("we")).toEqual(["putin"]);
     expect(at("go")).toEqual(["putin", "Jane Doe"]);
