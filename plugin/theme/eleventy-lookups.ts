@@ -1,6 +1,6 @@
 /**
- * Two lookups of Eleventy 3 that walk the whole site, which make a build grow with the square of
- * the archive:
+ * Lookups of Eleventy 3 that walk the whole site, which make a build, and every rebuild under
+ * `npm start`, grow with the square of the archive:
  *
  * - `TemplateMap#getMapEntryForInputPath` finds a page's entry with an `Array#find`, once per page
  *   and once per item of every collection. At 10,000 stories it took about 3 s of a build and
@@ -8,8 +8,13 @@
  * - `TemplateCollection#getFilteredByTag` sorts every page and reads every page's tags for each
  *   tag, and Eleventy makes a collection of every tag: a story's topics are its tags, and an
  *   archive gathers thousands of topics. At 2,000 stories and 1,500 topics that took 3 s.
+ * - Eleventy's dependency graph (the `dependency-graph` package) checks each new edge against
+ *   every edge of the node with `indexOf`: a layout or a collection has one per story. A rebuild
+ *   then asks, for every page, which files it depends on, walking the graph afresh each time, and
+ *   makes each path relative to the project again (`PathNormalizer.fullNormalization`). At 10,000
+ *   stories these took about 1.5 s of every rebuild under `npm start`.
  *
- * Until a site runs an Eleventy that does better, the theme gives both an index. Only the lookups
+ * Until a site runs an Eleventy that does better, the theme gives them an index. Only the lookups
  * change, only where Eleventy's code is the walk replaced, and the answers are the same. Anything
  * unexpected leaves Eleventy untouched.
  */
@@ -199,10 +204,130 @@ export function indexTaggedCollections(templateCollectionClass: { prototype: obj
   return true;
 }
 
+/** The slice of `dependency-graph`'s DepGraph (Eleventy's dependency map) the edge index reads. */
+export interface DependencyGraphLike {
+  outgoingEdges: Map<string, string[]>;
+  incomingEdges: Map<string, string[]>;
+  circular?: boolean;
+  hasNode(node: string): boolean;
+}
+
+type GraphMethod = (this: DependencyGraphLike, ...args: unknown[]) => unknown;
+
+/** Each edge list's members, for lists the index has seen; a list changed elsewhere is read again. */
+const edgeMembers = new WeakMap<string[], Set<string>>();
+
+/** Adds `node` to an edge list unless it is there (the list's order kept); true when added. */
+function addEdge(list: string[], node: string): boolean {
+  let members = edgeMembers.get(list);
+  // The graph's own methods only ever push (through addEdge) or take away: a length that differs
+  // from the set's means the list changed elsewhere since.
+  if (!members || members.size !== list.length) {
+    members = new Set(list);
+    if (members.size !== list.length) {
+      // A list holding a node twice is not the graph's own: answer as its indexOf would.
+      if (list.includes(node)) return false;
+      list.push(node);
+      return true;
+    }
+    edgeMembers.set(list, members);
+  }
+  if (members.has(node)) return false;
+  list.push(node);
+  members.add(node);
+  return true;
+}
+
+/** A graph's changes so far: its dependencies are remembered until the next change. */
+const graphVersions = new WeakMap<object, number>();
+const dependencyAnswers = new WeakMap<object, { version: number; answers: Map<string, string[]> }>();
+const changed = (graph: object): void => {
+  graphVersions.set(graph, (graphVersions.get(graph) ?? 0) + 1);
+};
+
+/**
+ * Gives `dependency-graph`'s DepGraph class an index of each node's edges, and remembers each
+ * node's dependencies until the graph changes; false when its methods are not the ones replaced.
+ */
+export function indexDependencyGraph(depGraphClass: { prototype: object }): boolean {
+  const prototype = depGraphClass.prototype as Record<PropertyKey, unknown>;
+  if (Object.prototype.hasOwnProperty.call(prototype, INDEXED)) return true;
+  const { addNode, removeNode, removeDependency, dependenciesOf } = prototype;
+  if (
+    !methodReads(prototype.addDependency, /\.indexOf\(to\) === -1/, /\.push\(to\)/) ||
+    !methodReads(dependenciesOf, /createDFS\(/) ||
+    typeof addNode !== "function" ||
+    !methodReads(removeNode, /splice\(/) ||
+    !methodReads(removeDependency, /splice\(/)
+  ) {
+    return false;
+  }
+  // Every change to a graph's nodes or edges goes through these four (Eleventy touches the edge
+  // lists through them only).
+  for (const [name, method] of [["addNode", addNode], ["removeNode", removeNode], ["removeDependency", removeDependency]] as const) {
+    prototype[name] = function (this: DependencyGraphLike, ...args: unknown[]) {
+      changed(this);
+      return (method as GraphMethod).apply(this, args);
+    };
+  }
+  prototype.addDependency = function (this: DependencyGraphLike, from: string, to: string) {
+    if (!this.hasNode(from)) throw new Error("Node does not exist: " + from);
+    if (!this.hasNode(to)) throw new Error("Node does not exist: " + to);
+    const addedOut = addEdge(this.outgoingEdges.get(from) as string[], to);
+    const addedIn = addEdge(this.incomingEdges.get(to) as string[], from);
+    if (addedOut || addedIn) changed(this);
+    return true;
+  };
+  prototype.dependenciesOf = function (this: DependencyGraphLike, node: string, leavesOnly?: boolean) {
+    const version = graphVersions.get(this) ?? 0;
+    let remembered = dependencyAnswers.get(this);
+    if (remembered?.version !== version) dependencyAnswers.set(this, (remembered = { version, answers: new Map() }));
+    const key = `${leavesOnly ? 1 : 0}${this.circular ? 1 : 0}${node}`;
+    let answer = remembered.answers.get(key);
+    if (!answer) {
+      answer = (dependenciesOf as GraphMethod).call(this, node, leavesOnly) as string[];
+      remembered.answers.set(key, answer);
+    }
+    // A new array each call, as the original's: callers may change theirs.
+    return answer.slice();
+  };
+  prototype[INDEXED] = true;
+  return true;
+}
+
+/** A path normalizer: Eleventy's `PathNormalizer.fullNormalization`. */
+type Normalize = (this: unknown, inputPath: unknown) => unknown;
+
+/**
+ * Remembers the answers of Eleventy's PathNormalizer.fullNormalization, which depend only on the
+ * path and the working folder; false when its code is not the one replaced.
+ */
+export function rememberPathNormalization(pathNormalizerClass: object, workingFolder: () => string = () => process.cwd()): boolean {
+  const normalizer = pathNormalizerClass as Record<PropertyKey, unknown>;
+  if (normalizer[INDEXED]) return true;
+  const normalize = normalizer.fullNormalization;
+  if (!methodReads(normalize, /TemplatePath\.relativePath\(/, /stripLeadingDotSlash\(/)) return false;
+  const answers = new Map<string, unknown>();
+  normalizer.fullNormalization = function (this: unknown, inputPath: unknown) {
+    if (typeof inputPath !== "string") return (normalize as Normalize).call(this, inputPath);
+    const key = `${workingFolder()}\0${inputPath}`;
+    if (answers.has(key)) return answers.get(key);
+    const answer = (normalize as Normalize).call(this, inputPath);
+    // Paths a site has: a bound keeps a long `npm start` from growing it without end.
+    if (answers.size >= 200_000) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  };
+  normalizer[INDEXED] = true;
+  return true;
+}
+
 /** Which of Eleventy's lookups got an index. */
 export interface IndexedLookups {
   templateMap: boolean;
   taggedCollections: boolean;
+  dependencyGraph: boolean;
+  pathNormalization: boolean;
 }
 
 /**
@@ -221,13 +346,17 @@ export async function indexEleventyLookups(eleventyConfig: object): Promise<Inde
   }
   const load = async (source: string, file: string): Promise<unknown> =>
     ((await import(pathToFileURL(path.join(source, file)).href)) as { default: unknown }).default;
+  // The package Eleventy's own files import, found from where they are.
+  const dependencyGraphOf = (source: string): unknown =>
+    (createRequire(path.join(source, "Eleventy.js"))("dependency-graph") as { DepGraph?: unknown }).DepGraph;
   for (const source of candidates) {
     try {
       const UserConfig = await load(source, "UserConfig.js");
       if (typeof UserConfig !== "function" || !(eleventyConfig instanceof UserConfig)) continue;
-      const [TemplateMap, TemplateCollection, TemplateData] = await Promise.all(
-        ["TemplateMap.js", "TemplateCollection.js", path.join("Data", "TemplateData.js")].map((file) => load(source, file)),
+      const [TemplateMap, TemplateCollection, TemplateData, PathNormalizer] = await Promise.all(
+        ["TemplateMap.js", "TemplateCollection.js", path.join("Data", "TemplateData.js"), path.join("Util", "PathNormalizer.js")].map((file) => load(source, file)),
       );
+      const DepGraph = dependencyGraphOf(source);
       const tagsOf = (TemplateData as { getIncludedTagNames?: unknown } | undefined)?.getIncludedTagNames;
       // A static method of Sortable, which TemplateCollection extends.
       const order = (TemplateCollection as { sortFunctionDateInputPath?: unknown } | undefined)?.sortFunctionDateInputPath;
@@ -238,10 +367,12 @@ export async function indexEleventyLookups(eleventyConfig: object): Promise<Inde
           typeof tagsOf === "function" &&
           typeof order === "function" &&
           indexTaggedCollections(TemplateCollection, (data) => tagsOf.call(TemplateData, data) as string[], order as CollectionOrder),
+        dependencyGraph: typeof DepGraph === "function" && indexDependencyGraph(DepGraph),
+        pathNormalization: typeof PathNormalizer === "function" && rememberPathNormalization(PathNormalizer),
       };
     } catch {
       // Eleventy's files laid out otherwise: its own lookups stay.
     }
   }
-  return { templateMap: false, taggedCollections: false };
+  return { templateMap: false, taggedCollections: false, dependencyGraph: false, pathNormalization: false };
 }

@@ -147,9 +147,9 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   eleventyConfig.on("eleventy.beforeWatch", (queue) => {
     changedFiles = queue;
   });
-  // Eleventy 3 finds pages in its template map, and the pages of each tag (topic), by walking
-  // every page: a cost that grows with the square of the archive. Before the first build reads
-  // them, both get an index (eleventy-lookups.ts).
+  // Eleventy 3 finds pages in its template map, the pages of each tag (topic) and each page's
+  // dependencies by walking every page: a cost that grows with the square of the archive. Before
+  // the first build reads them, they get an index (eleventy-lookups.ts).
   let lookupsIndexed: Promise<IndexedLookups> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     lookupsIndexed ??= indexEleventyLookups(eleventyConfig);

@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { indexedEntry, indexedTagged, type CollectionItem, indexEleventyLookups, indexTaggedCollections, indexTemplateMapLookups, isLinearLookup, isSortingTagFilter, type TemplateMapLike } from "../../plugin/theme/eleventy-lookups.js";
+import fc from "fast-check";
+import { indexDependencyGraph, indexedEntry, indexedTagged, type CollectionItem, indexEleventyLookups, indexTaggedCollections, indexTemplateMapLookups, isLinearLookup, isSortingTagFilter, rememberPathNormalization, type TemplateMapLike } from "../../plugin/theme/eleventy-lookups.js";
 import { buildFiles } from "../helpers/build.js";
 
 /** Eleventy 3's lookup, as its TemplateMap writes it (absolute form resolved against the working folder). */
@@ -184,6 +185,113 @@ describe("indexedTagged", () => {
   });
 });
 
+/** The `dependency-graph` Eleventy itself loads. */
+interface Graph {
+  addNode(node: string): void;
+  removeNode(node: string): void;
+  addDependency(from: string, to: string): void;
+  removeDependency(from: string, to: string): void;
+  dependenciesOf(node: string, leavesOnly?: boolean): string[];
+  overallOrder(): string[];
+  outgoingEdges: Map<string, string[]>;
+  incomingEdges: Map<string, string[]>;
+}
+const { DepGraph } = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("dependency-graph") as {
+  DepGraph: new (options?: { circular?: boolean }) => Graph;
+};
+
+describe("indexDependencyGraph", () => {
+  const indexed = () => {
+    // A subclass of its own: the package's class stays as it is for the other tests.
+    class IndexedGraph extends DepGraph {}
+    expect(indexDependencyGraph(IndexedGraph)).toBe(true);
+    return IndexedGraph;
+  };
+  const nodes = ["a", "b", "c", "d", "e"];
+  const node = fc.constantFrom(...nodes);
+  const step = (kind: string, weight: number) => ({ arbitrary: fc.record({ kind: fc.constant(kind), from: node, to: node }), weight });
+  const operation = fc.oneof(step("addNode", 2), step("removeNode", 1), step("addDependency", 8), step("removeDependency", 3), step("dependenciesOf", 6), step("overallOrder", 1));
+  const run = (graph: Graph, { kind, from, to }: { kind: string; from: string; to: string }): unknown => {
+    try {
+      if (kind === "addNode") graph.addNode(from);
+      else if (kind === "removeNode") graph.removeNode(from);
+      else if (kind === "addDependency") graph.addDependency(from, to);
+      else if (kind === "removeDependency") graph.removeDependency(from, to);
+      else if (kind === "overallOrder") return graph.overallOrder();
+      else return [graph.dependenciesOf(from), graph.dependenciesOf(from, true)];
+      return [[...graph.outgoingEdges], [...graph.incomingEdges]];
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it("answers every change and question as the package does, in the same order", () => {
+    const IndexedGraph = indexed();
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(operation, { maxLength: 80 }), (circular, operations) => {
+        const plain = new DepGraph({ circular });
+        const graph = new IndexedGraph({ circular });
+        for (const name of nodes) {
+          plain.addNode(name);
+          graph.addNode(name);
+        }
+        for (const operation of operations) expect(run(graph, operation)).toEqual(run(plain, operation));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("hands each caller an array of its own, and sees a change made after a question", () => {
+    const graph = new (indexed())();
+    for (const name of nodes) graph.addNode(name);
+    graph.addDependency("a", "b");
+    graph.dependenciesOf("a").push("changed by a caller");
+    expect(graph.dependenciesOf("a")).toEqual(["b"]);
+    graph.addDependency("b", "c");
+    expect(graph.dependenciesOf("a")).toEqual(["c", "b"]);
+    graph.removeDependency("a", "b");
+    expect(graph.dependenciesOf("a")).toEqual([]);
+  });
+
+  it("finds an edge list changed outside its methods, and leaves another graph class alone", () => {
+    const graph = new (indexed())();
+    for (const name of nodes) graph.addNode(name);
+    graph.addDependency("a", "b");
+    graph.outgoingEdges.get("a")?.splice(0, 1);
+    graph.addDependency("a", "b");
+    expect(graph.outgoingEdges.get("a")).toEqual(["b"]);
+    class OtherGraph {
+      addDependency() {}
+    }
+    expect(indexDependencyGraph(OtherGraph)).toBe(false);
+  });
+});
+
+describe("rememberPathNormalization", () => {
+  it("answers as the normalizer does, once per path and working folder", () => {
+    let calls = 0;
+    let folder = "/site";
+    const normalizer = {
+      fullNormalization(inputPath: unknown) {
+        calls++;
+        // The shape of Eleventy's: TemplatePath.stripLeadingDotSlash(TemplatePath.relativePath(…)).
+        const TemplatePath = { relativePath: (p: string) => p.replace(`${folder}/`, ""), stripLeadingDotSlash: (p: string) => p.replace(/^\.\//, "") };
+        return typeof inputPath === "string" ? TemplatePath.stripLeadingDotSlash(TemplatePath.relativePath(inputPath)) : inputPath;
+      },
+    };
+    expect(rememberPathNormalization(normalizer, () => folder)).toBe(true);
+    expect(normalizer.fullNormalization("/site/src/a.md")).toBe("src/a.md");
+    expect(normalizer.fullNormalization("/site/src/a.md")).toBe("src/a.md");
+    expect(calls).toBe(1);
+    folder = "/other";
+    expect(normalizer.fullNormalization("/site/src/a.md")).toBe("/site/src/a.md");
+    expect(calls).toBe(2);
+    expect(normalizer.fullNormalization(undefined)).toBeUndefined();
+    expect(calls).toBe(3);
+    expect(rememberPathNormalization({ fullNormalization: (p: string) => p })).toBe(false);
+  });
+});
+
 describe("indexEleventyLookups", () => {
   const eleventySource = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy"));
   const loadDefault = async (file: string) =>
@@ -211,7 +319,7 @@ describe("indexEleventyLookups", () => {
         });
       },
     });
-    expect(applied).toEqual({ templateMap: true, taggedCollections: true });
+    expect(applied).toEqual({ templateMap: true, taggedCollections: true, dependencyGraph: true, pathNormalization: true });
     expect(isLinearLookup((await loadDefault("TemplateMap.js")).prototype.getMapEntryForInputPath)).toBe(false);
     expect(isSortingTagFilter((await loadDefault("TemplateCollection.js")).prototype.getFilteredByTag)).toBe(false);
     expect(after.get("/")?.content).toContain("<em>story</em>");
@@ -221,6 +329,6 @@ describe("indexEleventyLookups", () => {
   });
 
   it("touches nothing for a configuration that is not Eleventy's", async () => {
-    expect(await indexEleventyLookups({})).toEqual({ templateMap: false, taggedCollections: false });
+    expect(await indexEleventyLookups({})).toEqual({ templateMap: false, taggedCollections: false, dependencyGraph: false, pathNormalization: false });
   });
 });
