@@ -144,7 +144,7 @@ export class BuildState {
     let list = this.sorted.get(id);
     if (!list) {
       list = Object.freeze(
-        [...(this.bySpeaker.get(id)?.values() ?? [])].flatMap(withoutRepeatedPullquotes).sort(
+        [...(this.bySpeaker.get(id)?.values() ?? [])].flatMap(listedOnce).sort(
           (a, b) => (b.pageDate?.getTime() ?? 0) - (a.pageDate?.getTime() ?? 0) || a.pageUrl.localeCompare(b.pageUrl),
         ),
       );
@@ -235,8 +235,22 @@ export class BuildState {
  * One page's quotations by one speaker, a pull quote left out when it lifts words the page
  * already quotes: the quotation is listed once, not twice. Per page, so the work stays linear.
  */
-function withoutRepeatedPullquotes(onPage: SiteQuotation[]): SiteQuotation[] {
+function withoutRepeatedPullquotes(onPage: readonly SiteQuotation[]): readonly SiteQuotation[] {
   const said = onPage.filter((q) => q.kind !== "pullquote").map((q) => normalizeForComparison(q.text));
   if (said.length === 0) return onPage;
   return onPage.filter((q) => q.kind !== "pullquote" || !said.some((text) => text.includes(normalizeForComparison(q.text))));
+}
+
+/**
+ * withoutRepeatedPullquotes, remembered per page: a page's list only grows (a record is pushed,
+ * never changed), so its length says whether the answer still holds. A rebuild under `npm start`
+ * asks again for every page of every speaker after one story changes.
+ */
+const listedOnceAnswers = new WeakMap<readonly SiteQuotation[], { length: number; answer: readonly SiteQuotation[] }>();
+function listedOnce(onPage: readonly SiteQuotation[]): readonly SiteQuotation[] {
+  const remembered = listedOnceAnswers.get(onPage);
+  if (remembered?.length === onPage.length) return remembered.answer;
+  const answer = withoutRepeatedPullquotes(onPage);
+  listedOnceAnswers.set(onPage, { length: onPage.length, answer });
+  return answer;
 }

@@ -28,6 +28,20 @@ describe("BuildState.quotationsBy", () => {
     expect(list.map((q) => q.text)).toEqual(["Second", "First"]);
   });
 
+  it("lists a pull quote once its page quotes other words, and not once the page quotes its words, asked between", () => {
+    const state = new BuildState({});
+    const pullquote = (text: string): QuotationRecord => ({ kind: "pullquote", text, speaker });
+    state.recordQuotation(page(1), pullquote("we can have it"));
+    expect(state.quotationsBy("putin").map((q) => q.kind)).toEqual(["pullquote"]);
+    state.recordQuotation(page(1), said("Something else"));
+    expect(state.quotationsBy("putin").map((q) => q.kind)).toEqual(["pullquote", "quote"]);
+    state.recordQuotation(page(1), said("If it is well prepared, “We can have it,” he said"));
+    expect(state.quotationsBy("putin").map((q) => q.text)).toEqual(["Something else", "If it is well prepared, “We can have it,” he said"]);
+    state.reset({ keepPages: true });
+    state.recordQuotation(page(1), pullquote("we can have it"));
+    expect(state.quotationsBy("putin").map((q) => q.kind)).toEqual(["pullquote"]);
+  });
+
   it("drops a page's quotations when the page renders again in an incremental build", () => {
     const state = new BuildState({});
     state.recordQuotation(page(1), said("Before the edit"));
