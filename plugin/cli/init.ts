@@ -100,7 +100,10 @@ export function starterFiles(starterDir: string, folder: string, facts: PackageF
     __SITE_NAME_XML__: escapeXml(siteName),
     __SITE_NAME__: JSON.stringify(siteName).slice(1, -1),
     __DATE__: published.toISO({ suppressMilliseconds: true }) ?? "",
-    __DAY__: published.toISODate() ?? "",
+    // The quotation was said the day before: still before the story's day when the newsroom moves
+    // `timeZone` west (a story filed at 00:30 in New York is the evening before in Los Angeles, and
+    // words said on a later day than the story's would stop the build).
+    __QUOTE_DAY__: published.minus({ days: 1 }).toISODate() ?? "",
   };
   const files = listFiles(starterDir).map((shipped) => {
     let content = readFileSync(path.join(starterDir, shipped), "utf8");

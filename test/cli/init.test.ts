@@ -9,6 +9,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
 import { init, InitError, PREBUILD, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
+import { laterDayThan } from "../../plugin/dates.js";
 import { repoRoot } from "../helpers/site-build.js";
 
 const starterDir = path.join(repoRoot, "starter");
@@ -64,7 +65,20 @@ describe("the starter's files", () => {
   it("date the sample story at the last full hour in the site's zone, so it is already published", () => {
     const story = file(files, "articles/sample-story.md");
     expect(story).toContain("date: 2026-03-10T10:00:00-04:00");
-    expect(story).toContain('"Lantern Falls", "2026-03-10" %}');
+    // The quotation is dated the day before the story.
+    expect(story).toContain('"Lantern Falls", "2026-03-09" %}');
+  });
+
+  it("date the quotation so the story still builds after the newsroom moves its zone west, whatever the hour", () => {
+    // 00:30 in New York: the story's day is the day before in Los Angeles.
+    const afterMidnight = starterFiles(starterDir, "my-news", facts, DateTime.fromISO("2026-11-27T05:30:00Z"));
+    const story = file(afterMidnight, "articles/sample-story.md");
+    const storyDate = /^date: (.+)$/m.exec(story)?.[1] as string;
+    const quoteDay = /"Lantern Falls", "([\d-]+)" %\}/.exec(story)?.[1] as string;
+    expect(storyDate).toBe("2026-11-27T00:00:00-05:00");
+    for (const zone of ["America/New_York", "America/Los_Angeles", "Pacific/Honolulu", "Pacific/Kiritimati"]) {
+      expect(laterDayThan(quoteDay, storyDate, { zone, where: "quote" }), zone).toBeUndefined();
+    }
   });
 
   it("use every shortcode in the sample story, which says it is made up", () => {
