@@ -245,17 +245,30 @@ const changed = (graph: object): void => {
   graphVersions.set(graph, (graphVersions.get(graph) ?? 0) + 1);
 };
 
+/** An answer about the graph as it is now: the one given since its last change, or a new one. */
+function rememberedAnswer(graph: object, key: string, answer: () => string[]): string[] {
+  const version = graphVersions.get(graph) ?? 0;
+  let remembered = dependencyAnswers.get(graph);
+  if (remembered?.version !== version) dependencyAnswers.set(graph, (remembered = { version, answers: new Map() }));
+  let found = remembered.answers.get(key);
+  if (!found) remembered.answers.set(key, (found = answer()));
+  // A new array each call, as the package's: callers may change theirs.
+  return found.slice();
+}
+
 /**
  * Gives `dependency-graph`'s DepGraph class an index of each node's edges, and remembers each
- * node's dependencies until the graph changes; false when its methods are not the ones replaced.
+ * node's dependencies and the graph's order until the graph changes; false when its methods are
+ * not the ones replaced.
  */
 export function indexDependencyGraph(depGraphClass: { prototype: object }): boolean {
   const prototype = depGraphClass.prototype as Record<PropertyKey, unknown>;
   if (Object.prototype.hasOwnProperty.call(prototype, INDEXED)) return true;
-  const { addNode, removeNode, removeDependency, dependenciesOf } = prototype;
+  const { addNode, removeNode, removeDependency, dependenciesOf, overallOrder } = prototype;
   if (
     !methodReads(prototype.addDependency, /\.indexOf\(to\) === -1/, /\.push\(to\)/) ||
     !methodReads(dependenciesOf, /createDFS\(/) ||
+    !methodReads(overallOrder, /createDFS\(/) ||
     typeof addNode !== "function" ||
     !methodReads(removeNode, /splice\(/) ||
     !methodReads(removeDependency, /splice\(/)
@@ -279,17 +292,10 @@ export function indexDependencyGraph(depGraphClass: { prototype: object }): bool
     return true;
   };
   prototype.dependenciesOf = function (this: DependencyGraphLike, node: string, leavesOnly?: boolean) {
-    const version = graphVersions.get(this) ?? 0;
-    let remembered = dependencyAnswers.get(this);
-    if (remembered?.version !== version) dependencyAnswers.set(this, (remembered = { version, answers: new Map() }));
-    const key = `${leavesOnly ? 1 : 0}${this.circular ? 1 : 0}${node}`;
-    let answer = remembered.answers.get(key);
-    if (!answer) {
-      answer = (dependenciesOf as GraphMethod).call(this, node, leavesOnly) as string[];
-      remembered.answers.set(key, answer);
-    }
-    // A new array each call, as the original's: callers may change theirs.
-    return answer.slice();
+    return rememberedAnswer(this, `d${leavesOnly ? 1 : 0}${this.circular ? 1 : 0}${node}`, () => (dependenciesOf as GraphMethod).call(this, node, leavesOnly) as string[]);
+  };
+  prototype.overallOrder = function (this: DependencyGraphLike, leavesOnly?: boolean) {
+    return rememberedAnswer(this, `o${leavesOnly ? 1 : 0}${this.circular ? 1 : 0}`, () => (overallOrder as GraphMethod).call(this, leavesOnly) as string[]);
   };
   prototype[INDEXED] = true;
   return true;

@@ -192,7 +192,7 @@ interface Graph {
   addDependency(from: string, to: string): void;
   removeDependency(from: string, to: string): void;
   dependenciesOf(node: string, leavesOnly?: boolean): string[];
-  overallOrder(): string[];
+  overallOrder(leavesOnly?: boolean): string[];
   outgoingEdges: Map<string, string[]>;
   incomingEdges: Map<string, string[]>;
 }
@@ -210,14 +210,14 @@ describe("indexDependencyGraph", () => {
   const nodes = ["a", "b", "c", "d", "e"];
   const node = fc.constantFrom(...nodes);
   const step = (kind: string, weight: number) => ({ arbitrary: fc.record({ kind: fc.constant(kind), from: node, to: node }), weight });
-  const operation = fc.oneof(step("addNode", 2), step("removeNode", 1), step("addDependency", 8), step("removeDependency", 3), step("dependenciesOf", 6), step("overallOrder", 1));
+  const operation = fc.oneof(step("addNode", 2), step("removeNode", 1), step("addDependency", 8), step("removeDependency", 3), step("dependenciesOf", 6), step("overallOrder", 3));
   const run = (graph: Graph, { kind, from, to }: { kind: string; from: string; to: string }): unknown => {
     try {
       if (kind === "addNode") graph.addNode(from);
       else if (kind === "removeNode") graph.removeNode(from);
       else if (kind === "addDependency") graph.addDependency(from, to);
       else if (kind === "removeDependency") graph.removeDependency(from, to);
-      else if (kind === "overallOrder") return graph.overallOrder();
+      else if (kind === "overallOrder") return [graph.overallOrder(), graph.overallOrder(true)];
       else return [graph.dependenciesOf(from), graph.dependenciesOf(from, true)];
       return [[...graph.outgoingEdges], [...graph.incomingEdges]];
     } catch (error) {
@@ -251,6 +251,11 @@ describe("indexDependencyGraph", () => {
     expect(graph.dependenciesOf("a")).toEqual(["c", "b"]);
     graph.removeDependency("a", "b");
     expect(graph.dependenciesOf("a")).toEqual([]);
+    const order = graph.overallOrder();
+    order.reverse();
+    expect(graph.overallOrder()).toEqual(["a", "c", "b", "d", "e"]);
+    graph.addDependency("c", "e");
+    expect(graph.overallOrder()).toEqual(["a", "e", "c", "b", "d"]);
   });
 
   it("finds an edge list changed outside its methods, and leaves another graph class alone", () => {
