@@ -5,6 +5,7 @@
  */
 import { closestMatch, NewsroomError } from "./errors.js";
 import type { LiquidEngine } from "./eleventy-types.js";
+import { addLastNunjucksExtension, addLiquidTagFallback, type NunjucksExtensions } from "./internals/template-engines.js";
 
 /** Every tag the plugin defines in Nunjucks and Liquid, closing tags included. */
 export function pluginTags(shortcodes: readonly string[], paired: readonly string[]): string[] {
@@ -53,15 +54,9 @@ export function unknownTagError(tag: string, tags: readonly string[], site: TagS
   });
 }
 
-/** The slice of a Nunjucks environment this guard touches. */
-export interface NunjucksExtensions {
-  extensionsList: unknown[];
-  addExtension(name: string, extension: unknown): unknown;
-}
-
 /**
- * Adds the guard to a Nunjucks environment and keeps it last, after the extensions (shortcodes)
- * Eleventy and other plugins add later, so it only ever sees tags nothing else handles.
+ * Adds the guard to a Nunjucks environment, last, after the extensions (shortcodes) Eleventy and
+ * other plugins add later, so it only ever sees tags nothing else handles.
  */
 export function guardShortcodeTypos(environment: NunjucksExtensions, tags: readonly string[], report: (error: NewsroomError) => void): void {
   const guard = {
@@ -73,15 +68,7 @@ export function guardShortcodeTypos(environment: NunjucksExtensions, tags: reado
       throw error;
     },
   };
-  environment.addExtension("newsroomShortcodeTypos", guard);
-  const addExtension = environment.addExtension.bind(environment);
-  environment.addExtension = (name, extension) => {
-    const result = addExtension(name, extension);
-    const list = environment.extensionsList;
-    const at = list.indexOf(guard);
-    if (at !== -1 && at !== list.length - 1) list.push(...list.splice(at, 1));
-    return result;
-  };
+  addLastNunjucksExtension(environment, "newsroomShortcodeTypos", guard);
 }
 
 /** The slice of a LiquidJS tag token the guard reads. */
@@ -92,20 +79,12 @@ interface LiquidTagToken {
   getPosition(): [number, number];
 }
 
-/** Tag tables already guarded: Eleventy may amend the same engine twice. */
-const guardedLiquid = new WeakSet<object>();
-
 /**
  * LiquidJS looks a tag up by name in the engine's table and fails when the lookup gives nothing.
- * The guard sits under that table, as its prototype: a name the engine holds (built in, the
- * plugin's, the site's or another plugin's, registered before or after) is found first at full
- * speed; only a name it lacks falls through, and one a single edit away from the plugin's own, in
- * any case, gets a tag that fails with a NewsroomError. Only code reading `tags[name]` to test for
- * a tag would see it; LiquidJS and Eleventy register and look up, never test.
+ * The guard answers only the names the table lacks: one a single edit away from the plugin's own,
+ * in any case, gets a tag that fails with a NewsroomError.
  */
 export function guardLiquidShortcodeTypos(liquid: LiquidEngine, tags: readonly string[], report: (error: NewsroomError) => void): void {
-  if (guardedLiquid.has(liquid.tags)) return;
-  guardedLiquid.add(liquid.tags);
   // Built at the first failed lookup, which only a broken template makes.
   let misses: Set<string> | undefined;
   const claims = (name: string): boolean => {
@@ -120,8 +99,5 @@ export function guardLiquidShortcodeTypos(liquid: LiquidEngine, tags: readonly s
       throw error;
     }
   }
-  const fallThrough = new Proxy(Object.create(null) as object, {
-    get: (_target, name) => (typeof name === "string" && claims(name) ? MisspeltTag : undefined),
-  });
-  Object.setPrototypeOf(liquid.tags, fallThrough);
+  addLiquidTagFallback(liquid, (name) => (claims(name) ? MisspeltTag : undefined));
 }

@@ -86,74 +86,8 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
   /** Atom and JSON Feed demand a date-time: a day is given as the start of that day in the site's zone. */
   const feedDate = (value: unknown): string =>
     isCalendarDay(value) ? (toDateTime(value, { zone, where: "feed date" }).toISO({ suppressMilliseconds: true }) as string) : formatIsoDate(value as DateInput, { zone, where: "feed date" });
-  /**
-   * A speaker's quotations grouped by page, checked against the plan once, not once a speaker
-   * page: each page then takes its stories' quotations in O(page size). Valid while the plan (new
-   * each build) and the list (the same quotations in the same order) are.
-   */
-  /**
-   * A build in parts: the stories parts' quotations, and those of the pages rendered here that are
-   * not stories (the feeds' stories are rendered again here, and recorded already), in
-   * `quotationsBy`'s order. One list a speaker, so the grouping below is worked out once.
-   */
-  const withRecordedLists = new Map<string, readonly SpeakerQuotation[]>();
-  const withRecorded = (id: string, rendered: readonly SpeakerQuotation[], recorded: (id: string) => readonly SpeakerQuotation[]): readonly SpeakerQuotation[] => {
-    let list = withRecordedLists.get(id);
-    if (!list) {
-      const fromParts = recorded(id);
-      const storyPages = new Set(recordedStories().map((item) => item.url));
-      for (const quotation of fromParts) storyPages.add(quotation.pageUrl);
-      const own = rendered.filter((quotation) => !storyPages.has(quotation.pageUrl));
-      list = own.length === 0 ? fromParts : [...fromParts, ...own].sort(byPageNewestFirst);
-      withRecordedLists.set(id, list);
-    }
-    return list;
-  };
-  const grouped = new Map<string, { plan: ReadonlySet<string | false> | undefined; list: readonly SpeakerQuotation[]; byPage: Map<string, SpeakerQuotation[]> }>();
-  const quotationsByPage = (id: string, list: readonly SpeakerQuotation[]): Map<string, SpeakerQuotation[]> => {
-    const plan = speakerPlan(id);
-    const cached = grouped.get(id);
-    // quotationsBy hands out one frozen array until the speaker's quotations change, so the same
-    // array is the same list: checked in O(1), where comparing it item by item on each of a
-    // speaker's pages made the pages quadratic in the archive.
-    if (cached && cached.plan === plan && cached.list === list) return cached.byPage;
-    const byPage = new Map<string, SpeakerQuotation[]>();
-    for (const quotation of list) {
-      // A quotation from a page the plan did not foresee (the speaker given as a variable, say)
-      // stops the build: it would be missing from every page.
-      if (!plan?.has(quotation.pageUrl)) {
-        throw new NewsroomError({
-          where: `speaker page ${id}`,
-          problem: "a quotation was found on a page whose source does not quote this speaker by id, so the speaker pages cannot list it",
-          value: quotation.pageUrl,
-          fix: `write the speaker's id in quotes as the shortcode's first argument, e.g. {% quote "${id}" %}`,
-        });
-      }
-      const onPage = byPage.get(quotation.pageUrl);
-      if (onPage) onPage.push(quotation);
-      else byPage.set(quotation.pageUrl, [quotation]);
-    }
-    grouped.set(id, { plan, list, byPage });
-    return byPage;
-  };
-  /**
-   * Each story's last change, worked out once a build (`now` is the build's moment): the sitemaps
-   * ask for it on the story's own entry and on every list page that shows the story.
-   */
-  let lastChanges = { build: undefined as Date | undefined, byStory: new WeakMap<object, { value: DateInput; time: number }>() };
-  const lastChangeOf = (story: EleventyCollectionItem): { value: DateInput; time: number } => {
-    const build = now();
-    if (lastChanges.build !== build) lastChanges = { build, byStory: new WeakMap() };
-    let change = lastChanges.byStory.get(story);
-    if (!change) {
-      const value = (lastModified(dataOf(story.data), story.inputPath, zone) ?? story.date) as DateInput;
-      // Its moment too, as latestDate reads it: a list page's sitemap entry compares its stories'
-      // (at 100,000 stories, a million comparisons, each a date parse otherwise).
-      change = { value, time: toDateTime(value, { zone, where: "front matter dates" }).toMillis() };
-      lastChanges.byStory.set(story, change);
-    }
-    return change;
-  };
+  const speakerQuotations = speakerQuotationsFilter(speakerPlan, recordedStories, recordedQuotations);
+  const sitemapLastModified = sitemapLastModifiedFilter(zone, now, dataOf);
   return {
     feedDate,
     /** When a story last changed: the latest of its date, `updated` and its corrections (as written). */
@@ -218,23 +152,7 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
      * (front page, archive), the newest story of the site. Other pages have none (lastmod is
      * optional; the build time would be a lie).
      */
-    sitemapLastModified: (item: unknown, newestStory: unknown) => {
-      const entry = item as EleventyCollectionItem;
-      const listPage = entry.data?.listPage as ListPage<unknown, unknown> | undefined;
-      if (listPage) {
-        // The latest of its stories' last changes; of equal ones the last, as latestDate chooses.
-        let latest: { value: DateInput; time: number } | undefined;
-        for (const story of listPage.items) {
-          if (!isStory(story)) continue;
-          const change = lastChangeOf(story);
-          if (!latest || change.time >= latest.time) latest = change;
-        }
-        return latest?.value;
-      }
-      if (entry.data?.pageType === "article") return lastChangeOf(entry).value;
-      if (entry.url === "/" || entry.url === "/archive/") return newestStory ?? undefined;
-      return undefined;
-    },
+    sitemapLastModified,
     /** Stories published in the `days` days before this build, at most 1,000 (Google News sitemap). */
     recentNews: (items: unknown, days: number) => {
       const list = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
@@ -250,15 +168,7 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
      * from a page the plan did not foresee (the speaker given as a variable, say) stops the build:
      * it would be missing from every page.
      */
-    speakerQuotations: (quotations: unknown, listPage: unknown) => {
-      const page = listPage as ListPage<{ id: string }, EleventyCollectionItem>;
-      const rendered = Array.isArray(quotations) ? (quotations as readonly SpeakerQuotation[]) : [];
-      const list = recordedQuotations ? withRecorded(page.list.id, rendered, recordedQuotations) : rendered;
-      const byPage = quotationsByPage(page.list.id, list);
-      const here: SpeakerQuotation[] = [];
-      for (const item of page.items) if (item.url) here.push(...(byPage.get(item.url) ?? []));
-      return here;
-    },
+    speakerQuotations,
     /** Google News wants ISO 639 ("en"), except for Chinese, which keeps its script. */
     newsLanguage: (tag: unknown) => {
       const value = String(tag ?? "en").toLowerCase();
@@ -269,6 +179,107 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
     jsonValue: (value: unknown) => jsonForScript(value),
     organisationBylines: (items: unknown) =>
       (Array.isArray(items) ? (items as EleventyCollectionItem[]) : []).filter((item) => !Array.isArray(item.data.byline)),
+  };
+}
+
+/**
+ * The speaker pages' filter: a speaker's quotations grouped by page, checked against the plan once,
+ * not once a speaker page: each page then takes its stories' quotations in O(page size). Valid
+ * while the plan (new each build) and the list (the same quotations in the same order) are.
+ */
+function speakerQuotationsFilter(speakerPlan: (id: string) => ReadonlySet<string | false> | undefined, recordedStories: () => readonly EleventyCollectionItem[], recordedQuotations: ((id: string) => readonly SpeakerQuotation[]) | undefined) {
+  /**
+   * A build in parts: the stories parts' quotations, and those of the pages rendered here that are
+   * not stories (the feeds' stories are rendered again here, and recorded already), in
+   * `quotationsBy`'s order. One list a speaker, so the grouping below is worked out once.
+   */
+  const withRecordedLists = new Map<string, readonly SpeakerQuotation[]>();
+  const withRecorded = (id: string, rendered: readonly SpeakerQuotation[], recorded: (id: string) => readonly SpeakerQuotation[]): readonly SpeakerQuotation[] => {
+    let list = withRecordedLists.get(id);
+    if (!list) {
+      const fromParts = recorded(id);
+      const storyPages = new Set(recordedStories().map((item) => item.url));
+      for (const quotation of fromParts) storyPages.add(quotation.pageUrl);
+      const own = rendered.filter((quotation) => !storyPages.has(quotation.pageUrl));
+      list = own.length === 0 ? fromParts : [...fromParts, ...own].sort(byPageNewestFirst);
+      withRecordedLists.set(id, list);
+    }
+    return list;
+  };
+  const grouped = new Map<string, { plan: ReadonlySet<string | false> | undefined; list: readonly SpeakerQuotation[]; byPage: Map<string, SpeakerQuotation[]> }>();
+  const quotationsByPage = (id: string, list: readonly SpeakerQuotation[]): Map<string, SpeakerQuotation[]> => {
+    const plan = speakerPlan(id);
+    const cached = grouped.get(id);
+    // quotationsBy hands out one frozen array until the speaker's quotations change, so the same
+    // array is the same list: checked in O(1), where comparing it item by item on each of a
+    // speaker's pages made the pages quadratic in the archive.
+    if (cached && cached.plan === plan && cached.list === list) return cached.byPage;
+    const byPage = new Map<string, SpeakerQuotation[]>();
+    for (const quotation of list) {
+      // A quotation from a page the plan did not foresee (the speaker given as a variable, say)
+      // stops the build: it would be missing from every page.
+      if (!plan?.has(quotation.pageUrl)) {
+        throw new NewsroomError({
+          where: `speaker page ${id}`,
+          problem: "a quotation was found on a page whose source does not quote this speaker by id, so the speaker pages cannot list it",
+          value: quotation.pageUrl,
+          fix: `write the speaker's id in quotes as the shortcode's first argument, e.g. {% quote "${id}" %}`,
+        });
+      }
+      const onPage = byPage.get(quotation.pageUrl);
+      if (onPage) onPage.push(quotation);
+      else byPage.set(quotation.pageUrl, [quotation]);
+    }
+    grouped.set(id, { plan, list, byPage });
+    return byPage;
+  };
+  return (quotations: unknown, listPage: unknown) => {
+    const page = listPage as ListPage<{ id: string }, EleventyCollectionItem>;
+    const rendered = Array.isArray(quotations) ? (quotations as readonly SpeakerQuotation[]) : [];
+    const list = recordedQuotations ? withRecorded(page.list.id, rendered, recordedQuotations) : rendered;
+    const byPage = quotationsByPage(page.list.id, list);
+    const here: SpeakerQuotation[] = [];
+    for (const item of page.items) if (item.url) here.push(...(byPage.get(item.url) ?? []));
+    return here;
+  };
+}
+
+/** The sitemaps' filter: a sitemap entry's last change. */
+function sitemapLastModifiedFilter(zone: string, now: () => Date, dataOf: (value: unknown) => Record<string, unknown>) {
+  /**
+   * Each story's last change, worked out once a build (`now` is the build's moment): the sitemaps
+   * ask for it on the story's own entry and on every list page that shows the story.
+   */
+  let lastChanges = { build: undefined as Date | undefined, byStory: new WeakMap<object, { value: DateInput; time: number }>() };
+  const lastChangeOf = (story: EleventyCollectionItem): { value: DateInput; time: number } => {
+    const build = now();
+    if (lastChanges.build !== build) lastChanges = { build, byStory: new WeakMap() };
+    let change = lastChanges.byStory.get(story);
+    if (!change) {
+      const value = (lastModified(dataOf(story.data), story.inputPath, zone) ?? story.date) as DateInput;
+      // Its moment too, as latestDate reads it: a list page's sitemap entry compares its stories'
+      // (at 100,000 stories, a million comparisons, each a date parse otherwise).
+      change = { value, time: toDateTime(value, { zone, where: "front matter dates" }).toMillis() };
+      lastChanges.byStory.set(story, change);
+    }
+    return change;
+  };
+  return (item: unknown, newestStory: unknown) => {
+    const entry = item as EleventyCollectionItem;
+    const listPage = entry.data?.listPage as ListPage<unknown, unknown> | undefined;
+    if (listPage) {
+      // The latest of its stories' last changes; of equal ones the last, as latestDate chooses.
+      let latest: { value: DateInput; time: number } | undefined;
+      for (const story of listPage.items) {
+        if (!isStory(story)) continue;
+        const change = lastChangeOf(story);
+        if (!latest || change.time >= latest.time) latest = change;
+      }
+      return latest?.value;
+    }
+    if (entry.data?.pageType === "article") return lastChangeOf(entry).value;
+    if (entry.url === "/" || entry.url === "/archive/") return newestStory ?? undefined;
+    return undefined;
   };
 }
 

@@ -54,8 +54,8 @@ function tagsOf(item: ArticleItem): string[] {
 export interface SiteIndexOptions {
   sections: Record<string, SectionEntry>;
   authors: Record<string, AuthorEntry>;
-  /** Zone that decides which month an article belongs to. */
-  timeZone?: string | undefined;
+  /** Zone that decides which month an article belongs to (the theme's config resolves it once). */
+  timeZone: string;
   relatedCount?: number;
 }
 
@@ -83,7 +83,7 @@ export function buildSiteIndex<T extends ArticleItem>(items: readonly T[], optio
       list.push(article);
       byAuthor.set(author, list);
     }
-    const local = toDateTime(article.date ?? new Date(0), { zone: options.timeZone ?? "utc", where: "site index" });
+    const local = toDateTime(article.date ?? new Date(0), { zone: options.timeZone, where: "site index" });
     const key = `${local.year}/${String(local.month).padStart(2, "0")}`;
     const month = byMonth.get(key) ?? { year: local.year, month: local.month, articles: [] };
     month.articles.push(article);

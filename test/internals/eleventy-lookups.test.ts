@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { indexDependencyGraph, indexedEntry, indexedTagged, type CollectionItem, indexEleventyLookups, indexTaggedCollections, indexTemplateMapLookups, isLinearLookup, isSortingTagFilter, rememberPathNormalization, type TemplateMapLike } from "../../plugin/theme/eleventy-lookups.js";
+import { indexDependencyGraph, indexedEntry, indexedTagged, type CollectionItem, indexEleventyLookups, indexTaggedCollections, indexTemplateMapLookups, isLinearLookup, isSortingTagFilter, rememberPathNormalization, type TemplateMapLike } from "../../plugin/internals/eleventy-lookups.js";
 import { buildFiles } from "../helpers/build.js";
 
 /** Eleventy 3's lookup, as its TemplateMap writes it (absolute form resolved against the working folder). */
@@ -334,6 +334,9 @@ describe("indexEleventyLookups", () => {
   });
 
   it("touches nothing for a configuration that is not Eleventy's", async () => {
+    // Each lookup left alone says so (test/internals/reliances.test.ts); here it is only kept quiet.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     expect(await indexEleventyLookups({})).toEqual({ templateMap: false, taggedCollections: false, dependencyGraph: false, pathNormalization: false });
+    warn.mockRestore();
   });
 });

@@ -21,6 +21,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { skipped, type Reliance } from "./reliances.js";
 
 /** The slice of Eleventy's TemplateMap the index reads. */
 export interface TemplateMapLike {
@@ -339,9 +340,23 @@ export interface IndexedLookups {
 /**
  * Finds the Eleventy running this build (the one whose UserConfig `eleventyConfig` is) among the
  * copies the site and the theme resolve, and indexes its lookups. Any surprise (another layout of
- * Eleventy's files, a newer Eleventy) leaves them alone.
+ * Eleventy's files, a newer Eleventy) leaves them alone, and says so once (reliances.ts).
  */
 export async function indexEleventyLookups(eleventyConfig: object): Promise<IndexedLookups> {
+  const indexed = await indexLookups(eleventyConfig);
+  for (const [lookup, reliance] of Object.entries(LOOKUP_RELIANCES) as [keyof IndexedLookups, Reliance][]) if (!indexed[lookup]) skipped(reliance);
+  return indexed;
+}
+
+/** Each lookup's entry in reliances.ts, whose line is printed when it is left alone. */
+const LOOKUP_RELIANCES: Record<keyof IndexedLookups, Reliance> = {
+  templateMap: "templateMapIndex",
+  taggedCollections: "tagIndex",
+  dependencyGraph: "dependencyGraphIndex",
+  pathNormalization: "pathNormalizationMemory",
+};
+
+async function indexLookups(eleventyConfig: object): Promise<IndexedLookups> {
   const candidates = new Set<string>();
   for (const from of [path.join(process.cwd(), "package.json"), import.meta.url]) {
     try {

@@ -1,0 +1,184 @@
+/**
+ * Canaries for every internal of Eleventy (and of the engines it builds) that the package relies
+ * on: against the installed Eleventy each reliance applies and prints nothing; against something
+ * shaped otherwise it is left alone and its one line is printed, once. An Eleventy upgrade that
+ * changes an internal fails here first.
+ */
+import { readFileSync } from "node:fs";
+import { Liquid } from "liquidjs";
+import nunjucks from "nunjucks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
+import { indexEleventyLookups } from "../../plugin/internals/eleventy-lookups.js";
+import { forgetSkipped, RELIANCES, skippedLine, type Reliance } from "../../plugin/internals/reliances.js";
+import { addLastNunjucksExtension, addLiquidTagFallback } from "../../plugin/internals/template-engines.js";
+import { storyFrontMatter, templateText } from "../../plugin/internals/template-source.js";
+import { addedGlobalDataNames, passthroughCopies } from "../../plugin/internals/user-config.js";
+import { buildFiles } from "../helpers/build.js";
+
+let warnings: string[] = [];
+beforeEach(() => {
+  forgetSkipped();
+  warnings = [];
+  vi.spyOn(console, "warn").mockImplementation((line: unknown) => {
+    warnings.push(String(line));
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const linesOf = (...names: Reliance[]) => names.map(skippedLine);
+
+describe("each reliance is documented", () => {
+  it("docs/architecture.md names every reliance with its internal and this canary", () => {
+    const architecture = readFileSync("docs/architecture.md", "utf8");
+    const rows = architecture.split("\n").filter((line) => line.startsWith("| `"));
+    for (const name of Object.keys(RELIANCES)) {
+      // Its row: name, internal, use, guard, what skipping costs.
+      const row = rows.find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, name).toBeDefined();
+      expect(row?.split(" | ").length, name).toBe(5);
+    }
+    expect(architecture).toContain("test/internals/reliances.test.ts");
+  });
+
+  it("the skipped line says what is left alone, what it costs and what to do", () => {
+    expect(skippedLine("tagIndex")).toBe(
+      "[newsroom] This Eleventy's TemplateCollection#getFilteredByTag (every page sorted per tag) is not the one eleventy-plugin-newsroom expects, so it is left alone: each build is slower, more so the more topics the archive has. Please report it with your Eleventy version.",
+    );
+  });
+});
+
+describe("Eleventy's lookups (eleventy-lookups.ts)", () => {
+  it("are all indexed in the installed Eleventy, with nothing printed", async () => {
+    let applied: unknown;
+    await buildFiles({ "index.md": "# Home" }, {
+      configure(eleventyConfig) {
+        eleventyConfig.on("eleventy.before", async () => {
+          applied = await indexEleventyLookups(eleventyConfig);
+        });
+      },
+    });
+    expect(applied).toEqual({ templateMap: true, taggedCollections: true, dependencyGraph: true, pathNormalization: true });
+    expect(warnings).toEqual([]);
+  });
+
+  it("left alone in something that is not Eleventy's, each said once", async () => {
+    await indexEleventyLookups({});
+    await indexEleventyLookups({});
+    expect(warnings).toEqual(linesOf("templateMapIndex", "tagIndex", "dependencyGraphIndex", "pathNormalizationMemory"));
+  });
+});
+
+describe("a story's front matter as Eleventy parsed it (template-source.ts)", () => {
+  it("is read from the installed Eleventy's collection items", async () => {
+    let read: unknown;
+    await buildFiles({ "story.md": "---\ntitle: Budget\ncorection: typo\n---\nText." }, {
+      configure(eleventyConfig) {
+        eleventyConfig.addCollection("probe", async (api) => {
+          const item = api.getAll().find((entry) => entry.inputPath.endsWith("story.md"));
+          read = item && (await storyFrontMatter(item));
+          return [];
+        });
+      },
+    });
+    expect(read).toEqual({ title: "Budget", corection: "typo" });
+    expect(warnings).toEqual([]);
+  });
+
+  it("with the file's text as Eleventy read it", async () => {
+    let text: unknown;
+    await buildFiles({ "story.md": "---\ntitle: Budget\n---\nText ünïcode." }, {
+      configure(eleventyConfig) {
+        eleventyConfig.addCollection("probe", async (api) => {
+          const item = api.getAll().find((entry) => entry.inputPath.endsWith("story.md"));
+          text = item && (await templateText(item));
+          return [];
+        });
+      },
+    });
+    expect(text).toBe("---\ntitle: Budget\n---\nText ünïcode.");
+    expect(warnings).toEqual([]);
+  });
+
+  it("no text, said once, for an item that does not hold it", async () => {
+    expect(await templateText({})).toBeUndefined();
+    expect(await templateText({ template: { inputContent: Promise.resolve(42) } })).toBeUndefined();
+    expect(warnings).toEqual(linesOf("templateSource"));
+  });
+
+  it("is undefined, said once, for an item without its template", async () => {
+    expect(await storyFrontMatter({ inputPath: "x.md" })).toBeUndefined();
+    expect(await storyFrontMatter({ template: {} })).toBeUndefined();
+    expect(warnings).toEqual(linesOf("storyFrontMatter"));
+  });
+});
+
+describe("the site's config as Eleventy holds it (user-config.ts)", () => {
+  it("gives the installed Eleventy's passthrough copies and added global data", async () => {
+    let copies: unknown;
+    let names: unknown;
+    await buildFiles({ "index.md": "# Home", "files/a.txt": "a" }, {
+      configure(eleventyConfig) {
+        eleventyConfig.addPassthroughCopy({ "files/a.txt": "copied/a.txt" });
+        eleventyConfig.addGlobalData("edition", "morning");
+        copies = passthroughCopies(eleventyConfig);
+        names = addedGlobalDataNames(eleventyConfig);
+      },
+    });
+    expect(copies).toEqual(expect.arrayContaining([["files/a.txt", expect.objectContaining({ outputPath: "copied/a.txt" })]]));
+    expect(names).toContain("edition");
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads as empty, said once each, when the config holds them otherwise", () => {
+    const other = { passthroughCopies: new Map(), globalData: [] } as unknown as EleventyConfig;
+    expect(passthroughCopies(other)).toEqual([]);
+    expect(addedGlobalDataNames(other)).toEqual([]);
+    expect(passthroughCopies({})).toEqual([]);
+    expect(warnings).toEqual(linesOf("passthroughCopies", "addedGlobalData"));
+  });
+});
+
+describe("the template engines (template-engines.ts)", () => {
+  it("a Nunjucks extension stays last after others are added", () => {
+    const environment = new nunjucks.Environment();
+    const guard = { tags: ["guarded"], parse: () => "" };
+    expect(addLastNunjucksExtension(environment as never, "guard", guard)).toBe(true);
+    environment.addExtension("later", { tags: ["later"], parse: () => "" });
+    const list = (environment as unknown as { extensionsList: unknown[] }).extensionsList;
+    expect(list.at(-1)).toBe(guard);
+    expect(list).toHaveLength(2);
+    expect(warnings).toEqual([]);
+  });
+
+  it("a Nunjucks environment shaped otherwise is left alone, said once", () => {
+    const added: string[] = [];
+    const environment = { extensionsList: undefined, addExtension: (name: string) => added.push(name) };
+    expect(addLastNunjucksExtension(environment as never, "guard", {})).toBe(false);
+    expect(added).toEqual([]);
+    expect(warnings).toEqual(linesOf("nunjucksExtensionOrder"));
+  });
+
+  it("LiquidJS finds its own tags first and asks the fallback only for the others", async () => {
+    const liquid = new Liquid();
+    const asked: string[] = [];
+    expect(addLiquidTagFallback(liquid as never, (name) => {
+      asked.push(name);
+      return undefined;
+    })).toBe(true);
+    expect(await liquid.parseAndRender("{% if true %}yes{% endif %}")).toBe("yes");
+    await expect(liquid.parseAndRender("{% pulquote %}")).rejects.toThrow(/pulquote/);
+    expect(asked).toContain("pulquote");
+    expect(asked).not.toContain("if");
+    expect(warnings).toEqual([]);
+  });
+
+  it("a LiquidJS tag table that is not a plain object is left alone, said once", () => {
+    const table = new Map();
+    expect(addLiquidTagFallback({ tags: table }, () => undefined)).toBe(false);
+    expect(addLiquidTagFallback({ tags: Object.create({ inherited: true }) as object }, () => undefined)).toBe(false);
+    expect(warnings).toEqual(linesOf("liquidTagTable"));
+  });
+});
