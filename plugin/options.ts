@@ -4,6 +4,7 @@
  */
 import { assertValidZone } from "./dates.js";
 import { NewsroomError, rejectUnknownNames } from "./errors.js";
+import { defaultsOf, option, resolveOptionSet, type OptionValues } from "./option-schema.js";
 import type { EleventyPage } from "./eleventy-types.js";
 import { isAbsoluteHttpUrl } from "./escape.js";
 import type { QuotationRecord } from "./quotation-record.js";
@@ -43,82 +44,156 @@ export interface FallbackImageContext {
   quotations: readonly QuotationRecord[];
 }
 
+/** A NewsroomError about one option, with the fix. */
+function optionError(name: string, problem: string, value: unknown, fix: string): NewsroomError {
+  return new NewsroomError({ where: `option ${name}`, problem, value, fix });
+}
+
+/** A check of a value that throws the option's error, and otherwise gives the value back as typed. */
+const checked = <T>(ok: (value: unknown) => boolean, problem: string, fix: string) => (value: unknown, name: string): T => {
+  if (!ok(value)) throw optionError(name, problem, value, fix);
+  return value as T;
+};
+const dataKey = (example: string) => checked<string>((value) => typeof value === "string" && value.trim() !== "", "must be a non-empty string, got", `use the global data name, e.g. "${example}"`);
+const optionalFunction = <F>(fix: string) => checked<F | undefined>((value) => value === undefined || typeof value === "function", "must be a function, got", fix);
+
 /**
- * Every option, declared once: its type and meaning here, its default in DEFAULT_OPTIONS.
+ * Every plugin option, declared once (option-schema.ts): its type, default, check and docs line.
  * Users pass any subset (`NewsroomOptions`); `resolveOptions` gives back the whole set.
  */
-export interface ResolvedNewsroomOptions {
+export const PLUGIN_OPTIONS = {
   /** Speakers registry entries, merged over the global data registry (`speakersDataKey`). Default `{}`. */
-  speakers: SpeakerRegistry;
+  speakers: option<SpeakerRegistry>({ default: {}, parse: (value) => validateRegistry(value, "option speakers"), doc: "registry entries, merged over the global data registry" }),
   /** Global data key that holds the speakers registry (`_data/speakers.json`). Default `"speakers"`. */
-  speakersDataKey: string;
+  speakersDataKey: option<string>({ default: "speakers", parse: dataKey("speakers"), doc: "global data name of the registry" }),
   /** URL of a speaker's page on the site, for linking first references. Default: no links. */
-  speakerUrl: ((speaker: Speaker) => string | undefined) | undefined;
+  speakerUrl: option<((speaker: Speaker) => string | undefined) | undefined>({
+    default: undefined,
+    parse: optionalFunction("pass (speaker) => `/speakers/${speaker.id}/`"),
+    defaultText: "none",
+    doc: "`(speaker) => url` of a person's page, for linking first references",
+  }),
   /** IANA time zone dates are shown in. Default: a string keeps its own offset, a JS Date shows in UTC. */
-  timeZone: string | undefined;
+  timeZone: option<string | undefined>({
+    default: undefined,
+    parse: (value, name) => {
+      if (value === undefined) return undefined;
+      if (typeof value !== "string") throw optionError(name, "must be a string, got", value, 'use an IANA zone such as "America/New_York"');
+      assertValidZone(value, "option timeZone");
+      return value;
+    },
+    defaultText: "none",
+    doc: "IANA zone dates are shown in; without it a string keeps its own offset and a JS Date shows in UTC",
+  }),
   /** `apDate` omits the year for dates in this year. Default: the year is always shown. */
-  referenceYear: number | undefined;
+  referenceYear: option<number | undefined>({
+    default: undefined,
+    parse: checked((value) => value === undefined || (Number.isInteger(value) && (value as number) > 0), "must be a whole year, got", "use a number such as 2025, or leave it out to always show the year"),
+    defaultText: "none",
+    doc: "`apDate` leaves out this year",
+  }),
   /** Append the zone abbreviation to `apTime` and `apDateTime` ("9 a.m. EDT"). Default `true`. */
-  showTimeZone: boolean;
+  showTimeZone: option<boolean>({ default: true, parse: (value, name) => booleanOption(value, name), doc: "zone abbreviation after times (`9 a.m. EDT`)" }),
   /** What to do when a pull quote's words are not in the article: warn, fail the build, or skip. Default `"warn"`. */
-  pullquoteCheck: PullquoteCheck;
+  pullquoteCheck: option<PullquoteCheck>({
+    default: "warn",
+    parse: checked((value) => PULLQUOTE_CHECKS.includes(value as PullquoteCheck), "must be one of warn, error, off, got", 'use "warn", "error" or "off"'),
+    doc: 'misquote guard: `"warn"`, `"error"` or `"off"`',
+  }),
   /** Hide pull quotes from assistive technology unless a shortcode says `exposed`. Default `true`. */
-  pullquoteHidden: boolean;
+  pullquoteHidden: option<boolean>({ default: true, parse: (value, name) => booleanOption(value, name), doc: "pull quotes hidden from assistive technology unless `exposed`" }),
   /** Extra cities that may stand alone in a dateline, added to the AP list. Default `[]`. */
-  standaloneCities: string[];
+  standaloneCities: option<string[]>({
+    default: [],
+    parse: checked((value) => Array.isArray(value) && value.every((city) => typeof city === "string"), "must be a list of city names, got", 'use e.g. ["Springfield"]'),
+    doc: "cities added to the AP list that may stand alone in a dateline",
+  }),
   /** Absolute URL of the site (origin; Eleventy's pathPrefix is added), for structured data. Default: none. */
-  siteUrl: string | undefined;
+  siteUrl: option<string | undefined>({
+    default: undefined,
+    parse: checked((value) => value === undefined || isAbsoluteHttpUrl(value), "must be an absolute http(s) URL, got", 'use e.g. "https://news.example.com"'),
+    defaultText: "none",
+    doc: "absolute URL of the site (its origin; Eleventy's path prefix is added), for structured data",
+  }),
   /** The publication, for structured data. Default: none (`newsArticleJsonLd` then asks for it). */
-  publisher: PublisherOptions | undefined;
+  publisher: option<PublisherOptions | undefined>({
+    default: undefined,
+    parse: (value) => {
+      if (value !== undefined) validatePublisher(value);
+      return value as PublisherOptions | undefined;
+    },
+    defaultText: "none",
+    doc: "`{ name, logo, url?, sameAs? }`, the publication in structured data; `logo` is a site path or URL",
+  }),
   /** Language of the articles, e.g. `en-US`, for structured data. Default: none. */
-  language: string | undefined;
+  language: option<string | undefined>({
+    default: undefined,
+    parse: checked((value) => value === undefined || (typeof value === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)), "must be a language tag, got", 'use e.g. "en-US"'),
+    defaultText: "none",
+    doc: "language tag of the articles (`en-US`) for structured data",
+  }),
   /** Global data key of the authors registry. Default `"authors"`. */
-  authorsDataKey: string;
+  authorsDataKey: option<string>({ default: "authors", parse: dataKey("authors"), doc: "global data name of the authors registry" }),
   /** Global data key of the sections registry. Default `"sections"`. */
-  sectionsDataKey: string;
+  sectionsDataKey: option<string>({ default: "sections", parse: dataKey("sections"), doc: "global data name of the sections registry" }),
   /** URL of an author's page on the site. Default: the entry's `url`, if any. */
-  authorUrl: ((id: string, author: AuthorRegistryEntry) => string | undefined) | undefined;
+  authorUrl: option<((id: string, author: AuthorRegistryEntry) => string | undefined) | undefined>({
+    default: undefined,
+    parse: optionalFunction("pass (id) => `/authors/${id}/`"),
+    defaultText: "none",
+    doc: "`(id, author) => url` of an author's page",
+  }),
   /** Widths in pixels the `figure` shortcode and lead photos are published at (never wider than the source). Default `[480, 800, 1200, 1600]`. */
-  imageWidths: number[];
+  imageWidths: option<number[]>({
+    default: [480, 800, 1200, 1600],
+    parse: checked(
+      (widths) => Array.isArray(widths) && widths.length > 0 && widths.every((width) => Number.isInteger(width) && width >= 16 && width <= 8192),
+      "must be a list of widths in pixels (16 to 8192), got",
+      "use e.g. [480, 800, 1200, 1600]; keep one at least 1200 for large previews",
+    ),
+    doc: "widths photos are published at (never wider than the source; keep one of at least 1200 for large previews)",
+  }),
   /** The `sizes` attribute of photos: how wide they are drawn. Default `"100vw"` (the theme sets its column). */
-  imageSizes: string;
+  imageSizes: option<string>({
+    default: "100vw",
+    parse: checked((value) => typeof value === "string" && value.trim() !== "", "must be a sizes attribute, got", 'use e.g. "(min-width: 42rem) 40rem, 100vw"'),
+    doc: "the `sizes` attribute of photos: how wide your layout draws them",
+  }),
   /** Site path processed photos are published under, inside Eleventy's output folder. Default `"/img/"`. */
-  imageUrlPath: string;
+  imageUrlPath: option<string>({
+    default: "/img/",
+    parse: checked((value) => typeof value === "string" && /^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(value) && !value.includes("/../"), "must be a site path starting and ending with /, got", 'use e.g. "/img/" or "/media/photos/"'),
+    doc: "site path processed photos are published under, in Eleventy's output folder",
+  }),
   /** Folder that keeps processed photos between builds; git-ignore it, keep it in CI caches. Default `".cache/newsroom-images"`. */
-  imageCacheDir: string;
+  imageCacheDir: option<string>({
+    default: ".cache/newsroom-images",
+    parse: checked((value) => typeof value === "string" && value.trim() !== "", "must be a folder path, got", 'use e.g. ".cache/newsroom-images"'),
+    doc: "folder that keeps processed photos between builds (git-ignore it; cache it in CI)",
+  }),
   /** An image for `NewsArticle.image` when a page has no lead photo (the theme gives its share card). Default: none. */
-  fallbackImage: ((context: FallbackImageContext) => Promise<ImageReference | undefined>) | undefined;
-}
+  fallbackImage: option<((context: FallbackImageContext) => Promise<ImageReference | undefined>) | undefined>({
+    default: undefined,
+    parse: optionalFunction("pass async ({ page, data, quotations }) => ({ url, width, height })"),
+    defaultText: "none",
+    doc: "`async ({ page, data, quotations }) => ({ url, width, height })`: `NewsArticle.image` for a page without a lead photo",
+  }),
+};
+
+/** Every option, resolved: the type of what `resolveOptions` gives back. */
+export type ResolvedNewsroomOptions = OptionValues<typeof PLUGIN_OPTIONS>;
 
 /** What `addPlugin(newsroom, options)` takes: any subset of the options, each as documented above. */
 export type NewsroomOptions = Partial<ResolvedNewsroomOptions>;
 
-export const DEFAULT_OPTIONS: Readonly<ResolvedNewsroomOptions> = Object.freeze({
-  speakers: {},
-  speakersDataKey: "speakers",
-  speakerUrl: undefined,
-  timeZone: undefined,
-  referenceYear: undefined,
-  showTimeZone: true,
-  pullquoteCheck: "warn",
-  pullquoteHidden: true,
-  standaloneCities: [],
-  siteUrl: undefined,
-  publisher: undefined,
-  language: undefined,
-  authorsDataKey: "authors",
-  sectionsDataKey: "sections",
-  authorUrl: undefined,
-  imageWidths: [480, 800, 1200, 1600],
-  imageSizes: "100vw",
-  imageUrlPath: "/img/",
-  imageCacheDir: ".cache/newsroom-images",
-  fallbackImage: undefined,
-});
+export const DEFAULT_OPTIONS: Readonly<ResolvedNewsroomOptions> = Object.freeze(defaultsOf(PLUGIN_OPTIONS));
 
-const OPTION_NAMES = Object.keys(DEFAULT_OPTIONS) as (keyof ResolvedNewsroomOptions)[];
 const PULLQUOTE_CHECKS: readonly PullquoteCheck[] = ["warn", "error", "off"];
 
+function booleanOption(value: unknown, name: string): boolean {
+  if (typeof value !== "boolean") throw optionError(name, "must be true or false, got", value, `set ${name}: true or ${name}: false`);
+  return value;
+}
 
 const PUBLISHER_KEYS: readonly (keyof PublisherOptions)[] = ["name", "url", "logo", "sameAs"];
 
@@ -144,10 +219,6 @@ function validatePublisher(publisher: unknown): void {
   }
 }
 
-function optionError(name: string, problem: string, value: unknown, fix: string): NewsroomError {
-  return new NewsroomError({ where: `option ${name}`, problem, value, fix });
-}
-
 /** Objects resolveOptions returned: passing one on (the theme does) is not resolved again. */
 const resolvedObjects = new WeakSet<object>();
 
@@ -157,82 +228,8 @@ const resolvedObjects = new WeakSet<object>();
  */
 export function resolveOptions(input: unknown = {}): Readonly<ResolvedNewsroomOptions> {
   if (typeof input === "object" && input !== null && resolvedObjects.has(input)) return input as ResolvedNewsroomOptions;
-  if (input === undefined || input === null) input = {};
-  if (typeof input !== "object" || Array.isArray(input)) {
-    throw new NewsroomError({
-      where: "addPlugin(newsroom, options)",
-      problem: "options must be an object, got",
-      value: input,
-      fix: "pass an object such as { timeZone: \"America/New_York\" }, or nothing",
-    });
-  }
-  const options = input as Record<string, unknown>;
-  rejectUnknownNames(Object.keys(options), OPTION_NAMES, "addPlugin(newsroom, options)");
-  // An explicit `undefined` means "use the default", as users expect from spread configs; fresh
-  // containers per call keep callers from changing the shared defaults.
-  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const resolved: ResolvedNewsroomOptions = { ...DEFAULT_OPTIONS, speakers: {}, standaloneCities: [], imageWidths: [...DEFAULT_OPTIONS.imageWidths], ...given };
-
-  resolved.speakers = validateRegistry(resolved.speakers, "option speakers");
-  for (const name of ["speakersDataKey", "authorsDataKey", "sectionsDataKey"] as const) {
-    if (typeof resolved[name] !== "string" || resolved[name].trim() === "") {
-      throw optionError(name, "must be a non-empty string, got", resolved[name], `use the global data name, e.g. "${DEFAULT_OPTIONS[name]}"`);
-    }
-  }
-  if (resolved.speakerUrl !== undefined && typeof resolved.speakerUrl !== "function") {
-    throw optionError("speakerUrl", "must be a function, got", resolved.speakerUrl, "pass (speaker) => `/speakers/${speaker.id}/`");
-  }
-  if (resolved.authorUrl !== undefined && typeof resolved.authorUrl !== "function") {
-    throw optionError("authorUrl", "must be a function, got", resolved.authorUrl, "pass (id) => `/authors/${id}/`");
-  }
-  if (resolved.siteUrl !== undefined && !isAbsoluteHttpUrl(resolved.siteUrl)) {
-    throw optionError("siteUrl", "must be an absolute http(s) URL, got", resolved.siteUrl, 'use e.g. "https://news.example.com"');
-  }
-  if (resolved.language !== undefined && (typeof resolved.language !== "string" || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(resolved.language))) {
-    throw optionError("language", "must be a language tag, got", resolved.language, 'use e.g. "en-US"');
-  }
-  if (resolved.publisher !== undefined) validatePublisher(resolved.publisher);
-  if (resolved.timeZone !== undefined) {
-    if (typeof resolved.timeZone !== "string") {
-      throw optionError("timeZone", "must be a string, got", resolved.timeZone, 'use an IANA zone such as "America/New_York"');
-    }
-    assertValidZone(resolved.timeZone, "option timeZone");
-  }
-  if (resolved.referenceYear !== undefined && !(Number.isInteger(resolved.referenceYear) && resolved.referenceYear > 0)) {
-    throw optionError("referenceYear", "must be a whole year, got", resolved.referenceYear, "use a number such as 2025, or leave it out to always show the year");
-  }
-  for (const name of ["showTimeZone", "pullquoteHidden"] as const) {
-    if (typeof resolved[name] !== "boolean") {
-      throw optionError(name, "must be true or false, got", resolved[name], `set ${name}: true or ${name}: false`);
-    }
-  }
-  if (!PULLQUOTE_CHECKS.includes(resolved.pullquoteCheck)) {
-    throw optionError("pullquoteCheck", "must be one of warn, error, off, got", resolved.pullquoteCheck, 'use "warn", "error" or "off"');
-  }
-  if (!Array.isArray(resolved.standaloneCities) || resolved.standaloneCities.some((city) => typeof city !== "string")) {
-    throw optionError("standaloneCities", "must be a list of city names, got", resolved.standaloneCities, 'use e.g. ["Springfield"]');
-  }
-  validateImageOptions(resolved);
+  const resolved = resolveOptionSet(PLUGIN_OPTIONS, input, "addPlugin(newsroom, options)", '{ timeZone: "America/New_York" }');
   const frozen = Object.freeze(resolved);
   resolvedObjects.add(frozen);
   return frozen;
-}
-
-function validateImageOptions(resolved: ResolvedNewsroomOptions): void {
-  const widths = resolved.imageWidths;
-  if (!Array.isArray(widths) || widths.length === 0 || widths.some((width) => !Number.isInteger(width) || width < 16 || width > 8192)) {
-    throw optionError("imageWidths", "must be a list of widths in pixels (16 to 8192), got", widths, "use e.g. [480, 800, 1200, 1600]; keep one at least 1200 for large previews");
-  }
-  if (typeof resolved.imageSizes !== "string" || resolved.imageSizes.trim() === "") {
-    throw optionError("imageSizes", "must be a sizes attribute, got", resolved.imageSizes, 'use e.g. "(min-width: 42rem) 40rem, 100vw"');
-  }
-  if (typeof resolved.imageUrlPath !== "string" || !/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(resolved.imageUrlPath) || resolved.imageUrlPath.includes("/../")) {
-    throw optionError("imageUrlPath", "must be a site path starting and ending with /, got", resolved.imageUrlPath, 'use e.g. "/img/" or "/media/photos/"');
-  }
-  if (typeof resolved.imageCacheDir !== "string" || resolved.imageCacheDir.trim() === "") {
-    throw optionError("imageCacheDir", "must be a folder path, got", resolved.imageCacheDir, 'use e.g. ".cache/newsroom-images"');
-  }
-  if (resolved.fallbackImage !== undefined && typeof resolved.fallbackImage !== "function") {
-    throw optionError("fallbackImage", "must be a function, got", resolved.fallbackImage, "pass async ({ page, data, quotations }) => ({ url, width, height })");
-  }
 }

@@ -1,8 +1,9 @@
 /**
- * The theme's options, declared once (type here, default in DEFAULT_THEME_OPTIONS) and resolved
- * once when the theme is added.
+ * The theme's options, declared once (THEME_OPTIONS: type, default, check and docs line) and
+ * resolved once when the theme is added.
  */
 import { NewsroomError, rejectUnknownNames } from "../errors.js";
+import { defaultsOf, option, resolveOptionSet, type OptionValues } from "../option-schema.js";
 import type { NewsroomOptions } from "../options.js";
 
 export type FontWeight = 100 | 200 | 300 | 400 | 500 | 600 | 700 | 800 | 900;
@@ -21,109 +22,109 @@ export interface CardFontOption {
   style?: "normal" | "italic";
 }
 
-export interface ResolvedNewsroomThemeOptions {
+/** A NewsroomError about one theme option, with the fix. */
+function themeOptionError(name: string, problem: string, value: unknown, fix: string): NewsroomError {
+  return new NewsroomError({ where: `addPlugin(newsroomTheme, options) ${name}`, problem, value, fix });
+}
+
+const checked = <T>(ok: (value: unknown) => boolean, problem: string, fix: (name: string) => string) => (value: unknown, name: string): T => {
+  if (!ok(value)) throw themeOptionError(name, problem, value, fix(name));
+  return value as T;
+};
+const wholeNumber = (least: number, problem: string, fix: (name: string) => string) => checked<number>((value) => Number.isInteger(value) && (value as number) >= least, problem, fix);
+
+/** Google's limit of URLs in one sitemap file. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+/**
+ * Every theme option, declared once (../option-schema.ts): its type, default, check and docs line,
+ * in the order the docs list them.
+ */
+export const THEME_OPTIONS = {
   /** Options for the newsroom plugin the theme adds (see the plugin's options). Default `{}`. */
-  newsroom: NewsroomOptions;
+  newsroom: option<NewsroomOptions>({
+    default: {},
+    parse: checked((value) => typeof value === "object" && value !== null && !Array.isArray(value), "must be an object of plugin options, got", () => 'pass e.g. { timeZone: "America/Chicago" }'),
+    doc: "options for the newsroom plugin the theme adds (see [Options](plugin.md#options))",
+  }),
   /** Folder under the input directory that holds the articles. Default `"articles"`. */
-  articlesDir: string;
+  articlesDir: option<string>({
+    default: "articles",
+    parse: checked((value) => typeof value === "string" && value.trim() !== "" && !/^[/\\]|\.\./.test(value), "must be a folder name inside the input folder, got", () => 'use e.g. "articles" or "stories"'),
+    doc: "folder under the input folder that holds the articles",
+  }),
   /** Related stories shown under an article. Default `3`. */
-  relatedCount: number;
-  /**
-   * Build drafts and embargoed stories too, each with a banner and `noindex`, for the newsroom
-   * to check before publication. Default: on under `eleventy --serve` (`npm start`), off otherwise.
-   */
-  preview: boolean | undefined;
+  relatedCount: option<number>({ default: 3, parse: wholeNumber(0, "must be a whole number, 0 or more, got", () => "use e.g. 3, or 0 for none"), doc: "related stories shown under an article (`0` for none)" }),
   /**
    * Stories (or, on a speaker page, quoting stories) per list page: section, topic, author,
    * speaker, month and about pages show this many, then continue at `/page/2/`… Default `20`.
    */
-  pageSize: number;
+  pageSize: option<number>({ default: 20, parse: wholeNumber(1, "must be a whole number, 1 or more, got", () => "use e.g. 20"), doc: "stories a list page shows (section, topic, author, speaker, month, about), then `page/2/`…" }),
   /** Newest stories in each Atom and JSON feed (the site's and each section's). Default `20`. */
-  feedSize: number;
+  feedSize: option<number>({ default: 20, parse: wholeNumber(1, "must be a whole number, 1 or more, got", () => "use e.g. 20"), doc: "newest stories in each Atom and JSON feed (the site's and each section's)" }),
   /** URLs per sitemap file under the sitemap index `/sitemap.xml`; Google takes 50,000 at most. Default `10000`. */
-  sitemapSize: number;
+  sitemapSize: option<number>({
+    default: 10_000,
+    parse: checked((value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= SITEMAP_URL_LIMIT, `must be a whole number from 1 to ${SITEMAP_URL_LIMIT} (Google's limit per sitemap file), got`, () => "use e.g. 10000"),
+    doc: "URLs a sitemap file holds under the `sitemap.xml` index (at most 50,000, Google's limit)",
+  }),
   /**
    * Stories per search index. Unset, the site has one index (`pagefind --site _site`). Pagefind
    * needs about 0.2 MB of memory a story to index, so a large archive is indexed in several, each
    * of at most this many stories, by `eleventy-plugin-newsroom search` in place of `pagefind`; the
    * search page searches them all as one. Default `undefined`.
    */
-  searchIndexSize: number | undefined;
+  searchIndexSize: option<number | undefined>({
+    default: undefined,
+    parse: checked((value) => value === undefined || (Number.isInteger(value) && (value as number) >= 1), "must be a whole number of stories, 1 or more, got", () => "use e.g. 20000, or leave it out for one index"),
+    defaultText: "unset",
+    doc: "stories a search index holds; unset, one index for the site. A large archive is indexed in several, searched as one ([Searching a large archive](#searching-a-large-archive))",
+  }),
   /**
    * Draw a share card for each story without a photo (its headline and first pull quote). With
    * `false` such stories are shared with the site's card: each story card costs some 50 ms of the
    * first build (later builds take it from the cache), which a big archive may not want. Default `true`.
    */
-  storyCards: boolean;
+  storyCards: option<boolean>({
+    default: true,
+    parse: checked((value) => typeof value === "boolean", "must be true or false, got", () => "use false to share stories without a photo with the site's card"),
+    doc: "draw a share card for each story without a photo; `false` shares such stories with the site's card, or its `shareImage` ([Share cards](#photos))",
+  }),
   /**
    * Fonts for the share cards' letters that their own font (Source Serif 4: Latin, Cyrillic,
    * Greek, Vietnamese) lacks, e.g. `[{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }]`. A
    * card with a letter no font has stops the build: it would show an empty box. Default `[]`.
    */
-  cardFonts: readonly CardFontOption[];
-}
+  cardFonts: option<readonly CardFontOption[]>({
+    default: [],
+    parse: (value) => {
+      checkCardFonts(value);
+      return value as readonly CardFontOption[];
+    },
+    doc: 'fonts for the letters the cards\' own font lacks, e.g. `[{ file: "fonts/NotoSansArmenian-Bold.ttf", weight: 700 }]`: `file` (a `.ttf`, `.otf` or `.woff` from the project folder; not `.woff2`), `weight` (100–900, default 400), `style` (`"normal"` or `"italic"`) ([Share cards](#photos))',
+  }),
+  /**
+   * Build drafts and embargoed stories too, each with a banner and `noindex`, for the newsroom
+   * to check before publication. Default: on under `eleventy --serve` (`npm start`), off otherwise.
+   */
+  preview: option<boolean | undefined>({
+    default: undefined,
+    parse: checked((value) => value === undefined || typeof value === "boolean", "must be true or false, got", () => "use true to build drafts and embargoed stories with a banner, or leave it out"),
+    defaultText: "on under `eleventy --serve`",
+    doc: "build drafts and embargoed stories too, with a banner and `noindex` ([Drafts and embargoes](#drafts-and-embargoes))",
+  }),
+};
+
+/** Every theme option, resolved: the type of what `resolveThemeOptions` gives back. */
+export type ResolvedNewsroomThemeOptions = OptionValues<typeof THEME_OPTIONS>;
 
 /** What `addPlugin(newsroomTheme, options)` takes: any subset of the options. */
 export type NewsroomThemeOptions = Partial<ResolvedNewsroomThemeOptions>;
 
-export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Object.freeze({
-  newsroom: {},
-  articlesDir: "articles",
-  relatedCount: 3,
-  preview: undefined,
-  pageSize: 20,
-  feedSize: 20,
-  sitemapSize: 10_000,
-  searchIndexSize: undefined,
-  storyCards: true,
-  cardFonts: [],
-});
-
-/** Google's limit of URLs in one sitemap file. */
-export const SITEMAP_URL_LIMIT = 50_000;
-
-const THEME_OPTION_NAMES = Object.keys(DEFAULT_THEME_OPTIONS);
-
-function themeOptionError(name: string, problem: string, value: unknown, fix: string): NewsroomError {
-  return new NewsroomError({ where: `addPlugin(newsroomTheme, options) ${name}`, problem, value, fix });
-}
+export const DEFAULT_THEME_OPTIONS: Readonly<ResolvedNewsroomThemeOptions> = Object.freeze(defaultsOf(THEME_OPTIONS));
 
 export function resolveThemeOptions(given: unknown = {}): Readonly<ResolvedNewsroomThemeOptions> {
-  const input = given ?? {};
-  if (typeof input !== "object" || Array.isArray(input)) {
-    throw new NewsroomError({ where: "addPlugin(newsroomTheme, options)", problem: "options must be an object, got", value: input, fix: "pass an object such as { relatedCount: 4 }, or nothing" });
-  }
-  rejectUnknownNames(Object.keys(input), THEME_OPTION_NAMES, "addPlugin(newsroomTheme, options)");
-  const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-  const resolved: ResolvedNewsroomThemeOptions = { ...DEFAULT_THEME_OPTIONS, ...defined };
-  if (typeof resolved.newsroom !== "object" || resolved.newsroom === null || Array.isArray(resolved.newsroom)) {
-    throw themeOptionError("newsroom", "must be an object of plugin options, got", resolved.newsroom, 'pass e.g. { timeZone: "America/Chicago" }');
-  }
-  if (typeof resolved.articlesDir !== "string" || resolved.articlesDir.trim() === "" || /^[/\\]|\.\./.test(resolved.articlesDir)) {
-    throw themeOptionError("articlesDir", "must be a folder name inside the input folder, got", resolved.articlesDir, 'use e.g. "articles" or "stories"');
-  }
-  if (resolved.preview !== undefined && typeof resolved.preview !== "boolean") {
-    throw themeOptionError("preview", "must be true or false, got", resolved.preview, "use true to build drafts and embargoed stories with a banner, or leave it out");
-  }
-  if (typeof resolved.storyCards !== "boolean") {
-    throw themeOptionError("storyCards", "must be true or false, got", resolved.storyCards, "use false to share stories without a photo with the site's card");
-  }
-  checkCardFonts(resolved.cardFonts);
-  if (!Number.isInteger(resolved.relatedCount) || resolved.relatedCount < 0) {
-    throw themeOptionError("relatedCount", "must be a whole number, 0 or more, got", resolved.relatedCount, "use e.g. 3, or 0 for none");
-  }
-  for (const name of ["pageSize", "feedSize"] as const) {
-    if (!Number.isInteger(resolved[name]) || resolved[name] < 1) {
-      throw themeOptionError(name, "must be a whole number, 1 or more, got", resolved[name], `use e.g. ${DEFAULT_THEME_OPTIONS[name]}`);
-    }
-  }
-  if (!Number.isInteger(resolved.sitemapSize) || resolved.sitemapSize < 1 || resolved.sitemapSize > SITEMAP_URL_LIMIT) {
-    throw themeOptionError("sitemapSize", `must be a whole number from 1 to ${SITEMAP_URL_LIMIT} (Google's limit per sitemap file), got`, resolved.sitemapSize, "use e.g. 10000");
-  }
-  if (resolved.searchIndexSize !== undefined && (!Number.isInteger(resolved.searchIndexSize) || resolved.searchIndexSize < 1)) {
-    throw themeOptionError("searchIndexSize", "must be a whole number of stories, 1 or more, got", resolved.searchIndexSize, "use e.g. 20000, or leave it out for one index");
-  }
-  return Object.freeze(resolved);
+  return Object.freeze(resolveOptionSet(THEME_OPTIONS, given, "addPlugin(newsroomTheme, options)", "{ relatedCount: 4 }"));
 }
 
 const CARD_FONT_KEYS = ["file", "weight", "style"];

@@ -35,28 +35,6 @@ export interface SiteShareImage {
   alt: string;
 }
 
-export interface SiteSettings {
-  /** The publication's name, in every page title and feed. */
-  name: string;
-  /** Absolute URL where the site is published (origin and, on GitHub Pages, nothing else: the path prefix is added). */
-  url: string;
-  /** Language tag of the site, e.g. `en-US`. */
-  language: string;
-  /** IANA time zone of the newsroom, e.g. `America/New_York`: dates are shown and filed in it. */
-  timeZone: string;
-  /** One line under the name in the masthead and the feeds' subtitle. */
-  tagline?: string;
-  /** A paragraph on the about page. */
-  about?: string;
-  organisation: SiteOrganisation;
-  /** Shared for pages without a photo, instead of the site's drawn card. */
-  shareImage?: SiteShareImage;
-  /** Front-matter fields of this site's own, allowed in articles beside the theme's. */
-  extraFields?: string[];
-}
-
-/** What `_data/site.json` may hold; anything else is a typo to report. */
-export const SITE_SETTINGS_KEYS: readonly (keyof SiteSettings)[] = ["name", "url", "language", "timeZone", "tagline", "about", "organisation", "shareImage", "extraFields"];
 const SHARE_IMAGE_KEYS: readonly (keyof SiteShareImage)[] = ["src", "alt"];
 const SHARE_IMAGE_EXAMPLE = '"shareImage": { "src": "/assets/share.png", "alt": "The Riverton Ledger\'s name on a blue ground" }';
 const ORGANISATION_KEYS: readonly (keyof SiteOrganisation)[] = ["name", "url", "logo", "sameAs"];
@@ -125,38 +103,118 @@ function checkShareImage(file: string, image: unknown): void {
   text(`describe what the image shows, e.g. ${SHARE_IMAGE_EXAMPLE}`)(file, "shareImage.alt", image.alt);
 }
 
+/** One key of `site.json`, declared once: its type, whether it is required, its check and its docs line. */
+interface Setting<T> {
+  /** Required unless the theme's options give it instead (`fromOption`). */
+  required: boolean;
+  fromOption?: keyof SettingsFromOptions;
+  /** The fix when a required key is missing. */
+  missingFix?: string;
+  check: Check;
+  doc: string;
+  /** Rows the docs table adds under this key's, for keys inside it. */
+  rows?: readonly [key: string, required: boolean, doc: string][];
+  /** Only for the type: the key's value. */
+  type?: T;
+}
+
+const setting = <T>(declared: Setting<T>): Setting<T> => declared;
+
+/**
+ * What `_data/site.json` may hold, in the order the docs list it: anything else is a typo to
+ * report. The one declaration of the settings' types, checks and docs table.
+ */
+export const SITE_SETTINGS = {
+  /** The publication's name, in every page title and feed. */
+  name: setting<string>({
+    required: true,
+    check: text('write the publication\'s name, e.g. "name": "Riverton Ledger"'),
+    doc: "the publication's name, in every page title, feed and the Google News sitemap",
+  }),
+  /** Absolute URL where the site is published (origin and, on GitHub Pages, nothing else: the path prefix is added). */
+  url: setting<string>({
+    required: true,
+    fromOption: "url",
+    missingFix: 'add the address the site is published at, e.g. "url": "https://news.example.org" (the SITE_URL environment variable overrides it when building)',
+    check: absoluteUrl("https://news.example.org"),
+    doc: "the absolute address the site is published at, e.g. `https://news.example.org` (origin only; Eleventy's path prefix is added). The `SITE_URL` environment variable overrides it when set, as the Pages workflow does",
+  }),
+  /** Language tag of the site, e.g. `en-US`. */
+  language: setting<string>({
+    required: true,
+    fromOption: "language",
+    missingFix: 'add the language of the stories, e.g. "language": "en-US"',
+    check: languageTag,
+    doc: "language tag of the stories, e.g. `en-US` (`<html lang>`, feeds, structured data). A language written right to left (`ar`, `he`, `fa`, `ur`…) gives every page `dir=\"rtl\"`, and the stylesheet follows it; the theme's own words (By, Published, Share…) stay English",
+  }),
+  /** IANA time zone of the newsroom, e.g. `America/New_York`: dates are shown and filed in it. */
+  timeZone: setting<string>({
+    required: true,
+    fromOption: "timeZone",
+    missingFix: 'add the newsroom\'s IANA time zone, e.g. "timeZone": "America/Chicago": dates are shown and filed in it',
+    check: zone,
+    doc: "the newsroom's IANA time zone, e.g. `America/Chicago`: times are shown and stories filed under the day in it",
+  }),
+  /** The organisation that publishes the site. */
+  organisation: setting<SiteOrganisation>({
+    required: true,
+    fromOption: "organisation",
+    missingFix: 'add "organisation": { "name": "Riverton Ledger", "logo": "/assets/logo.svg" } (the byline of unsigned stories and the publisher in structured data)',
+    check: () => undefined,
+    doc: "the publisher: `name` (required; the byline of unsigned stories), `logo` (required), `url`, `sameAs` (list of profile URLs)",
+    rows: [["organisation.logo", true, "your publication's own logo, a site path (`\"/assets/logo.svg\"`) or absolute URL, or `{ \"url\": …, \"width\": 600, \"height\": 60 }`. The theme ships no logo: a site path must be a file the build publishes (put it in your `assets/` folder), or the build stops"]],
+  }),
+  /** One line under the name in the masthead and the feeds' subtitle. */
+  tagline: setting<string | undefined>({ required: false, check: text('write text, or leave "tagline" out'), doc: "a line under the name in the masthead; the feeds' subtitle" }),
+  /** A paragraph on the about page. */
+  about: setting<string | undefined>({ required: false, check: text('write text, or leave "about" out'), doc: "a paragraph on the about page" }),
+  /** Shared for pages without a photo, instead of the site's drawn card. */
+  shareImage: setting<SiteShareImage | undefined>({
+    required: false,
+    check: (file, _key, value) => checkShareImage(file, value),
+    doc: "the site's own share image, `{ \"src\": \"/assets/share.png\", \"alt\": \"What it shows\" }`: shared by the front page, list pages and, with `storyCards: false`, stories without a photo, instead of the card the theme draws with the site's name. Published whole (not cropped) as a JPEG 1200 px wide; 1200x630 is the shape social sites show, and a picture narrower than 1200 px stops the build. A site whose name is written right to left needs it ([Share cards](#photos))",
+  }),
+  /** Front-matter fields of this site's own, allowed in articles beside the theme's. */
+  extraFields: setting<string[] | undefined>({
+    required: false,
+    check: (file, key, fields) => {
+      if (!Array.isArray(fields) || !fields.every((field) => typeof field === "string" && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(field))) {
+        throw settingError(file, key, "must be a list of front-matter field names, got", fields, 'write e.g. "extraFields": ["podcast", "audioUrl"]');
+      }
+    },
+    doc: "front-matter fields of your own that articles may carry, e.g. `[\"podcast\"]` (see below)",
+  }),
+};
+
+type SettingValue<S> = S extends Setting<infer T> ? T : never;
+type RequiredSettings<S> = { [K in keyof S as S[K] extends Setting<infer T> ? (undefined extends T ? never : K) : never]: SettingValue<S[K]> };
+type OptionalSettings<S> = { [K in keyof S as S[K] extends Setting<infer T> ? (undefined extends T ? K : never) : never]?: SettingValue<S[K]> };
+
+/** `_data/site.json` as the theme reads it (SITE_SETTINGS declares each key). */
+export type SiteSettings = RequiredSettings<typeof SITE_SETTINGS> & OptionalSettings<typeof SITE_SETTINGS>;
+
+/** What `_data/site.json` may hold; anything else is a typo to report. */
+export const SITE_SETTINGS_KEYS = Object.keys(SITE_SETTINGS) as (keyof SiteSettings)[];
+
+/** The docs table of `site.json`'s keys. */
+export function siteSettingsTable(): string {
+  const row = (key: string, required: boolean, doc: string) => `| \`${key}\` | ${required ? "yes" : "no"} | ${doc} |`;
+  const rows = Object.entries(SITE_SETTINGS).flatMap(([key, declared]: [string, Setting<unknown>]) => [row(key, declared.required, declared.doc), ...(declared.rows ?? []).map(([nested, required, doc]) => row(nested, required, doc))]);
+  return ["| key | required | meaning |", "|---|---|---|", ...rows].join("\n");
+}
+
 /**
  * Checks parsed settings. `fromOptions` names the settings the theme's options give instead, which
  * the file may then leave out (a key the file does give is still checked).
  */
 export function validateSiteSettings(value: unknown, file: string, fromOptions: SettingsFromOptions = {}): SiteSettings {
-  if (!isRecord(value)) throw settingError(file, "(the whole file)", "must be a JSON object, got", value, 'write { "name": "…", "url": "…", … } as the README shows');
+  if (!isRecord(value)) throw settingError(file, "(the whole file)", "must be a JSON object, got", value, 'write { "name": "…", "url": "…", … } as docs/theme.md shows (Site settings)');
   checkUnknownKeys(file, "", value, SITE_SETTINGS_KEYS);
-  const required: [keyof SiteSettings, Check, boolean][] = [
-    ["name", text('write the publication\'s name, e.g. "name": "Riverton Ledger"'), true],
-    ["url", absoluteUrl("https://news.example.org"), !fromOptions.url],
-    ["language", languageTag, !fromOptions.language],
-    ["timeZone", zone, !fromOptions.timeZone],
-  ];
-  for (const [key, check, needed] of required) {
-    if (value[key] === undefined) {
-      if (needed) throw settingError(file, key, "is missing", undefined, MISSING_FIX[key] ?? `add "${key}"`);
-      continue;
-    }
-    check(file, key, value[key]);
+  for (const [key, declared] of Object.entries(SITE_SETTINGS) as [keyof SiteSettings, Setting<unknown>][]) {
+    if (value[key] !== undefined) declared.check(file, key, value[key]);
+    else if (declared.required && !(declared.fromOption && fromOptions[declared.fromOption])) throw settingError(file, key, "is missing", undefined, declared.missingFix ?? `add "${key}"`);
   }
-  for (const key of ["tagline", "about"] as const) if (value[key] !== undefined) text(`write text, or leave "${key}" out`)(file, key, value[key]);
-  if (value.extraFields !== undefined) {
-    const fields = value.extraFields;
-    if (!Array.isArray(fields) || !fields.every((field) => typeof field === "string" && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(field))) {
-      throw settingError(file, "extraFields", "must be a list of front-matter field names, got", fields, 'write e.g. "extraFields": ["podcast", "audioUrl"]');
-    }
-  }
-  if (value.shareImage !== undefined) checkShareImage(file, value.shareImage);
   const organisation = value.organisation;
-  if (organisation === undefined && !fromOptions.organisation) {
-    throw settingError(file, "organisation", "is missing", undefined, 'add "organisation": { "name": "Riverton Ledger", "logo": "/assets/logo.svg" } (the byline of unsigned stories and the publisher in structured data)');
-  }
   if (organisation !== undefined) {
     if (!isRecord(organisation)) throw settingError(file, "organisation", "must be an object, got", organisation, 'write { "name": "…", "logo": "/assets/logo.svg" }');
     checkUnknownKeys(file, "organisation.", organisation, ORGANISATION_KEYS);
@@ -167,12 +225,6 @@ export function validateSiteSettings(value: unknown, file: string, fromOptions: 
   }
   return value as unknown as SiteSettings;
 }
-
-const MISSING_FIX: Partial<Record<keyof SiteSettings, string>> = {
-  url: 'add the address the site is published at, e.g. "url": "https://news.example.org" (the SITE_URL environment variable overrides it when building)',
-  language: 'add the language of the stories, e.g. "language": "en-US"',
-  timeZone: 'add the newsroom\'s IANA time zone, e.g. "timeZone": "America/Chicago": dates are shown and filed in it',
-};
 
 function languageTag(file: string, key: string, value: unknown): void {
   if (typeof value !== "string" || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)) throw settingError(file, key, "must be a language tag, got", value, 'write e.g. "en-US"');
