@@ -20,6 +20,11 @@ export const PREBUILD = "node -e \"require('node:fs').rmSync('_site', { recursiv
 
 export interface PackageFacts {
   version: string;
+  /**
+   * The `file:` spec (absolute) of the tarball or folder npm installed this package from, when it
+   * was one: the new site installs the same, as a version not yet published has no `^version`.
+   */
+  installedFrom?: string;
   /** Version ranges for the new site's own dependencies. */
   eleventy: string;
   pagefind: string;
@@ -67,6 +72,26 @@ export function packageRoot(): string {
   throw new InitError(`cannot find the starter's files next to ${here}. Reinstall eleventy-plugin-newsroom: the package must ship its starter folder.`);
 }
 
+/**
+ * Where npm installed the package at `root` from, when that was a local file: `npx
+ * --package=./eleventy-plugin-newsroom-0.2.0.tgz …` installs into a folder of npm's cache, and `npm
+ * install ./….tgz` into a project, whose package.json records the spec, relative to its folder.
+ * Its absolute `file:` form, or undefined for a registry install, a link, or another package manager.
+ */
+export function localInstallSource(root: string): string | undefined {
+  if (path.basename(path.dirname(root)) !== "node_modules") return undefined;
+  const holder = path.dirname(path.dirname(root));
+  let manifest: Partial<Record<"dependencies" | "devDependencies" | "optionalDependencies", Record<string, unknown>>>;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(holder, "package.json"), "utf8")) as typeof manifest;
+  } catch {
+    return undefined;
+  }
+  const name = path.basename(root);
+  const spec = [manifest.dependencies, manifest.devDependencies, manifest.optionalDependencies].map((deps) => deps?.[name]).find((value) => typeof value === "string");
+  return typeof spec === "string" && spec.startsWith("file:") ? `file:${path.resolve(holder, spec.slice("file:".length))}` : undefined;
+}
+
 /** Version ranges from the package's own package.json, so a new site gets what the package is tested with. */
 export function packageFacts(root: string): PackageFacts {
   const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
@@ -74,8 +99,10 @@ export function packageFacts(root: string): PackageFacts {
     peerDependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;
   };
+  const installedFrom = localInstallSource(root);
   return {
     version: manifest.version,
+    ...(installedFrom === undefined ? {} : { installedFrom }),
     eleventy: manifest.devDependencies?.["@11ty/eleventy"] ?? manifest.peerDependencies?.["@11ty/eleventy"] ?? "^3.0.0",
     pagefind: manifest.devDependencies?.pagefind ?? "^1.0.0",
   };
@@ -127,7 +154,7 @@ export function starterFiles(starterDir: string, folder: string, facts: PackageF
     },
     dependencies: {
       "@11ty/eleventy": facts.eleventy,
-      "eleventy-plugin-newsroom": `^${facts.version}`,
+      "eleventy-plugin-newsroom": facts.installedFrom ?? `^${facts.version}`,
       pagefind: facts.pagefind,
     },
     engines: { node: ">=20" },

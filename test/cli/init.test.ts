@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
-import { init, InitError, PREBUILD, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
+import { init, InitError, localInstallSource, PREBUILD, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
 import { laterDayThan } from "../../plugin/dates.js";
 import { repoRoot } from "../helpers/site-build.js";
 
@@ -130,6 +130,46 @@ describe("init", () => {
     scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
     writeFileSync(path.join(scratch, "news"), "");
     expect(() => init(path.join(scratch as string, "news"), { root: repoRoot, now })).toThrow(/is a file, not a folder/);
+  });
+});
+
+describe("a starter written by a package installed from a local file", () => {
+  /** A package folder as npm installs it: `holder/node_modules/eleventy-plugin-newsroom`. */
+  function installed(holderManifest: Record<string, unknown> | undefined): { holder: string; root: string } {
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-source-"));
+    const holder = path.join(scratch, "npx-cache", "d4228bf407e4937a");
+    const root = path.join(holder, "node_modules", "eleventy-plugin-newsroom");
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "eleventy-plugin-newsroom", version: "9.8.7", devDependencies: { "@11ty/eleventy": "^3.1.8", pagefind: "^1.6.0" } }));
+    if (holderManifest) writeFileSync(path.join(holder, "package.json"), JSON.stringify(holderManifest));
+    return { holder, root };
+  }
+
+  it("depends on the same file, by its absolute path, so a version not yet published installs", () => {
+    // What npx --package=./eleventy-plugin-newsroom-9.8.7.tgz writes into its cache folder.
+    const { root } = installed({ dependencies: { "eleventy-plugin-newsroom": "file:../../tarballs/eleventy-plugin-newsroom-9.8.7.tgz" }, _npx: { packages: ["./eleventy-plugin-newsroom-9.8.7.tgz"] } });
+    const tarball = path.join(scratch as string, "tarballs", "eleventy-plugin-newsroom-9.8.7.tgz");
+    expect(localInstallSource(root)).toBe(`file:${tarball}`);
+    const facts = packageFacts(root);
+    expect(facts).toEqual({ version: "9.8.7", installedFrom: `file:${tarball}`, eleventy: "^3.1.8", pagefind: "^1.6.0" });
+    const manifest = JSON.parse(file(starterFiles(starterDir, "desk", facts, now), "package.json")) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies["eleventy-plugin-newsroom"]).toBe(`file:${tarball}`);
+  });
+
+  it("finds a project's devDependency on a file too", () => {
+    const { holder, root } = installed({ devDependencies: { "eleventy-plugin-newsroom": "file:eleventy-plugin-newsroom-9.8.7.tgz" } });
+    expect(localInstallSource(root)).toBe(`file:${path.join(holder, "eleventy-plugin-newsroom-9.8.7.tgz")}`);
+  });
+
+  it("keeps ^version for a registry install, an unreadable record, or a package outside node_modules", () => {
+    const { root } = installed({ dependencies: { "eleventy-plugin-newsroom": "^9.8.7" } });
+    expect(localInstallSource(root)).toBeUndefined();
+    const manifest = JSON.parse(file(starterFiles(starterDir, "desk", packageFacts(root), now), "package.json")) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies["eleventy-plugin-newsroom"]).toBe("^9.8.7");
+    rmSync(scratch as string, { recursive: true, force: true });
+    expect(localInstallSource(installed(undefined).root)).toBeUndefined();
+    // Run from the repository (or a linked folder, which resolves to it): not an install.
+    expect(localInstallSource(repoRoot)).toBeUndefined();
   });
 });
 
