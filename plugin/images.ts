@@ -194,8 +194,18 @@ export class PhotoPublisher {
   }
 }
 
+/** Who is told of each file copied into an output folder: the theme's record of what a build wrote. */
+const publishWatchers = new Set<(file: string) => void>();
+
+/** Tells `watcher` of each file published from now on; returns how to stop. */
+export function watchPublished(watcher: (file: string) => void): () => void {
+  publishWatchers.add(watcher);
+  return () => publishWatchers.delete(watcher);
+}
+
 /** Copies a cached file into the output unless it is there already (names hash the content, so same size means same file). */
 export async function copyIfChanged(from: string, to: string): Promise<void> {
+  for (const watcher of publishWatchers) watcher(to);
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
   if (target && target.size === source.size) return;
   await mkdir(path.dirname(to), { recursive: true });
