@@ -100,6 +100,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     memory.buildSucceeded();
     if (mode.reportsEmbargoes) publishing.reportEmbargoes();
   });
+  // Before the checks of the written site, so they see only what this build wrote.
+  addOutputCleaning(eleventyConfig, mode, { cacheRoot: path.dirname(newsroomOptions.imageCacheDir), outputDir: config.outputDir });
   addStoryLinkCheck(eleventyConfig, config, mode);
   addPublishingPreprocessors(eleventyConfig, { config, mode, memory, publishing });
   addPhotoShortcodes(eleventyConfig, themePhotos, `_data/${newsroomOptions.authorsDataKey}.json`);
@@ -126,8 +128,6 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   refuseSearchIndexedWhole(options.searchIndexSize, process.cwd());
   // The logo is published by the part that writes the site's own pages.
   if (mode.publishesSiteFiles) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, config.settingsFile);
-  // Last of the build's checks: a build that stops at one removes nothing.
-  addOutputCleaning(eleventyConfig, mode, { cacheRoot: path.dirname(newsroomOptions.imageCacheDir), outputDir: config.outputDir });
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
 }
 

@@ -129,6 +129,15 @@ describe("a theme build leaves in the output only what it wrote", () => {
     expect(after.filter((file) => file !== "CNAME")).toEqual(await freshOutput());
   }, 300_000);
 
+  it("the checks of the written site see only this build's pages: a link to a deleted story stops the build", async () => {
+    const dir = await site({ ...SITE, "articles/budget.md": story("Council passes the budget", "tags: [Budget]\n").replace("The council met.", "The council met after the [bridge reopened](/news/2025/10/14/bridge/).") });
+    expect((await build(dir)).code).toBe(0);
+    rmSync(path.join(dir, "articles", "bridge.md"));
+    const second = await build(dir);
+    expect(second.code).not.toBe(0);
+    expect(second.stderr + second.stdout).toMatch(/story link in \S*budget\.md: "\/news\/2025\/10\/14\/bridge\/" leads to .*where this build publishes no page or file/);
+  }, 240_000);
+
   it("a failed build removes nothing", async () => {
     const dir = await site();
     expect((await build(dir)).code).toBe(0);
