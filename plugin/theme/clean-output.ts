@@ -16,10 +16,10 @@ import type { EleventyConfig, EleventyEventDetails } from "../eleventy-types.js"
 import { isInsideFolder, realPath, watchPublished } from "../images.js";
 import type { BuildMode } from "./build-mode.js";
 
-/** Where the record of one output folder's files is kept: the cache, keyed by the folder's path. */
+/** Where the record of one output folder's files is kept: the image cache folder (`imageCacheDir`), keyed by the output folder's path. */
 export function outputRecordFile(cacheRoot: string, outputDir: string): string {
   const key = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
-  return path.join(cacheRoot, "newsroom-output", `${key}.txt`);
+  return path.join(cacheRoot, "output", `${key}.txt`);
 }
 
 /** A path as the record keeps it: relative to the output folder, with `/`; undefined when outside. */

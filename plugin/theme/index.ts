@@ -101,7 +101,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     if (mode.reportsEmbargoes) publishing.reportEmbargoes();
   });
   // Before the checks of the written site, so they see only what this build wrote.
-  addOutputCleaning(eleventyConfig, mode, { cacheRoot: path.dirname(newsroomOptions.imageCacheDir), outputDir: config.outputDir });
+  addOutputCleaning(eleventyConfig, mode, { cacheRoot: newsroomOptions.imageCacheDir, outputDir: config.outputDir });
   addStoryLinkCheck(eleventyConfig, config, mode);
   addPublishingPreprocessors(eleventyConfig, { config, mode, memory, publishing });
   addPhotoShortcodes(eleventyConfig, themePhotos, `_data/${newsroomOptions.authorsDataKey}.json`);

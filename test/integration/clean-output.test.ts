@@ -49,7 +49,7 @@ function story(title: string, extra: string): string {
 const sites: string[] = [];
 afterEach(async () => {
   for (const site of sites.splice(0)) {
-    rmSync(outputRecordFile(path.join(repoRoot, ".cache"), path.join(site, "_site")), { force: true });
+    rmSync(outputRecordFile(path.join(repoRoot, ".cache/newsroom-images"), path.join(site, "_site")), { force: true });
     await rm(site, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 });

@@ -4,10 +4,11 @@
  * folder (by `../`, by `/../../`, by a symlink) stops the build before the file is opened, with the
  * theme and with the plugin alone, and the private file's bytes are in no output file.
  */
-import { existsSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { outputRecordFile } from "../../plugin/theme/clean-output.js";
 import { buildDirectory, writeScratchSite, type BuildOptions } from "../helpers/build.js";
 import { messageChain } from "../helpers/errors.js";
 import { makeJpeg } from "../helpers/photos.js";
@@ -29,6 +30,8 @@ function story(frontMatter: string, body = "The council met."): string {
 
 const folders: string[] = [];
 afterEach(async () => {
+  // The theme's record of what each build wrote into the site's output folder.
+  for (const folder of folders) rmSync(outputRecordFile(".cache/newsroom-images", path.join(folder, "_site")), { force: true });
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })));
 });
 
