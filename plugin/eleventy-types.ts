@@ -46,6 +46,8 @@ export interface EleventyEventDetails {
   outputMode?: string;
   /** True in watch mode with --incremental: a rebuild renders only what changed. */
   incremental?: boolean;
+  /** `eleventy.after`: the templates this build processed, each with the file it wrote (false for none). */
+  results?: readonly { outputPath?: string | false; url?: string | false; inputPath?: string }[];
 }
 
 /** The part of a LiquidJS engine (LiquidJS 10, as Eleventy 3 builds it) the plugin touches. */
@@ -85,6 +87,8 @@ export interface EleventyConfig {
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;
+  /** Runs on each page's output before it is written; `this.page.outputPath` is the file written. */
+  addTransform?(name: string, fn: (this: { page?: { outputPath?: unknown } }, content: unknown, outputPath?: unknown) => unknown): void;
   addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
   /** Eleventy awaits a handler that returns a promise before it goes on with the build. */

@@ -4,7 +4,7 @@
  * cache folder between builds (eleventy-img skips a file that is already there; the names hash the
  * source's bytes) and copied into Eleventy's output folder, so a clean output still builds fast.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { copyFile, mkdir, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PhotoFile, PhotoFormat, ProcessedPhoto } from "./figure.js";
@@ -81,6 +81,48 @@ export function resolvePhotoPath(src: unknown, context: { inputPath: string | un
   return path.join(path.dirname(context.inputPath ?? path.join(context.inputDir, "index")), value);
 }
 
+/** Whether `file` is `folder` itself or lies under it (both absolute and normalised). */
+export function isInsideFolder(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** The real path (symlinks followed) of a file or folder, or undefined when there is none. */
+export function realPath(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The file a story or data file named, checked to lie inside the site's folder before anything
+ * opens it: as written (`../`, `/../../`) and once symlinks are followed. Returns the real path
+ * (the file that is then read is the one checked), or the path as resolved when there is no file
+ * yet (the caller says it does not exist). Nothing outside is read, not even to say what it is.
+ */
+export function fileInsideSite(file: string, context: { folder: string; src: unknown; where: string; inputPath?: string | undefined; fix: string }): string {
+  const folder = path.resolve(context.folder);
+  const resolved = path.resolve(file);
+  const outside = (): NewsroomError =>
+    new NewsroomError({
+      where: context.where,
+      problem: "the path leads outside the site's folder, and the build reads no file outside it",
+      value: context.src,
+      fix: context.fix,
+      inputPath: context.inputPath,
+    });
+  if (!isInsideFolder(resolved, folder)) throw outside();
+  const real = realPath(resolved);
+  if (real === undefined) return resolved;
+  if (!isInsideFolder(real, realPath(folder) ?? folder)) throw outside();
+  return real;
+}
+
+/** The fix of a photo path outside the site: only ever a place inside it. */
+export const PHOTO_INSIDE_FIX = "put the photo in the site's input folder (next to the article, or in a folder such as images/) and give its path relative to the article (photo.jpg) or from the input folder (/images/photo.jpg); a symlink must point inside the site too";
+
 /** The source's size and format; a clear error for a missing file or one that is not an image. */
 export async function inspectPhoto(file: string, src: string, where: string): Promise<PhotoSource> {
   if (!existsSync(file) || !statSync(file).isFile()) {
@@ -152,8 +194,18 @@ export class PhotoPublisher {
   }
 }
 
+/** Who is told of each file copied into an output folder: the theme's record of what a build wrote. */
+const publishWatchers = new Set<(file: string) => void>();
+
+/** Tells `watcher` of each file published from now on; returns how to stop. */
+export function watchPublished(watcher: (file: string) => void): () => void {
+  publishWatchers.add(watcher);
+  return () => publishWatchers.delete(watcher);
+}
+
 /** Copies a cached file into the output unless it is there already (names hash the content, so same size means same file). */
 export async function copyIfChanged(from: string, to: string): Promise<void> {
+  for (const watcher of publishWatchers) watcher(to);
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
   if (target && target.size === source.size) return;
   await mkdir(path.dirname(to), { recursive: true });

@@ -7,8 +7,10 @@ import path from "node:path";
 import type { PhotoFile, ProcessedPhoto } from "./figure.js";
 import {
   CROP_RATIOS,
+  fileInsideSite,
   inspectPhoto,
   narrowPhotoWarning,
+  PHOTO_INSIDE_FIX,
   PhotoPublisher,
   processCrop,
   processPhoto,
@@ -44,10 +46,15 @@ export class Photos {
     this.warned.clear();
   }
 
-  /** The checked source a page names (a clear error when missing or not an image). */
+  /**
+   * The checked source a page names (a clear error when missing or not an image). Every path a
+   * story or data file names passes here: it must lie inside the input folder, symlinks followed,
+   * or the build stops before the file is opened.
+   */
   async source(src: unknown, request: PhotoRequest): Promise<PhotoSource> {
     const settings = this.settings();
-    const file = path.normalize(resolvePhotoPath(src, { inputPath: request.inputPath, inputDir: settings.inputDir, where: request.where }));
+    const named = path.normalize(resolvePhotoPath(src, { inputPath: request.inputPath, inputDir: settings.inputDir, where: request.where }));
+    const file = fileInsideSite(named, { folder: settings.inputDir, src, where: request.where, inputPath: request.inputPath, fix: PHOTO_INSIDE_FIX });
     let job = this.sources.get(file);
     if (!job) {
       job = inspectPhoto(file, String(src), request.where);

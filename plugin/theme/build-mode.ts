@@ -137,6 +137,18 @@ export class BuildMode {
   }
 
   /**
+   * The files the whole build wrote into the output folder, for its cleaning: in a whole build this
+   * process's own; in a build in parts every part's, once the last lists part has written its own.
+   * A part before the last records its files instead (undefined: it cleans nothing).
+   */
+  outputOfEveryPart(own: readonly string[]): readonly string[] | undefined {
+    if (!this.part || !this.store) return own;
+    this.store.writeWritten(`${this.part.phase} ${this.part.number}`, own);
+    if (!(this.part.phase === "lists" && this.part.number === this.listsParts)) return undefined;
+    return this.store.readWritten();
+  }
+
+  /**
    * The story links this process checks against the written site: in a whole build its own; in
    * a build in parts every part's, once the last lists part has written the site. A stories part
    * records its links instead and checks none (undefined).

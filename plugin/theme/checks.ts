@@ -156,6 +156,16 @@ export function addStoryLinkCheck(eleventyConfig: EleventyConfig, config: ThemeC
 export function checkLogoPublished(eleventyConfig: EleventyConfig, logo: PublisherOptions["logo"] | undefined, settingsFile: string): void {
   const url = typeof logo === "string" ? logo : logo?.url;
   if (url === undefined || !url.startsWith("/")) return;
+  // A site path names a file of the output folder: one that climbs out of it is never looked at.
+  if (url.split(/[?#]/)[0]?.split("/").some((segment) => decodeURIComponentSafe(segment) === "..")) {
+    throw new NewsroomError({
+      where: "site settings organisation.logo",
+      problem: "a site path cannot climb out of the site with \"..\", got",
+      value: url,
+      fix: "point organisation.logo at the logo's path in the site, e.g. /assets/logo.svg (put the file in your assets/ folder)",
+      inputPath: settingsFile,
+    });
+  }
   eleventyConfig.on("eleventy.after", (details) => {
     // Only a build that writes files can be checked (the dev server serves passthrough copies from their source).
     if (details?.outputMode !== "fs" || details.runMode !== "build") return;
@@ -170,4 +180,12 @@ export function checkLogoPublished(eleventyConfig: EleventyConfig, logo: Publish
       inputPath: settingsFile,
     });
   });
+}
+
+function decodeURIComponentSafe(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

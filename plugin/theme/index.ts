@@ -10,6 +10,7 @@
  * - collections.ts — the site's lists, and each story checked against the registries;
  * - templates.ts — the theme's pages, layouts, partials and assets, and its photo shortcodes;
  * - checks.ts — the checks of the site as a whole (links, logo, registry ids);
+ * - clean-output.ts — each build leaves in the output only what it wrote;
  * - ../internals/ — the few internals of Eleventy relied on, each guarded.
  */
 import rssPlugin from "@11ty/eleventy-plugin-rss";
@@ -20,6 +21,7 @@ import { indexEleventyLookups, type IndexedLookups } from "../internals/eleventy
 import { Photos } from "../photos.js";
 import { BuildMode } from "./build-mode.js";
 import { addStoryLinkCheck, checkLogoPublished } from "./checks.js";
+import { addOutputCleaning } from "./clean-output.js";
 import { SiteCollections } from "./collections.js";
 import { resolveThemeConfig } from "./config.js";
 import { themeFilters } from "./filters.js";
@@ -98,6 +100,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     memory.buildSucceeded();
     if (mode.reportsEmbargoes) publishing.reportEmbargoes();
   });
+  // Before the checks of the written site, so they see only what this build wrote.
+  addOutputCleaning(eleventyConfig, mode, { cacheRoot: newsroomOptions.imageCacheDir, outputDir: config.outputDir });
   addStoryLinkCheck(eleventyConfig, config, mode);
   addPublishingPreprocessors(eleventyConfig, { config, mode, memory, publishing });
   addPhotoShortcodes(eleventyConfig, themePhotos, `_data/${newsroomOptions.authorsDataKey}.json`);

@@ -18,7 +18,7 @@
  *
  * The pages are the same, byte for byte, as one build writes (test/theme/parts.test.ts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyCollectionItem } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
@@ -243,6 +243,7 @@ const FILES = {
   listsPlan: "lists.json",
   quotingPages: "quoting-pages.json",
   quotingPagesQuotations: "quotations-pages.json",
+  written: (part: string) => `written-${part.replace(/\s+/g, "-")}.json`,
 };
 
 /** What the first index part works out for the build command: how many parts to run. */
@@ -420,6 +421,17 @@ export class PartStore {
 
   readQuotingPages(): QuotingPage[] {
     return this.read<QuotingPage[]>(FILES.quotingPages);
+  }
+
+  /** The files one part wrote into the output folder (its name: "stories 2"). */
+  writeWritten(part: string, files: readonly string[]): void {
+    this.write(FILES.written(part), files);
+  }
+
+  /** The files every part so far wrote into the output folder. */
+  readWritten(): string[] {
+    const names = existsSync(this.workDir) ? readdirSync(this.workDir).filter((name) => name.startsWith("written-") && name.endsWith(".json")) : [];
+    return names.flatMap((name) => this.read<string[]>(name));
   }
 
 }

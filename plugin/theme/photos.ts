@@ -137,7 +137,7 @@ export class ThemePhotos {
   /** The share image's file, checked: a picture narrower than a large preview stops the build. */
   private async siteImageSource(image: SiteShareImage): Promise<PhotoSource> {
     const where = "site settings shareImage.src";
-    const source = await this.context.photos.source(image.src, { inputPath: undefined, where });
+    const source = await namingFileAsync(this.context.settingsFile, () => this.context.photos.source(image.src, { inputPath: undefined, where }));
     if (source.width < SHARE_IMAGE_WIDTH) {
       throw new NewsroomError({
         where,

@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { NewsroomError } from "../errors.js";
-import { copyIfChanged } from "../images.js";
+import { copyIfChanged, fileInsideSite, isInsideFolder } from "../images.js";
 import type { CardFontOption, FontWeight } from "./options.js";
 import { palettePng } from "./palette-png.js";
 
@@ -85,7 +85,7 @@ export function loadCardFonts(options: readonly CardFontOption[], root: string):
   const hash = createHash("sha256");
   const fonts = options.map((option, index): SatoriFont => {
     const where = `addPlugin(newsroomTheme, options) cardFonts[${index}].file`;
-    const file = path.resolve(root, option.file);
+    const file = cardFontFile(option.file, root, where);
     let data: Buffer;
     try {
       data = readFileSync(file);
@@ -104,6 +104,17 @@ export function loadCardFonts(options: readonly CardFontOption[], root: string):
     return { name: `card font ${index + 1}`, data, weight: option.weight ?? 400, style: option.style ?? "normal" };
   });
   return { fonts, id: hash.digest("hex").slice(0, 16) };
+}
+
+/**
+ * A card font's file, checked before it is read: it must lie in the project folder, or in a package
+ * installed under its node_modules (which npm may link from elsewhere), symlinks followed.
+ */
+export function cardFontFile(given: string, root: string, where: string): string {
+  const file = path.resolve(root, given);
+  const fix = 'give the path of a font file inside the project folder, e.g. "fonts/NotoSansArmenian-Bold.ttf", or of an installed package, e.g. "node_modules/@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff"';
+  if (isInsideFolder(file, path.join(path.resolve(root), "node_modules"))) return file;
+  return fileInsideSite(file, { folder: root, src: given, where, fix });
 }
 
 let fonts: SatoriFont[] | undefined;

@@ -27,7 +27,7 @@ export function buildFixture(name: string, options: BuildOptions = {}): Promise<
   return buildDirectory(path.join(fixturesDir, name), options);
 }
 
-async function buildDirectory(input: string, options: BuildOptions): Promise<Map<string, EleventyPageResult>> {
+export async function buildDirectory(input: string, options: BuildOptions & { write?: boolean } = {}): Promise<Map<string, EleventyPageResult>> {
   // Relative to the project: Eleventy misses directory data files under an absolute input path.
   const relativeInput = path.relative(process.cwd(), input) || ".";
   const elev = new Eleventy(relativeInput, path.join(relativeInput, "_site"), {
@@ -43,6 +43,11 @@ async function buildDirectory(input: string, options: BuildOptions): Promise<Map
       options.configure?.(eleventyConfig);
     },
   });
+  if (options.write) {
+    // A real build (Eleventy's run mode "build", output to files): what `npx @11ty/eleventy` does.
+    await elev.write();
+    return new Map();
+  }
   const pages = await elev.toJSON();
   return new Map(pages.map((page) => [page.url, page]));
 }
@@ -55,18 +60,26 @@ export function fragment(html: string, id: string): string {
 }
 
 /**
+ * Writes `files` (path → contents) into a fresh scratch folder and returns it; the caller removes
+ * it. Inside the project: Eleventy does not apply directory data files to an input folder outside it.
+ */
+export async function writeScratchSite(files: Record<string, string | Uint8Array>, prefix = "site-"): Promise<string> {
+  await mkdir(scratchRoot, { recursive: true });
+  const dir = await mkdtemp(path.join(scratchRoot, prefix));
+  for (const [file, contents] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), contents);
+  }
+  return dir;
+}
+
+/**
  * Writes `files` (path → contents) into a fresh temporary folder and builds it: for error cases
  * that need one small site each.
  */
 export async function buildFiles(files: Record<string, string | Uint8Array>, options: BuildOptions = {}): Promise<Map<string, EleventyPageResult>> {
-  // Inside the project: Eleventy does not apply directory data files to an input folder outside it.
-  await mkdir(scratchRoot, { recursive: true });
-  const dir = await mkdtemp(path.join(scratchRoot, "site-"));
+  const dir = await writeScratchSite(files);
   try {
-    for (const [file, contents] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-      await writeFile(path.join(dir, file), contents);
-    }
     return await buildDirectory(dir, options);
   } finally {
     // A build that failed may still have photos in the making, writing into the folder.

@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -188,6 +188,28 @@ describe("share cards", () => {
     expect(message("fonts/missing.ttf")).toMatch(/cardFonts\[0\]\.file: no such font file: "fonts\/missing\.ttf"\. Fix: give the path of a \.ttf, \.otf or \.woff file/);
     expect(message("node_modules/@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff2")).toMatch(/is WOFF2, which the card renderer cannot read.*Fix: use the font's \.woff, \.ttf or \.otf file/);
     expect(message("package.json")).toMatch(/is not a TrueType, OpenType or WOFF font: "package\.json"/);
+  });
+
+  it("read no font file outside the project folder, and take one from an installed package", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "card-fonts-"));
+    const project = path.join(root, "project");
+    const armenian = path.join(repoRoot, "node_modules/@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff");
+    try {
+      mkdirSync(path.join(project, "fonts"), { recursive: true });
+      mkdirSync(path.join(project, "node_modules", "@fontsource"), { recursive: true });
+      symlinkSync(armenian, path.join(project, "fonts", "outside.woff"));
+      // npm links a package from elsewhere (npm link, workspaces): still the project's installed package.
+      symlinkSync(path.dirname(path.dirname(armenian)), path.join(project, "node_modules", "@fontsource", "noto-sans-armenian"));
+      const load = (file: string) => () => loadCardFonts([{ file, weight: 700 }], project);
+      const outside = /cardFonts\[0\]\.file: the path leads outside the site's folder, and the build reads no file outside it: .*Fix: give the path of a font file inside the project folder/;
+      expect(load(armenian)).toThrow(outside);
+      expect(load(path.relative(project, armenian))).toThrow(outside);
+      expect(load("fonts/outside.woff")).toThrow(outside);
+      expect(load("node_modules/../../x.woff")).toThrow(outside);
+      expect(load("node_modules/@fontsource/noto-sans-armenian/files/noto-sans-armenian-armenian-700-normal.woff")().fonts).toHaveLength(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("stop the build naming the letters, the field and the ways out", async () => {
