@@ -20,7 +20,7 @@ import { newsroomShortcodes } from "./shortcodes.js";
 import { resolveSpeakerId, validateRegistry, type SpeakerRegistry } from "./speakers.js";
 
 /** The Eleventy versions the plugin and theme are tested with (package.json peerDependencies says the same). */
-export const SUPPORTED_ELEVENTY = ">=3.0.0 <4";
+export const SUPPORTED_ELEVENTY = ">=3.1.0 <4";
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomOptions = {}): void {
   eleventyConfig.versionCheck?.(SUPPORTED_ELEVENTY);

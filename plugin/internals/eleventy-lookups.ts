@@ -166,9 +166,14 @@ function methodReads(method: unknown, ...marks: RegExp[]): boolean {
   return marks.every((mark) => mark.test(source));
 }
 
-/** The linear walk of Eleventy 3's TemplateMap#getMapEntryForInputPath. */
+/**
+ * The linear walk of Eleventy 3's TemplateMap#getMapEntryForInputPath: `this.map.find(…)` in the
+ * locked 3.1 release (which also matches an absolute path), a `for … of this.map` loop comparing
+ * input paths in 3.1.0. The index answers both: the first entry with the path, or the walk itself where the
+ * map holds an absolute path.
+ */
 export function isLinearLookup(method: unknown): method is Lookup {
-  return methodReads(method, /this\.map\.find\(/);
+  return methodReads(method, /this\.map\.find\(/) || methodReads(method, /for \(let (\w+) of this\.map\)/, /\.inputPath === inputPath\)/);
 }
 
 /** Eleventy 3's TemplateCollection#getFilteredByTag: every page sorted, then filtered by its tags. */

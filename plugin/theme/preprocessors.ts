@@ -67,7 +67,7 @@ export function addPublishingPreprocessors(eleventyConfig: EleventyConfig, { con
     throw new NewsroomError({
       where: "newsroomTheme",
       problem: "needs Eleventy 3's addDateParsing and addPreprocessor, which this Eleventy lacks",
-      fix: "install @11ty/eleventy 3.0.0 or later",
+      fix: "install @11ty/eleventy 3.1.0 or later",
     });
   }
   // The day or time as written, not as YAML read it: `date: 2025-10-14` is Oct. 14 in the site's

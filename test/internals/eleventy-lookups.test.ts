@@ -67,6 +67,26 @@ describe("indexTemplateMapLookups", () => {
     expect(templateMap.getMapEntryForInputPath("./src/c.md")).toBeUndefined();
   });
 
+  it("indexes Eleventy 3.1.0's loop form of the walk too, with its answers", () => {
+    class Eleventy310TemplateMap {
+      map = [entry("./src/a.md"), entry("./src/b.md"), entry("./src/b.md")];
+      getMapEntryForInputPath(inputPath: string) {
+        for (let map of this.map) {
+          if (map.inputPath === inputPath) {
+            return map;
+          }
+        }
+        return undefined;
+      }
+    }
+    const linear = Eleventy310TemplateMap.prototype.getMapEntryForInputPath;
+    expect(isLinearLookup(linear)).toBe(true);
+    expect(indexTemplateMapLookups(Eleventy310TemplateMap)).toBe(true);
+    const templateMap = new Eleventy310TemplateMap();
+    for (const path of ["./src/a.md", "./src/b.md", "./src/c.md"]) expect(templateMap.getMapEntryForInputPath(path)).toBe(linear.call(templateMap, path));
+    expect(templateMap.getMapEntryForInputPath("./src/b.md")).toBe(templateMap.map[1]);
+  });
+
   it("leaves a lookup that is not the linear walk alone", () => {
     class IndexedAlready {
       byPath = new Map<string, unknown>();

@@ -21,12 +21,12 @@ const run = promisify(execFile);
 const env = { ...process.env, NODE_OPTIONS: "", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
 
 /**
- * The package unpacked, in bytes. Measured at 0.2.0: 692,086 bytes (dist/ 539 kB, docs 71 kB,
- * the theme's templates 51 kB, the README, changelog, starter and the rest 31 kB). The bound is
- * about 30% above that: a package past it has taken in something it should not ship, or has grown
+ * The package unpacked, in bytes. Measured at 0.2.0: 711,108 bytes (dist/ 544 kB, docs 83 kB,
+ * the theme's templates 51 kB, the README, changelog, starter and the rest 33 kB). The bound is
+ * 30% above that: a package past it has taken in something it should not ship, or has grown
  * enough to ask whether all of it is needed.
  */
-const MAX_UNPACKED_BYTES = 900_000;
+const MAX_UNPACKED_BYTES = 925_000;
 
 /** Files in a working tree that no commit has and no package should: made by builds and tests. */
 const LEFTOVERS = [".cache/newsroom-images/leftover.jpg", "_site/index.html", "eleventy-plugin-newsroom-0.1.0.tgz", "test/scratch/leftover.txt", "dist/plugin/leftover-of-an-old-build.js"];

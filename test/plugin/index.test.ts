@@ -64,7 +64,7 @@ describe("newsroom plugin registration", () => {
   it("declares the Eleventy versions it supports", () => {
     expect(setUp().versionRange).toBe(SUPPORTED_ELEVENTY);
     // Bounded: a major release of Eleventy is tested before it is declared supported.
-    expect(SUPPORTED_ELEVENTY).toBe(">=3.0.0 <4");
+    expect(SUPPORTED_ELEVENTY).toBe(">=3.1.0 <4");
     expect(JSON.parse(readFileSync("package.json", "utf8")).peerDependencies["@11ty/eleventy"]).toBe(SUPPORTED_ELEVENTY);
   });
 

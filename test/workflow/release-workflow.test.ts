@@ -4,7 +4,7 @@
  * OIDC token that signs the provenance) given to the publish job alone.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -40,8 +40,8 @@ function tagFilter(pattern: string): RegExp {
 }
 
 /** Runs a step's script as GitHub runs it: bash, stopping at the first failure. */
-function bash(script: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd: repoRoot, env: { ...process.env, ...env } }).then(
+function bash(script: string, env: Record<string, string>, cwd = repoRoot): Promise<{ code: number; output: string }> {
+  return run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { cwd, env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
   );
@@ -124,6 +124,31 @@ describe("the release workflow", () => {
       expect(code, tag).not.toBe(0);
       expect(output, tag).toContain(`::error::The tag ${tag} `);
       expect(output, tag).toContain(`v${version}`);
+    }
+  });
+
+  it("stops, saying so, when package.json's repository is not the one publishing (npm would refuse the provenance)", async () => {
+    const workflowFile = await release();
+    const steps = workflowFile.jobs.publish?.steps ?? [];
+    const check = steps.findIndex((step) => step.run?.includes("repository") ?? false);
+    expect(check, "a step that compares repository.url with the repository").toBeGreaterThanOrEqual(0);
+    expect(check).toBeLessThan(publishStep(workflowFile.jobs.publish));
+    const script = steps[check]?.run as string;
+    const dir = await mkdtemp(path.join(tmpdir(), "newsroom-repository-"));
+    try {
+      const withRepository = async (repository: unknown) => {
+        await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "x", version: "1.0.0", ...(repository === undefined ? {} : { repository }) }));
+        return bash(script, { GITHUB_REPOSITORY: "newsroom/paper" }, dir);
+      };
+      expect((await withRepository({ type: "git", url: "git+https://github.com/newsroom/paper.git" })).code).toBe(0);
+      for (const repository of [undefined, { url: "git+https://github.com/someone/else.git" }, { url: "git+https://github.com/newsroom/paper-fork.git" }]) {
+        const { code, output } = await withRepository(repository);
+        expect(code, JSON.stringify(repository)).not.toBe(0);
+        expect(output).toContain("::error::package.json's repository.url");
+        expect(output).toContain("git+https://github.com/newsroom/paper.git");
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
