@@ -19,7 +19,7 @@ import newsroom, { SUPPORTED_ELEVENTY } from "../index.js";
 import { indexEleventyLookups, type IndexedLookups } from "../internals/eleventy-lookups.js";
 import { Photos } from "../photos.js";
 import { BuildMode } from "./build-mode.js";
-import { addStoryLinkCheck, checkLogoPublished } from "./checks.js";
+import { addStoryGuards, addStoryLinkCheck, checkLogoPublished } from "./checks.js";
 import { SiteCollections } from "./collections.js";
 import { resolveThemeConfig } from "./config.js";
 import { themeFilters } from "./filters.js";
@@ -98,6 +98,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     memory.buildSucceeded();
     if (mode.reportsEmbargoes) publishing.reportEmbargoes();
   });
+  // Stories are data (docs/security.md): no code in them runs, and no page of theirs is written outside its place.
+  addStoryGuards(eleventyConfig, config);
   addStoryLinkCheck(eleventyConfig, config, mode);
   addPublishingPreprocessors(eleventyConfig, { config, mode, memory, publishing });
   addPhotoShortcodes(eleventyConfig, themePhotos, `_data/${newsroomOptions.authorsDataKey}.json`);

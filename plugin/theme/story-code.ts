@@ -12,7 +12,7 @@
  */
 import path from "node:path";
 import { NewsroomError } from "../errors.js";
-import { frontMatterEnd } from "./story-text.js";
+import type { WrittenSource } from "./publishing.js";
 
 /** The newsroom's shortcodes a story may call, with literal arguments (see docs/plugin.md). */
 export const STORY_SHORTCODES = ["speaker", "dateline", "pullquote", "quote", "inlineQuote", "figure"] as const;
@@ -157,9 +157,17 @@ export function refuseStoryCode(text: string, inputPath: string, firstLine: () =
   throw new NewsroomError({ where: `article text, line ${line}`, problem: code.problem, value: code.written, fix: code.fix, inputPath });
 }
 
-/** The file's line the text below its front matter starts on (1 without front matter). */
-export function bodyFirstLine(fileText: string): number {
-  return fileText.slice(0, frontMatterEnd(fileText.replace(/^\uFEFF/, ""))).split("\n").length;
+/**
+ * Every check of a story as data, before Eleventy computes its data or renders it (the theme's
+ * preprocessor): front matter in a language that is data, none of Eleventy's page-building keys,
+ * and text without template code. `content` is the text below the front matter, as Eleventy
+ * hands it to preprocessors; `written` the file as written (publishing.ts, SourceFiles).
+ */
+export function refuseStoryAsCode(inputPath: string, content: unknown, written: WrittenSource | undefined, section: unknown): void {
+  if (written?.language !== undefined && !isDataFrontMatter(written.language)) throw codeFrontMatterError(written.language, inputPath);
+  refuseBuildKeys(written?.fields, inputPath, section);
+  // A JavaScript template's content is code, not text: such files are refused in the stories folder.
+  if (typeof content === "string") refuseStoryCode(content, inputPath, () => written?.bodyLine ?? 1);
 }
 
 /**
@@ -254,12 +262,6 @@ export function codeFrontMatterError(language: string, inputPath: string): Newsr
   });
 }
 
-/** The front matter's language: what follows the first `---` (empty for YAML's plain `---`). */
-export function frontMatterLanguage(fileText: string): string | undefined {
-  const first = /^\uFEFF?---([^\r\n]*)\r?\n/.exec(fileText);
-  return first ? (first[1] as string).trim() : undefined;
-}
-
 /**
  * Files that are code by nature: Eleventy runs them to read them (JavaScript templates and data
  * files, WebC, and template languages whose plugins run code).
@@ -279,16 +281,16 @@ export function refuseCodeFiles(files: readonly string[], articlesFolder: string
   });
 }
 
-/** What the theme or the site publishes itself: a story's page never takes these paths. */
-export interface PublishedPlaces {
-  /** Folders at the top of the output: assets/, the photos' folder, the search index, … */
-  folders: readonly string[];
-}
+/**
+ * Top-level folders of the theme's own pages and files (and a CMS's admin/): a section of the same
+ * id would share its address, and a story's page is never written into one.
+ */
+export const THEME_FOLDERS: readonly string[] = ["about", "admin", "archive", "assets", "authors", "pagefind", "search", "speakers", "style-guide", "tags"];
 
-/** The top-level folders the theme and the site publish besides stories. */
+/** The top-level folders the theme and the site publish besides stories: the theme's, and the photos' (the plugin's imageUrlPath). */
 export function publishedFolders(imageUrlPath: string): string[] {
   const photos = imageUrlPath.split("/").find((part) => part !== "");
-  return [...new Set(["assets", "pagefind", "admin", "tags", "authors", "speakers", "archive", "search", "style-guide", ...(photos ? [photos] : [])])];
+  return [...new Set([...THEME_FOLDERS, ...(photos ? [photos] : [])])];
 }
 
 /**

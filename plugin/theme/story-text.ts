@@ -116,7 +116,7 @@ export function refuseSecondHeadline(fileText: string, inputPath: string, templa
 }
 
 /** Where the front matter ends (0 without one): what follows is the text the template language reads. */
-export function frontMatterEnd(fileText: string): number {
+function frontMatterEnd(fileText: string): number {
   if (!/^---[ \t]*\r?\n/.test(fileText)) return 0;
   const closing = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(fileText.slice(3));
   return closing ? 3 + closing.index + closing[0].length : 0;

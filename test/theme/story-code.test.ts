@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  bodyFirstLine,
   findStoryCode,
-  frontMatterLanguage,
   isDataFrontMatter,
   publishedFolders,
   refuseBuildKeys,
@@ -83,19 +81,14 @@ describe("refuseStoryCode", () => {
   });
 });
 
-describe("bodyFirstLine and frontMatterLanguage", () => {
-  it("counts the front matter's lines", () => {
-    expect(bodyFirstLine("---\ntitle: a\n---\nText")).toBe(4);
-    expect(bodyFirstLine("Text")).toBe(1);
-  });
-  it("reads the language after the first ---", () => {
-    expect(frontMatterLanguage("---js\n{}\n---\n")).toBe("js");
-    expect(frontMatterLanguage("---\na: 1\n---\n")).toBe("");
-    expect(frontMatterLanguage("Text")).toBeUndefined();
+describe("isDataFrontMatter", () => {
+  it("takes YAML and JSON, never JavaScript", () => {
+    expect(isDataFrontMatter("")).toBe(true);
     expect(isDataFrontMatter("json")).toBe(true);
     expect(isDataFrontMatter(" yaml")).toBe(true);
     expect(isDataFrontMatter("javascript")).toBe(false);
     expect(isDataFrontMatter("JS")).toBe(false);
+    expect(isDataFrontMatter("jsLegacy")).toBe(false);
   });
 });
 
