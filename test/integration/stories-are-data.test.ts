@@ -210,3 +210,30 @@ describe("a story writes nothing outside its place", () => {
     expect(existsSync(path.join(site.dir, "_site/news/budget-vote/index.html"))).toBe(true);
   });
 });
+
+describe("no secret is published: the site's address is an origin", () => {
+  const site = () => ({ "articles/story.md": story("Text.") });
+
+  it.each([
+    ["site.json's url", { settings: "https://editor:hunter2@news.example.com" }, /site settings url in \S*site\.json: holds a user name or password.*"https:\/\/\*\*\*:\*\*\*@news\.example\.com\/"/],
+    ["SITE_URL", { env: "https://editor:hunter2@news.example.com" }, /environment variable SITE_URL: holds a user name or password.*"https:\/\/\*\*\*:\*\*\*@news\.example\.com\/"/],
+    ["the plugin option siteUrl", { option: "https://editor:hunter2@news.example.com" }, /option siteUrl: holds a user name or password.*"https:\/\/\*\*\*:\*\*\*@news\.example\.com\/"/],
+    ["SITE_URL with a path", { env: "https://user.github.io/repo" }, /environment variable SITE_URL: has a path.*Fix: write the origin alone \("https:\/\/user\.github\.io"\) and build with the path as Eleventy's path prefix: npx @11ty\/eleventy --pathprefix=\/repo\/ \(in a GitHub Pages workflow: SITE_URL: \$\{\{ steps\.pages\.outputs\.origin \}\}\)/],
+    ["site.json's url with a query", { settings: "https://news.example.com/?token=s3cret" }, /site settings url in \S*site\.json: has a query or fragment/],
+  ] as [string, { settings?: string; env?: string; option?: string }, RegExp][])("%s stops the build, the secret masked", async (_name, given, expected) => {
+    const before = process.env.SITE_URL;
+    if (given.env) process.env.SITE_URL = given.env;
+    else delete process.env.SITE_URL;
+    try {
+      const files = () => ({ ...site(), ...(given.settings ? { "_data/site.json": SITE["_data/site.json"].replace("https://news.example.com", given.settings) } : {}) });
+      const built = await build(files, { theme: given.option ? { newsroom: { siteUrl: given.option } } : {} });
+      expect(built.error).toMatch(expected);
+      expect(built.error).not.toContain("hunter2");
+      expect(built.error).not.toContain("s3cret");
+      expect(existsSync(path.join(built.dir, "_site"))).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = before;
+    }
+  });
+});
