@@ -9,6 +9,8 @@
  * NEWSROOM_FEED_SIZE the stories per feed, NEWSROOM_SEARCH_INDEX_SIZE the stories per search index.
  * NEWSROOM_STORY_CARDS=off shares stories without a photo with the site's card (the benchmark's
  * largest archives, whose first build would draw a card per story).
+ * NEWSROOM_TRUSTED_STORIES=on sets the theme option trustedStories (the benchmark's corpus, whose
+ * stories print their dates with filters); the showcase's own stories are data.
  */
 import path from "node:path";
 import newsroomTheme from "./plugin/theme/index.js";
@@ -21,10 +23,11 @@ const pageSize = process.env.NEWSROOM_PAGE_SIZE ? Number(process.env.NEWSROOM_PA
 const feedSize = process.env.NEWSROOM_FEED_SIZE ? Number(process.env.NEWSROOM_FEED_SIZE) : undefined;
 const storyCards = process.env.NEWSROOM_STORY_CARDS === "off" ? false : undefined;
 const searchIndexSize = process.env.NEWSROOM_SEARCH_INDEX_SIZE ? Number(process.env.NEWSROOM_SEARCH_INDEX_SIZE) : undefined;
+const trustedStories = process.env.NEWSROOM_TRUSTED_STORIES === "on" ? true : undefined;
 
 export default function (eleventyConfig: EleventyConfig) {
   // The showcase publishes real quotes: a pull quote that is not in the story stops the build.
-  eleventyConfig.addPlugin(newsroomTheme, { pageSize, feedSize, storyCards, searchIndexSize, newsroom: { pullquoteCheck: "error" } });
+  eleventyConfig.addPlugin(newsroomTheme, { pageSize, feedSize, storyCards, searchIndexSize, trustedStories, newsroom: { pullquoteCheck: "error" } });
   return {
     dir: {
       input,

@@ -120,6 +120,11 @@ const PHOTO_EVERY = 50;
 /** New topics per story in the topics row's corpus: an archive gathers topics as it grows. */
 const TOPICS_PER_STORY = 0.3;
 const themeCards: Record<string, string> = flag("--site-cards") ? { NEWSROOM_STORY_CARDS: "off" } : {};
+/**
+ * The theme corpus's stories print their dates with filters ({{ page.date | isoDate }}), template
+ * code a story may run only where the site trusts its stories (the theme option trustedStories).
+ */
+const trustedCorpus: Record<string, string> = { NEWSROOM_TRUSTED_STORIES: "on" };
 /** The sizes whose theme rows were built with --site-cards (this run's, and with --reuse earlier ones). */
 const siteCardSizes = new Set<number>(flag("--site-cards") ? sizes : []);
 
@@ -142,7 +147,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
       id: "theme",
       label: "Eleventy + newsroom theme",
       run: (corpus, out) =>
-        eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards }),
+        eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards, ...trustedCorpus }),
     },
     {
       id: "floor",
@@ -177,7 +182,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
   });
   // Lead photos: the theme's corpus with one story in PHOTO_EVERY given a 3000x2000 JPEG.
   const photoRun = (corpus: string, out: string) =>
-    eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme-photos")), NEWSROOM_DATA: relative(path.join(corpus, "theme-photos", "_data")), ...themeCards });
+    eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme-photos")), NEWSROOM_DATA: relative(path.join(corpus, "theme-photos", "_data")), ...themeCards, ...trustedCorpus });
   list.push({ id: "theme-photos", label: `Eleventy + theme, 1 story in ${PHOTO_EVERY} with a lead photo`, mainSizeOnly: true, run: photoRun });
   // Topics: the theme's corpus with each story given one more topic, from a set that grows with
   // the archive (Eleventy makes a collection of every tag, and a story's topics are its tags).
@@ -187,7 +192,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
     minSize: 1000,
     maxSize: DEFAULT_HEAP_LIMIT_SIZE,
     run: (corpus, out) =>
-      eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme-topics")), NEWSROOM_DATA: relative(path.join(corpus, "theme-topics", "_data")), ...themeCards }),
+      eleventy("eleventy.config.js", out, { NEWSROOM_INPUT: relative(path.join(corpus, "theme-topics")), NEWSROOM_DATA: relative(path.join(corpus, "theme-topics", "_data")), ...themeCards, ...trustedCorpus }),
   });
   list.push({
     id: "theme-photos-cold",
@@ -242,7 +247,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
     run: (corpus, out) =>
       measure(node, [path.join(pkg, "plugin", "cli", "index.js"), "build", "--stories-per-part", String(PART_SIZE), `--config=${relative(path.join(pkg, "eleventy.config.js"))}`, `--output=${out}`, "--quiet"], {
         cwd: repoRoot,
-        env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards, ...heapLimit }),
+        env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...themeCards, ...heapLimit, ...trustedCorpus }),
       }),
   });
   list.push({
@@ -252,7 +257,7 @@ function tools(available: { hugo: boolean; jekyll: boolean }): Tool[] {
     run: (corpus, out) =>
       measure(node, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), eleventyCli, "--config=eleventy.config.ts", `--output=${out}`, "--quiet"], {
         cwd: repoRoot,
-        env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")) }),
+        env: cleanEnv({ NEWSROOM_INPUT: relative(path.join(corpus, "theme")), NEWSROOM_DATA: relative(path.join(corpus, "theme", "_data")), ...trustedCorpus }),
       }),
   });
   // The theme is the benchmark's subject: --skip theme leaves it out only above 10,000 stories,
@@ -472,7 +477,7 @@ async function measureWatchEdit(corpus: string, out: string, site: "theme" | "mi
   const input = path.join(corpus, site);
   const [config, env] =
     site === "theme"
-      ? ["eleventy.config.js", { NEWSROOM_INPUT: relative(input), NEWSROOM_DATA: relative(path.join(input, "_data")) }]
+      ? ["eleventy.config.js", { NEWSROOM_INPUT: relative(input), NEWSROOM_DATA: relative(path.join(input, "_data")), ...trustedCorpus }]
       : ["minimal.config.js", { MINIMAL_INPUT: relative(input) }];
   const child = spawn(node, [eleventyCli, `--config=${relative(path.join(pkg, config))}`, `--output=${out}`, "--watch", "--incremental"], {
     cwd: repoRoot,

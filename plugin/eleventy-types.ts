@@ -20,6 +20,8 @@ export interface EleventyCallContext {
 export interface EleventyCollectionItem {
   inputPath: string;
   url: string | false;
+  /** Where Eleventy will write the page, from the project folder; false when it writes none. */
+  outputPath?: string | false;
   /** The file's name without its extension (its folder's, for an index file). */
   fileSlug?: string;
   date?: Date;
@@ -89,7 +91,7 @@ export interface EleventyConfig {
   addFilter(name: string, fn: TemplateFunction): void;
   /** Runs on each page's output before it is written; `this.page.outputPath` is the file written. */
   addTransform?(name: string, fn: (this: { page?: { outputPath?: unknown } }, content: unknown, outputPath?: unknown) => unknown): void;
-  addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string }, content: string) => void): void;
+  addLinter(name: string, fn: (this: EleventyCallContext & { inputPath?: string; outputPath?: string | false }, content: string) => void): void;
   addCollection(name: string, fn: (api: EleventyCollectionApi) => unknown): void;
   /** Eleventy awaits a handler that returns a promise before it goes on with the build. */
   on(event: "eleventy.before" | "eleventy.after", fn: (details?: EleventyEventDetails) => void | Promise<void>): void;

@@ -42,6 +42,41 @@ export function isAbsoluteHttpUrl(value: unknown): value is string {
   }
 }
 
+/** What is wrong with an absolute http(s) URL as the site's address, said without its secrets. */
+export interface SiteUrlFault {
+  problem: string;
+  /** The URL as it may be shown: user, password, query and fragment masked. */
+  shown: string;
+  fix: string;
+}
+
+/**
+ * Why an absolute http(s) URL cannot be the site's address, or undefined when it is an origin
+ * (`https://news.example.org`, with or without a final /). A user or password would be published
+ * in every page, feed and sitemap; a query or fragment cannot carry the site's addresses; a path
+ * would be cut to the origin (the path belongs in Eleventy's path prefix). The value is never
+ * shown whole: it may hold a password or a token.
+ */
+export function siteUrlFault(value: string): SiteUrlFault | undefined {
+  const url = new URL(value);
+  const shown = `${url.protocol}//${url.username || url.password ? "***:***@" : ""}${url.host}${url.pathname}${url.search ? "?…" : ""}${url.hash ? "#…" : ""}`;
+  const origin = `"${url.protocol}//${url.host}"`;
+  if (url.username || url.password) {
+    return { problem: "holds a user name or password, which every page, feed and sitemap would publish", shown, fix: `write the address readers use, without the user and password: ${origin}; keep credentials out of the site's settings` };
+  }
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) {
+    return { problem: "has a query or fragment, which the site's addresses cannot carry", shown, fix: `write the origin alone: ${origin}` };
+  }
+  if (url.pathname !== "/") {
+    return {
+      problem: "has a path, which the site's addresses would lose (only the origin is used)",
+      shown,
+      fix: `write the origin alone (${origin}) and build with the path as Eleventy's path prefix: npx @11ty/eleventy --pathprefix=${url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`}`,
+    };
+  }
+  return undefined;
+}
+
 /** An `href`/`cite` value: only absolute http(s) URLs or site-relative paths pass. */
 export function isSafeUrl(value: string): boolean {
   // Browsers read "\" as "/" and drop tabs and newlines, so "/\evil.example" would leave the site.

@@ -6,7 +6,7 @@ import { assertValidZone } from "./dates.js";
 import { NewsroomError, rejectUnknownNames } from "./errors.js";
 import { defaultsOf, option, resolveOptionSet, type OptionValues } from "./option-schema.js";
 import type { EleventyPage } from "./eleventy-types.js";
-import { isAbsoluteHttpUrl } from "./escape.js";
+import { isAbsoluteHttpUrl, siteUrlFault } from "./escape.js";
 import type { QuotationRecord } from "./quotation-record.js";
 import { validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
@@ -111,9 +111,14 @@ export const PLUGIN_OPTIONS = {
   /** Absolute URL of the site (origin; Eleventy's pathPrefix is added), for structured data. Default: none. */
   siteUrl: option<string | undefined>({
     default: undefined,
-    parse: checked((value) => value === undefined || isAbsoluteHttpUrl(value), "must be an absolute http(s) URL, got", 'use e.g. "https://news.example.com"'),
+    parse: (value, name) => {
+      const url = checked<string | undefined>((given) => given === undefined || isAbsoluteHttpUrl(given), "must be an absolute http(s) URL, got", 'use e.g. "https://news.example.com"')(value, name);
+      const fault = url === undefined ? undefined : siteUrlFault(url);
+      if (fault) throw optionError(name, fault.problem, fault.shown, fault.fix);
+      return url;
+    },
     defaultText: "none",
-    doc: "absolute URL of the site (its origin; Eleventy's path prefix is added), for structured data",
+    doc: "absolute URL of the site: its origin alone (a user, password, query or path stops the build; Eleventy's path prefix is added), for structured data",
   }),
   /** The publication, for structured data. Default: none (`newsArticleJsonLd` then asks for it). */
   publisher: option<PublisherOptions | undefined>({

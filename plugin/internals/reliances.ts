@@ -44,6 +44,10 @@ export const RELIANCES = {
     internal: "Nunjucks Environment#extensionsList",
     cost: "a misspelt shortcode in Nunjucks gets Nunjucks' own error, without a did-you-mean",
   },
+  frontMatterEngines: {
+    internal: "UserConfig#frontMatterParsingOptions.engines (or the filePath it hands each engine)",
+    cost: "JavaScript front matter in a story runs when Eleventy reads it, and is refused only after (by the theme's preprocessor)",
+  },
   liquidTagTable: {
     internal: "LiquidJS Liquid#tags as a plain object",
     cost: "a misspelt shortcode in Liquid gets LiquidJS's own error, without a did-you-mean",

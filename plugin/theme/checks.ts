@@ -6,6 +6,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
+import { reportingCause } from "../arguments.js";
+import { guardFrontMatterEngines } from "../internals/front-matter-engines.js";
 import { templateText } from "../internals/template-source.js";
 import { NewsroomError } from "../errors.js";
 import { filesUnder } from "../files.js";
@@ -14,10 +16,9 @@ import type { BuildMode } from "./build-mode.js";
 import { normalizeInputPath, type ThemeConfig } from "./config.js";
 import { isSlug, suggestSlug } from "./front-matter.js";
 import { readFileIfPresent } from "./publishing.js";
+import { codeFrontMatterError, publishedFolders, refuseCodeFiles, refuseStoryOutputPath } from "./story-code.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 
-/** Top-level folders of the theme's own pages and files: a section of the same id would share its address. */
-const THEME_FOLDERS = ["about", "archive", "assets", "authors", "pagefind", "search", "speakers", "style-guide", "tags"];
 
 /**
  * Registry ids become URLs (/{section}/, /authors/{id}/, /speakers/{id}/): an id that is not a
@@ -25,7 +26,7 @@ const THEME_FOLDERS = ["about", "archive", "assets", "authors", "pagefind", "sea
  */
 export function validateRegistryIds(registries: Record<"sections" | "authors" | "speakers", Record<string, unknown>>, dataDir: string, options: { sectionsDataKey: string; authorsDataKey: string; speakersDataKey: string; imageUrlPath: string }): void {
   const files = { sections: options.sectionsDataKey, authors: options.authorsDataKey, speakers: options.speakersDataKey };
-  const themeFolders = new Set([...THEME_FOLDERS, options.imageUrlPath.split("/").find(Boolean) ?? ""]);
+  const themeFolders = new Set(publishedFolders(options.imageUrlPath));
   for (const id of Object.keys(registries.sections)) {
     if (!themeFolders.has(id)) continue;
     throw new NewsroomError({
@@ -188,4 +189,32 @@ function decodeURIComponentSafe(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/**
+ * Stories are data (docs/security.md): unless the site trusts its stories, front matter in a
+ * language that runs code is refused before Eleventy runs it (its front-matter engines), and so is
+ * a file in the stories folder that is code by nature (before Eleventy reads any template). Trusted
+ * or not, a story's page is written inside the output folder and never where the theme or the site
+ * publishes its own files: checked again as each page is about to be written, for a story left out
+ * of the collections (the site index checks the others before any page is written).
+ */
+export function addStoryGuards(eleventyConfig: EleventyConfig, config: ThemeConfig): void {
+  const trusted = config.options.trustedStories;
+  if (!trusted) {
+    guardFrontMatterEngines(eleventyConfig, (filePath, language) => {
+      if (config.isArticle(filePath)) reportingCause(() => { throw codeFrontMatterError(language, filePath); });
+    });
+    eleventyConfig.on("eleventy.before", () => {
+      const folder = config.articlesFolder;
+      const names = existsSync(folder) ? (readdirSync(folder, { recursive: true }) as string[]).map((name) => name.split(path.sep).join("/")) : [];
+      reportingCause(() => refuseCodeFiles(names, folder));
+    });
+  }
+  const folders = publishedFolders(config.newsroom.imageUrlPath);
+  eleventyConfig.addLinter("newsroom-story-output", function () {
+    const inputPath = this.page?.inputPath ?? this.inputPath;
+    if (inputPath === undefined || !config.isArticle(inputPath)) return;
+    reportingCause(() => refuseStoryOutputPath(this.outputPath ?? this.page?.outputPath, config.outputDir(), folders, inputPath));
+  });
 }

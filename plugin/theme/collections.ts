@@ -16,6 +16,7 @@ import { stubItem, type QuotingPage } from "./parts.js";
 import { LIST_PAGE_COLLECTIONS, type Publishing } from "./preprocessors.js";
 import { readFileIfPresent } from "./publishing.js";
 import { buildSiteIndex, paginate, quotedSpeakerIds, speakerLists, type ListPage, type SiteIndex } from "./site-index.js";
+import { publishedFolders, refuseStoryOutputPath } from "./story-code.js";
 import type { WatchMemory } from "./watch-memory.js";
 
 type Item = EleventyCollectionItem;
@@ -181,6 +182,7 @@ export class SiteCollections {
     const { config, memory, publishing } = this;
     const context = { sections: registries.sections, authors: registries.authors, standaloneCities: config.standaloneCities, extraFields: config.extraFields, timeZone: config.zone, buildTime: publishing.buildTime };
     const checked = new Map<string, Set<string>>();
+    const outputFolders = publishedFolders(config.newsroom.imageUrlPath);
     for (const article of rendered) {
       const checkedBefore = memory.checkedBefore(article.inputPath);
       if (checkedBefore) {
@@ -193,6 +195,8 @@ export class SiteCollections {
       validateArticle(article.inputPath, article.data, { ...context, frontMatter }, fileText);
       const computed = frontMatter?.eleventyComputed as Record<string, unknown> | undefined;
       checkStoryAddress(article.inputPath, article.url, { fileSlug: article.fileSlug, permalinkWritten: frontMatter?.permalink !== undefined || computed?.permalink !== undefined });
+      // Before any page is written: a story's page stays inside the output folder and off the theme's files.
+      refuseStoryOutputPath(article.outputPath, config.outputDir(), outputFolders, article.inputPath);
       const quoted = fileText === undefined ? new Set<string>() : quotedSpeakerIds(fileText, registryIds);
       quotedBy.set(article.inputPath, quoted);
       checked.set(article.inputPath, quoted);

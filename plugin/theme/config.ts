@@ -8,7 +8,7 @@ import path from "node:path";
 import { AP_STANDALONE_CITIES } from "../data/standalone-cities.js";
 import type { EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
-import { isAbsoluteHttpUrl } from "../escape.js";
+import { isAbsoluteHttpUrl, siteUrlFault } from "../escape.js";
 import { resolveOptions, type FallbackImageContext, type ImageReference, type ResolvedNewsroomOptions } from "../options.js";
 import { resolveThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
 import { newsroomOptionsFromSettings, readSiteSettings, textDirection, type SiteSettings } from "./site-settings.js";
@@ -132,5 +132,8 @@ function readSiteUrlEnvironment(): string | undefined {
   if (!isAbsoluteHttpUrl(value)) {
     throw new NewsroomError({ where: "environment variable SITE_URL", problem: "must be an absolute http(s) URL, got", value, fix: "set it to the published address, e.g. SITE_URL=https://user.github.io, or unset it to use site.json's url" });
   }
+  const fault = siteUrlFault(value);
+  // The Pages workflow sets the origin (configure-pages' `origin`) and gives the path as --pathprefix.
+  if (fault) throw new NewsroomError({ where: "environment variable SITE_URL", problem: fault.problem, value: fault.shown, fix: `${fault.fix} (in a GitHub Pages workflow: SITE_URL: \${{ steps.pages.outputs.origin }})` });
   return value;
 }

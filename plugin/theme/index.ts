@@ -20,7 +20,7 @@ import newsroom, { SUPPORTED_ELEVENTY } from "../index.js";
 import { indexEleventyLookups, type IndexedLookups } from "../internals/eleventy-lookups.js";
 import { Photos } from "../photos.js";
 import { BuildMode } from "./build-mode.js";
-import { addStoryLinkCheck, checkLogoPublished } from "./checks.js";
+import { addStoryGuards, addStoryLinkCheck, checkLogoPublished } from "./checks.js";
 import { addOutputCleaning } from "./clean-output.js";
 import { SiteCollections } from "./collections.js";
 import { resolveThemeConfig } from "./config.js";
@@ -100,6 +100,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     memory.buildSucceeded();
     if (mode.reportsEmbargoes) publishing.reportEmbargoes();
   });
+  // Stories are data (docs/security.md): no code in them runs, and no page of theirs is written outside its place.
+  addStoryGuards(eleventyConfig, config);
   // Before the checks of the written site, so they see only what this build wrote.
   addOutputCleaning(eleventyConfig, mode, { cacheRoot: newsroomOptions.imageCacheDir, outputDir: config.outputDir });
   addStoryLinkCheck(eleventyConfig, config, mode);

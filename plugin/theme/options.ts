@@ -113,6 +113,17 @@ export const THEME_OPTIONS = {
     defaultText: "on under `eleventy --serve`",
     doc: "build drafts and embargoed stories too, with a banner and `noindex` ([Drafts and embargoes](#drafts-and-embargoes))",
   }),
+  /**
+   * Stories are trusted code: their text may use any template code (variables, filters, tags), and
+   * their front matter Eleventy's keys that change how a page is built (`layout`, `permalink`,
+   * `eleventyComputed`, …) and JavaScript. Off, a story may use Markdown and the newsroom's
+   * shortcodes with literal arguments only (docs/security.md). Default `false`.
+   */
+  trustedStories: option<boolean>({
+    default: false,
+    parse: checked((value) => typeof value === "boolean", "must be true or false, got", () => "leave it out (stories are data); true only if everyone who can write a story may run code on the build machine"),
+    doc: "stories are trusted code: template code in their text, Eleventy's page-building keys and JavaScript in their front matter run at build time. Only for a site where everyone who can write a story may run code on the build machine ([Security](security.md))",
+  }),
 };
 
 /** Every theme option, resolved: the type of what `resolveThemeOptions` gives back. */

@@ -11,6 +11,7 @@ import type { BuildMode } from "./build-mode.js";
 import type { ThemeConfig } from "./config.js";
 import { buildTimeFromEnvironment } from "./filters.js";
 import { refuseReservedTags, storyWithoutPage } from "./front-matter.js";
+import { refuseStoryAsCode } from "./story-code.js";
 import { embargoNotes, normaliseDates, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import type { WatchMemory } from "./watch-memory.js";
 
@@ -83,11 +84,13 @@ export function addPublishingPreprocessors(eleventyConfig: EleventyConfig, { con
   // Before Eleventy reads a template into any collection: dates as written, and a story that is
   // not public yet (draft, or dated after this build) left out of every output. The preview
   // builds it with a banner and noindex instead.
-  eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data) {
+  eleventyConfig.addPreprocessor("newsroom-publishing", "*", function (data, content) {
     const inputPath = this.inputPath;
     if (!mode.renders(isArticle(inputPath), isListTemplate(data), data[PART_DATA_PAGE] === true)) return false;
     // Before Eleventy makes collections of the tags, where such a name fails without naming the page.
     const reason = reportingCause(() => {
+      // A story is data: checked before Eleventy computes its data (permalink, eleventyComputed) or renders it.
+      if (isArticle(inputPath) && !config.options.trustedStories) refuseStoryAsCode(inputPath, content, sources.source(inputPath), data.section);
       refuseReservedTags(inputPath, data.tags);
       normaliseDates(inputPath, data, sources.frontMatter(inputPath), zone);
       sources.forget(inputPath);

@@ -127,7 +127,7 @@ export function unpublishedLabel(reason: Unpublished, zone: string): string {
  * after a one-word edit.
  */
 export class SourceFiles {
-  private readonly written = new Map<string, Record<string, unknown> | undefined>();
+  private readonly written = new Map<string, WrittenSource | undefined>();
   private keep = false;
 
   /**
@@ -145,9 +145,14 @@ export class SourceFiles {
   }
 
   frontMatter(inputPath: string): Record<string, unknown> | undefined {
+    return this.source(inputPath)?.frontMatter;
+  }
+
+  /** The file as written: its front matter (dates as typed), its language and fields as Eleventy reads them. */
+  source(inputPath: string): WrittenSource | undefined {
     if (!this.written.has(inputPath)) {
       const text = readFileIfPresent(inputPath)?.toString("utf8");
-      this.written.set(inputPath, text === undefined ? undefined : writtenFrontMatter(text));
+      this.written.set(inputPath, text === undefined ? undefined : writtenSource(text));
     }
     return this.written.get(inputPath);
   }
@@ -156,6 +161,53 @@ export class SourceFiles {
   forget(inputPath: string): void {
     if (!this.keep) this.written.delete(inputPath);
   }
+}
+
+/** What the theme reads of a file as written, once per build. */
+export interface WrittenSource {
+  /** YAML front matter with the core schema: dates as typed. */
+  frontMatter: Record<string, unknown> | undefined;
+  /** What follows the first `---` ("" for YAML), or undefined without front matter. */
+  language: string | undefined;
+  /** The front matter's fields as Eleventy reads them (YAML or JSON), for the keys a story gives. */
+  fields: Record<string, unknown> | undefined;
+  /** The file's line the text below the front matter starts on. */
+  bodyLine: number;
+}
+
+function writtenSource(text: string): WrittenSource {
+  const frontMatter = writtenFrontMatter(text);
+  const first = /^\uFEFF?---([^\r\n]*)\r?\n/.exec(text);
+  const language = first ? (first[1] as string).trim() : undefined;
+  const bodyStart = frontMatterBlockEnd(text);
+  return { frontMatter, language, fields: fieldsAsEleventyReads(text, language, frontMatter), bodyLine: text.slice(0, bodyStart).split("\n").length };
+}
+
+/**
+ * The fields as Eleventy's YAML (default schema) or JSON reads them. The core schema's parse
+ * serves unless it fails or holds a merge key (`<<`), which only the default schema merges: a
+ * key hidden in a merged anchor is a key the story gives.
+ */
+function fieldsAsEleventyReads(text: string, language: string | undefined, core: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (language === undefined) return undefined;
+  const block = /^\uFEFF?---[^\r\n]*\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+  if (block === undefined) return undefined;
+  const lower = language.toLowerCase();
+  try {
+    const parsed: unknown = lower === "json" ? JSON.parse(block) : ["", "yaml", "yml"].includes(lower) ? (core !== undefined && !("<<" in core) ? core : yaml.load(block)) : undefined;
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    // Eleventy's own parse of the same text reports the error.
+    return undefined;
+  }
+}
+
+/** Where the front matter block ends, with the line break after its closing ---; 0 without one. */
+function frontMatterBlockEnd(text: string): number {
+  const opening = /^\uFEFF?---[^\r\n]*\r?\n/.exec(text);
+  if (!opening) return 0;
+  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(opening[0].length - 1));
+  return closing ? opening[0].length - 1 + closing.index + closing[0].length : 0;
 }
 
 /**

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { assertValidZone } from "../dates.js";
 import { closestMatch, NewsroomError } from "../errors.js";
-import { isAbsoluteHttpUrl } from "../escape.js";
+import { isAbsoluteHttpUrl, siteUrlFault } from "../escape.js";
 import type { NewsroomOptions, PublisherOptions } from "../options.js";
 
 /** The publication's logo: a site path (`/assets/logo.svg`) or an absolute URL, with its size if known. */
@@ -136,8 +136,12 @@ export const SITE_SETTINGS = {
     required: true,
     fromOption: "url",
     missingFix: 'add the address the site is published at, e.g. "url": "https://news.example.org" (the SITE_URL environment variable overrides it when building)',
-    check: absoluteUrl("https://news.example.org"),
-    doc: "the absolute address the site is published at, e.g. `https://news.example.org` (origin only; Eleventy's path prefix is added). The `SITE_URL` environment variable overrides it when set, as the Pages workflow does",
+    check: (file, key, value) => {
+      absoluteUrl("https://news.example.org")(file, key, value);
+      const fault = siteUrlFault(value as string);
+      if (fault) throw settingError(file, key, fault.problem, fault.shown, fault.fix);
+    },
+    doc: "the absolute address the site is published at, e.g. `https://news.example.org`: its origin alone (a user, password, query or path stops the build; Eleventy's path prefix is added). The `SITE_URL` environment variable overrides it when set, as the Pages workflow does",
   }),
   /** Language tag of the site, e.g. `en-US`. */
   language: setting<string>({

@@ -37,7 +37,7 @@ describe("the bench floor builds the theme's pages", () => {
     generateCorpus(24, corpus, ["theme", "floor"]);
     const rel = (dir: string) => path.relative(repoRoot, dir);
     await Promise.all([
-      build("eleventy.config.ts", { NEWSROOM_INPUT: rel(path.join(corpus, "theme")), NEWSROOM_DATA: rel(path.join(corpus, "theme", "_data")), NEWSROOM_PAGE_SIZE: PAGE_SIZE }, path.join(corpus, "out-theme")),
+      build("eleventy.config.ts", { NEWSROOM_INPUT: rel(path.join(corpus, "theme")), NEWSROOM_DATA: rel(path.join(corpus, "theme", "_data")), NEWSROOM_PAGE_SIZE: PAGE_SIZE, NEWSROOM_TRUSTED_STORIES: "on" }, path.join(corpus, "out-theme")),
       build("bench/floor/eleventy.config.ts", { FLOOR_INPUT: rel(path.join(corpus, "floor")), FLOOR_PAGE_SIZE: PAGE_SIZE }, path.join(corpus, "out-floor")),
     ]);
   }, 120_000);

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import { buildFiles } from "../helpers/build.js";
 import { repoRoot } from "../helpers/site-build.js";
 import { messageChain } from "../helpers/errors.js";
+import type { NewsroomThemeOptions } from "../../plugin/theme/index.js";
 
 const SITE = {
   "_data/site.json": JSON.stringify({ name: "Error Echo", url: "https://news.example.com", language: "en-US", timeZone: "UTC", organisation: { name: "Error Echo", logo: "/assets/logo.svg" } }),
@@ -18,7 +19,7 @@ const SITE = {
   "_data/speakers.json": JSON.stringify({ marsh: { name: "Delia Marsh" } }),
 };
 // The theme reads everything it needs from _data/site.json.
-const THEME = {};
+const THEME: NewsroomThemeOptions = {};
 
 const GOOD: Record<string, string> = {
   title: '"Council passes the budget"',
@@ -34,9 +35,9 @@ function article(fields: Record<string, string | undefined>): string {
   return `---\n${lines.join("\n")}\n---\nThe council met.\n`;
 }
 
-async function buildError(fields: Record<string, string | undefined>): Promise<string> {
+async function buildError(fields: Record<string, string | undefined>, theme: NewsroomThemeOptions = THEME): Promise<string> {
   try {
-    await buildFiles({ ...SITE, "articles/story.md": article(fields) }, { theme: THEME });
+    await buildFiles({ ...SITE, "articles/story.md": article(fields) }, { theme });
   } catch (error) {
     return messageChain(error);
   }
@@ -92,11 +93,20 @@ describe("front matter errors name the field, file, value and fix", () => {
     expect(dateline).toMatch(/\[newsroom\] dateline in \S*story\.md: needs a place as its first argument/);
   });
 
-  it("a variable the story lacks, printed in its text, stops the build; in a raw block the braces are published", async () => {
+  it("braces in a story's text stop the build (a story runs no template code); in a raw block they are published", async () => {
     const body = "The mail merge printed “Dear {{ name }},” on every letter.\n";
     const stopped = await buildFiles({ ...SITE, "articles/story.md": `${article({})}${body}` }, { theme: THEME }).catch(messageChain);
+    expect(stopped).toMatch(/\[newsroom\] article text, line 10 in \S*story\.md: prints a template expression, and a story runs no template code: "\{\{ name \}\}"\. Fix: remove it; to show it as written, wrap it: \{% raw %\}…\{% endraw %\}/);
+    const pages = await buildFiles({ ...SITE, "articles/story.md": `${article({})}The mail merge printed “Dear {% raw %}{{ name }}{% endraw %},” on every letter.\n` }, { theme: THEME });
+    expect(pages.get("/news/2025/10/14/story/")?.content ?? "").toContain("The mail merge printed “Dear {{ name }},” on every letter.");
+  });
+
+  it("in a trusted story, a variable the story lacks, printed in its text, stops the build; in a raw block the braces are published", async () => {
+    const body = "The mail merge printed “Dear {{ name }},” on every letter.\n";
+    const trusted = { ...THEME, trustedStories: true };
+    const stopped = await buildFiles({ ...SITE, "articles/story.md": `${article({})}${body}` }, { theme: trusted }).catch(messageChain);
     expect(stopped).toMatch(/\[newsroom\] article text, line 10 in \S*story\.md: \{\{ name \}\} prints the template variable "name", which this story does not have, so it prints nothing and the words vanish from the page: "The mail merge printed “Dear \{\{ name \}\},” on every letter\."\. Fix: to show the braces as written, wrap them: \{% raw %\}\{\{ name \}\}\{% endraw %\}/);
-    const pages = await buildFiles({ ...SITE, "articles/story.md": `${article({})}The mail merge printed “Dear {% raw %}{{ name }}{% endraw %},” under “{{ title }}”.\n` }, { theme: THEME });
+    const pages = await buildFiles({ ...SITE, "articles/story.md": `${article({})}The mail merge printed “Dear {% raw %}{{ name }}{% endraw %},” under “{{ title }}”.\n` }, { theme: trusted });
     const html = pages.get("/news/2025/10/14/story/")?.content ?? "";
     expect(html).toContain("The mail merge printed “Dear {{ name }},” under “Council passes the budget”.");
   });
@@ -218,9 +228,9 @@ describe("dates YAML would quietly change", () => {
 });
 
 describe("story addresses a browser cannot open", () => {
-  async function buildNamed(file: string, fields: Record<string, string | undefined> = {}): Promise<string> {
+  async function buildNamed(file: string, fields: Record<string, string | undefined> = {}, theme: NewsroomThemeOptions = THEME): Promise<string> {
     try {
-      await buildFiles({ ...SITE, [`articles/${file}`]: article(fields) }, { theme: THEME });
+      await buildFiles({ ...SITE, [`articles/${file}`]: article(fields) }, { theme });
     } catch (error) {
       return messageChain(error);
     }
@@ -240,7 +250,9 @@ describe("story addresses a browser cannot open", () => {
   });
 
   it("a written permalink is named as the field to change", async () => {
-    const message = await buildNamed("story.md", { permalink: '"/news/why now?/"' });
+    // A story's own permalink is a plain address in its section; a trusted story's is checked here.
+    expect(await buildNamed("story.md", { permalink: '"/news/why now?/"' })).toMatch(/\[newsroom\] front matter permalink in \S*story\.md: may only be a plain address inside the story's section/);
+    const message = await buildNamed("story.md", { permalink: '"/news/why now?/"' }, { ...THEME, trustedStories: true });
     expect(message).toMatch(/\[newsroom\] front matter permalink in \S*story\.md: gives the story an address a browser cannot open \("\?" starts a query string[^)]*\): "\/news\/why now\?\/"\. Fix: use letters, digits and hyphens, e.g\. "\/news\/why-now\/"/);
   });
 
@@ -253,9 +265,10 @@ describe("story addresses a browser cannot open", () => {
 describe("a story with no page", () => {
   it.each([
     ["permalink: false", { permalink: "false" }],
-    ["with eleventyExcludeFromCollections as well (its layout would still link to itself)", { permalink: "false", eleventyExcludeFromCollections: "true" }],
-  ])("%s stops the build naming the story and draft: true", async (_name, fields) => {
-    const message = await buildError(fields);
+    // eleventyExcludeFromCollections is a trusted story's only (a story's is refused as such).
+    ["with eleventyExcludeFromCollections as well (its layout would still link to itself)", { permalink: "false", eleventyExcludeFromCollections: "true" }, { ...THEME, trustedStories: true }],
+  ] as [string, Record<string, string>, NewsroomThemeOptions?][])("%s stops the build naming the story and draft: true", async (_name, fields, theme) => {
+    const message = await buildError(fields, theme);
     expect(message).toMatch(/\[newsroom\] front matter permalink in \S*story\.md: a story must have a page: the front page, lists, feeds and sitemaps link to it: false\. Fix: to keep a story off the site, write draft: true instead/);
   });
 });

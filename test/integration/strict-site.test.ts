@@ -144,8 +144,10 @@ describe("every file rendered from articles/ is an article, whatever its extensi
     ].join("\n"),
   };
 
-  it("lists and publishes .MD, .liquid, .html and .11ty.js stories", async () => {
-    const pages = await buildFiles(files, { theme: {} });
+  it("lists and publishes .MD, .liquid, .html and (where stories are trusted code) .11ty.js stories", async () => {
+    // A JavaScript story is code: the site must trust its stories (docs/security.md).
+    expect(await buildError(files)).toMatch(/articles folder in \S*script-story\.11ty\.js: holds a file that is code/);
+    const pages = await buildFiles(files, { theme: { trustedStories: true } });
     const feed = JSON.parse(pages.get("/feed.json")?.content as string) as { items: { title: string }[] };
     expect(feed.items.map((item) => item.title)).toEqual(["A JavaScript story", "An HTML story", "A Liquid story", "Upper-case extension"]);
     expect(pages.get("/local/2025/10/13/script-story/")?.content).toContain('<h1 class="article__headline">A JavaScript story</h1>');
@@ -161,8 +163,8 @@ describe("every file rendered from articles/ is an article, whatever its extensi
     expect(pages.has("/local/2025/10/14/budget/")).toBe(true);
   });
 
-  it("checks them like Markdown stories: an unknown field in an .11ty.js story's data fails", async () => {
-    const message = await buildError({ ...SITE, "articles/script-story.11ty.js": files["articles/script-story.11ty.js"].replace("tags:", "tagz:") });
+  it("checks them like Markdown stories: an unknown field in a trusted .11ty.js story's data fails", async () => {
+    const message = await buildError({ ...SITE, "articles/script-story.11ty.js": files["articles/script-story.11ty.js"].replace("tags:", "tagz:") }, { trustedStories: true });
     expect(message).toMatch(/\[newsroom\] front matter tagz in \S*script-story\.11ty\.js: unknown field \(it would be ignored\): "tagz"\. Fix: did you mean "tags"\?/);
     const upper = await buildError({ ...SITE, "articles/upper.MD": story({ section: "sports" }) });
     expect(upper).toMatch(/\[newsroom\] front matter section in \S*upper\.MD: unknown section id: "sports"/);

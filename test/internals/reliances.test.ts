@@ -10,6 +10,7 @@ import nunjucks from "nunjucks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 import { indexEleventyLookups } from "../../plugin/internals/eleventy-lookups.js";
+import { guardFrontMatterEngines } from "../../plugin/internals/front-matter-engines.js";
 import { forgetSkipped, RELIANCES, skippedLine, type Reliance } from "../../plugin/internals/reliances.js";
 import { addLastNunjucksExtension, addLiquidTagFallback } from "../../plugin/internals/template-engines.js";
 import { storyFrontMatter, templateText } from "../../plugin/internals/template-source.js";
@@ -138,6 +139,31 @@ describe("the site's config as Eleventy holds it (user-config.ts)", () => {
     expect(addedGlobalDataNames(other)).toEqual([]);
     expect(passthroughCopies({})).toEqual([]);
     expect(warnings).toEqual(linesOf("passthroughCopies", "addedGlobalData"));
+  });
+});
+
+describe("the front-matter engines (front-matter-engines.ts)", () => {
+  it("wraps the installed Eleventy's engines: each file's path is asked about, YAML and JSON untouched, nothing printed", async () => {
+    const asked: [string, string][] = [];
+    let applied: unknown;
+    const pages = await buildFiles({ "index.md": "---\ntitle: Home\n---\n# Home", "js.njk": '---js\nconst title = "From JS";\n---\n{{ title }}', "legacy.njk": '---jsLegacy\n{ title: "Legacy" }\n---\n{{ title }}', "json.njk": '---json\n{ "title": "From JSON" }\n---\n{{ title }}' }, {
+      configure(eleventyConfig) {
+        applied = guardFrontMatterEngines(eleventyConfig, (filePath, language) => {
+          asked.push([filePath.replace(/^.*\//, ""), language]);
+        });
+      },
+    });
+    expect(applied).toBe(true);
+    expect(asked.sort()).toEqual([["js.njk", "js"], ["legacy.njk", "jsLegacy"]]);
+    // Every other file keeps Eleventy's engines as they were.
+    expect([...pages.values()].map((page) => page.content.trim()).sort()).toEqual(["<h1>Home</h1>", "From JS", "From JSON", "Legacy"]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("leaves engines shaped otherwise alone, said once", () => {
+    expect(guardFrontMatterEngines({}, () => undefined)).toBe(false);
+    expect(guardFrontMatterEngines({ frontMatterParsingOptions: { engines: new Map() } }, () => undefined)).toBe(false);
+    expect(warnings).toEqual(linesOf("frontMatterEngines"));
   });
 });
 

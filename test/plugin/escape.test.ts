@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, htmlToText, isSafeUrl, jsonForScript } from "../../plugin/escape.js";
+import { escapeHtml, htmlToText, isSafeUrl, jsonForScript, siteUrlFault } from "../../plugin/escape.js";
 
 describe("escapeHtml", () => {
   it.each([
@@ -140,5 +140,32 @@ describe("htmlToText", () => {
     ["&#xD800;", "\ufffd"],
   ])("decodes the invalid reference %s to U+FFFD instead of throwing", (html, expected) => {
     expect(htmlToText(html)).toBe(expected);
+  });
+});
+
+describe("siteUrlFault: the site's address is an origin, and never shown with its secrets", () => {
+  it.each(["https://news.example.org", "https://news.example.org/", "http://localhost:8080"])("accepts %s", (url) => {
+    expect(siteUrlFault(url)).toBeUndefined();
+  });
+
+  it("refuses a user and password, masking both", () => {
+    const fault = siteUrlFault("https://editor:hunter2@news.example.org");
+    expect(fault?.problem).toContain("user name or password");
+    expect(fault?.shown).toBe("https://***:***@news.example.org/");
+    expect(JSON.stringify(fault)).not.toContain("hunter2");
+    expect(JSON.stringify(fault)).not.toContain("editor");
+    expect(siteUrlFault("https://:hunter2@news.example.org")?.shown).toBe("https://***:***@news.example.org/");
+  });
+
+  it.each(["https://x.org/?token=s3cret", "https://x.org/#s3cret", "https://x.org/?"])("refuses a query or fragment, masking it: %s", (url) => {
+    const fault = siteUrlFault(url);
+    expect(fault?.problem).toContain("query or fragment");
+    expect(JSON.stringify(fault)).not.toContain("s3cret");
+  });
+
+  it("refuses a path, with the path prefix as the fix", () => {
+    const fault = siteUrlFault("https://x.org/news");
+    expect(fault?.problem).toContain("has a path");
+    expect(fault?.fix).toBe('write the origin alone ("https://x.org") and build with the path as Eleventy\'s path prefix: npx @11ty/eleventy --pathprefix=/news/');
   });
 });

@@ -249,6 +249,9 @@ describe("structured-data options", () => {
   it.each([
     ["siteUrl", "news.example.com", "must be an absolute http(s) URL"],
     ["siteUrl", "ftp://news.example.com", "must be an absolute http(s) URL"],
+    ["siteUrl", "https://editor:hunter2@news.example.com", 'holds a user name or password, which every page, feed and sitemap would publish: "https://***:***@news.example.com/"'],
+    ["siteUrl", "https://news.example.com/?key=1", 'has a query or fragment, which the site\'s addresses cannot carry: "https://news.example.com/?…"'],
+    ["siteUrl", "https://x.org/news/", 'has a path, which the site\'s addresses would lose (only the origin is used): "https://x.org/news/". Fix: write the origin alone ("https://x.org") and build with the path as Eleventy\'s path prefix: npx @11ty/eleventy --pathprefix=/news/'],
     ["language", "English", "must be a language tag"],
     ["authorsDataKey", "", "must be a non-empty string"],
     ["sectionsDataKey", 3, "must be a non-empty string"],

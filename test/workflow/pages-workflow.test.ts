@@ -184,7 +184,8 @@ describe.each(Object.entries(WORKFLOWS))("%s", (_, file) => {
     expect(configure).toBeLessThan(build);
     expect(build).toBeLessThan(upload);
     expect(steps[build]?.run).toContain("steps.pages.outputs.base_path");
-    expect(steps[build]?.env?.SITE_URL).toContain("steps.pages.outputs.base_url");
+    // The origin alone: a SITE_URL with the project's path stops the build (the path is the prefix).
+    expect(steps[build]?.env?.SITE_URL).toContain("steps.pages.outputs.origin");
     expect(steps[upload]?.with).toMatchObject({ path: "_site", "include-hidden-files": true });
     expect(jobs.deploy?.needs).toBe("build");
     for (const job of Object.values(jobs)) {
