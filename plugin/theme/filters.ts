@@ -18,15 +18,32 @@ import { topicUrl, type ListPage } from "./site-index.js";
  * each list template (a rebuild in watch mode renders only the pages an edit changed, see
  * ListPageMemory), and leaving the others out of it spares Eleventy thousands of collection items.
  */
-export function sitemapPages(items: unknown, listPages: readonly ListPage<unknown, unknown>[] = [], recordedStories: readonly EleventyCollectionItem[] = []): EleventyCollectionItem[] {
+export function sitemapPages(items: unknown, listPages: readonly ListPage<unknown, unknown>[] = [], recordedStories: readonly EleventyCollectionItem[] = [], buildTime?: Date): EleventyCollectionItem[] {
   const listUrls = new Set(listPages.map((page) => page.permalink));
   const rendered = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
-  // A build in parts: the stories other parts rendered, in collections.all's order as one build has it.
-  const all = recordedStories.length === 0 ? rendered : [...rendered, ...recordedStories].sort(eleventyOrder);
-  const pages = all.filter((item) => typeof item.url !== "string" || !listUrls.has(item.url));
+  // collections.all's order (with, in a build in parts, the stories other parts rendered), but
+  // with the theme's own pages dated as the theme says, not as the clock happened to say.
+  const all = [...rendered, ...recordedStories].map((item) => ({ item, date: isThemePage(item) ? (buildTime ?? item.date) : item.date, inputPath: item.inputPath }));
+  all.sort(eleventyOrder);
+  const pages = all.map(({ item }) => item).filter((item) => typeof item.url !== "string" || !listUrls.has(item.url));
   // What the sitemap reads of a list page: its URL as Eleventy gives it (the permalink), and the page.
   const lists = listPages.map((page) => ({ url: page.permalink, data: { listPage: page } }) as unknown as EleventyCollectionItem);
   return [...pages, ...lists].filter((item) => typeof item.url === "string" && item.url.endsWith("/") && !item.data.noindex);
+}
+
+/**
+ * A page the theme adds (a virtual template). It has no date of its own: Eleventy dates it with the
+ * clock when it reads it, so two of them are a millisecond apart or not, in an order that depends
+ * on the machine's speed and on the Eleventy version (3.1.0 reads them at other moments than 3.1.8).
+ * The sitemap dates them all at the build's time, which puts them in the order of their input paths.
+ */
+function isThemePage(item: EleventyCollectionItem): boolean {
+  return /(^|\/)newsroom-theme\//.test(item.inputPath);
+}
+
+/** The URLs of the sitemap's file `pageNumber` (from 0) of `size` URLs each. */
+export function sitemapFile(pages: readonly EleventyCollectionItem[], pageNumber: number, size: number): EleventyCollectionItem[] {
+  return pages.slice(pageNumber * size, (pageNumber + 1) * size);
 }
 
 function isStory(item: unknown): item is EleventyCollectionItem {
@@ -143,9 +160,16 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
       return value.charAt(0).toLocaleUpperCase("en-US") + value.slice(1);
     },
     firstKey: (record: unknown) => (record && typeof record === "object" ? Object.keys(record)[0] : undefined),
-    sitemapPages: (items: unknown) => sitemapPages(items, listPages(), recordedStories()),
+    sitemapPages: (items: unknown) => sitemapPages(items, listPages(), recordedStories(), now()),
+    /**
+     * The URLs of sitemap file `pageNumber` (from 0), read from collections.all when the file is
+     * written: Eleventy 3.1.0 paginates the sitemap files before it has put every page in
+     * collections.all (a page importing a collection the config adds, the front page, comes after
+     * them), and only the count of files comes from the pagination.
+     */
+    sitemapFile: (items: unknown, pageNumber: number, size: number) => sitemapFile(sitemapPages(items, listPages(), recordedStories(), now()), pageNumber, size),
     /** How many sitemap files hold `items` at `size` URLs each (the sitemap index lists them). */
-    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items, listPages(), recordedStories()).length / size)),
+    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items, listPages(), recordedStories(), now()).length / size)),
     /**
      * A sitemap entry's last change: an article's (the latest of its date, update and
      * corrections); a list page's newest story on it; for a page that shows the latest stories

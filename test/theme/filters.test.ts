@@ -103,3 +103,34 @@ describe("sitemapLastModified", () => {
     expect(sitemapLastModified(page([]))).toBeUndefined();
   });
 });
+
+describe("sitemapPages", () => {
+  const build = new Date("2025-11-01T00:00:00Z");
+  const sitemapPages = themeFilters({ zone: "UTC", standaloneCities: [], related: () => [], now: () => build }).sitemapPages as (items: unknown) => { url: string }[];
+  const story = { inputPath: "./src/articles/a.md", url: "/politics/a/", date: new Date("2025-10-01T00:00:00Z"), data: {} };
+  // Eleventy dates a virtual template with the clock when it reads it: here the front page was read
+  // a millisecond before the archive, and the search page a millisecond after.
+  const themePage = (name: string, url: string, ms: number) => ({ inputPath: `./src/newsroom-theme/${name}.njk`, url, date: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, ms)), data: {} });
+  const archive = themePage("archive", "/archive/", 5);
+  const front = themePage("index", "/", 4);
+  const search = themePage("search", "/search/", 6);
+
+  it("lists the theme's pages in the order of their input paths, whenever Eleventy happened to date them", () => {
+    const urls = (items: unknown[]) => sitemapPages(items).map((item) => item.url);
+    expect(urls([story, front, archive, search])).toEqual(["/politics/a/", "/archive/", "/", "/search/"]);
+    expect(urls([story, archive, search, front])).toEqual(["/politics/a/", "/archive/", "/", "/search/"]);
+  });
+
+  it("keeps collections.all's order (date, then input path) for the site's own pages", () => {
+    const older = { ...story, inputPath: "./src/articles/b.md", url: "/politics/b/", date: new Date("2025-09-01T00:00:00Z") };
+    const page = { inputPath: "./src/contact.md", url: "/contact/", date: new Date("2025-10-01T00:00:00Z"), data: {} };
+    expect(sitemapPages([story, older, page, front]).map((item) => item.url)).toEqual(["/politics/b/", "/politics/a/", "/contact/", "/"]);
+  });
+
+  it("sitemapFile gives file n (from 0) of sitemapSize URLs each", () => {
+    const sitemapFile = themeFilters({ zone: "UTC", standaloneCities: [], related: () => [], now: () => build }).sitemapFile as (items: unknown, n: number, size: number) => { url: string }[];
+    const items = [story, front, archive, search];
+    expect(sitemapFile(items, 0, 3).map((item) => item.url)).toEqual(["/politics/a/", "/archive/", "/"]);
+    expect(sitemapFile(items, 1, 3).map((item) => item.url)).toEqual(["/search/"]);
+  });
+});
