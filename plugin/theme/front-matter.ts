@@ -244,6 +244,11 @@ function checkKnownFields(inputPath: string, frontMatter: Record<string, unknown
   }
 }
 
+/** A story with no `date`: Eleventy would date it by its file's creation, which is no publication time. */
+export function missingDateError(inputPath: string): NewsroomError {
+  return fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (a time, with or without its offset), or date: 2025-09-05 (the day alone)");
+}
+
 function fieldError(inputPath: string, field: string, problem: string, value: unknown, fix: string): NewsroomError {
   return new NewsroomError({ where: `front matter ${field}`, problem, value, fix, inputPath });
 }
@@ -295,7 +300,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
 
   // Eleventy falls back to the file's creation time when front matter has no date; a news
   // article must say when it was published.
-  if (data.date === undefined) throw fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (a time, with or without its offset), or date: 2025-09-05 (the day alone)");
+  if (data.date === undefined) throw missingDateError(inputPath);
   for (const field of ["date", "updated"]) {
     if (data[field] === undefined) continue;
     const impossible = fileText === undefined ? undefined : impossibleWrittenDate(fileText, field);

@@ -8,6 +8,7 @@ import yaml from "js-yaml";
 import { namingFile } from "../arguments.js";
 import { formatApDateTime, toDateTime, writtenDate } from "../dates.js";
 import { NewsroomError } from "../errors.js";
+import { missingDateError } from "./front-matter.js";
 
 /** The front-matter fields whose dates are read as written. */
 const DATE_FIELDS = ["date", "updated"] as const;
@@ -99,6 +100,9 @@ export function unpublishedReason(inputPath: string, data: Record<string, unknow
     });
   }
   if (data.draft === true) return { status: "draft" };
+  // Before the embargo: with no date, Eleventy's page date is the file's creation time, which
+  // would decide whether the story is published.
+  if (data.date === undefined) throw missingDateError(inputPath);
   if (publishedAt && publishedAt.getTime() > buildTime.getTime()) return { status: "embargoed", until: data.date ?? publishedAt };
   // Checked here too: a date that cannot be read must not slip past the embargo check.
   if (data.date !== undefined) namingFile(inputPath, () => toDateTime(data.date, { zone, where: "front matter date" }));
