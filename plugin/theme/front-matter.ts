@@ -244,6 +244,16 @@ function checkKnownFields(inputPath: string, frontMatter: Record<string, unknown
   }
 }
 
+/** The agency is shown in the dateline only: without one, or as anything but text, it would be dropped. */
+function checkDatelineAgency(inputPath: string, agency: unknown, dateline: unknown): void {
+  if (typeof agency !== "string" || agency.trim() === "") {
+    throw fieldError(inputPath, "datelineAgency", "must be the agency's name as text, got", agency, 'write e.g. datelineAgency: "AP"');
+  }
+  if (dateline === undefined) {
+    throw fieldError(inputPath, "datelineAgency", "is shown only in the dateline, and this story has no dateline (the agency would be dropped), got", agency, `add the place it was filed from, e.g. dateline: "Kyiv, Ukraine", or remove datelineAgency`);
+  }
+}
+
 /** A story with no `date`: Eleventy would date it by its file's creation, which is no publication time. */
 export function missingDateError(inputPath: string): NewsroomError {
   return fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (a time, with or without its offset), or date: 2025-09-05 (the day alone)");
@@ -361,6 +371,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   if (data.dateline !== undefined) {
     namingFile(inputPath, () => parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities }));
   }
+  if (data.datelineAgency !== undefined) checkDatelineAgency(inputPath, data.datelineAgency, data.dateline);
 
   // The text after the fields: a story is read from the top.
   if (fileText !== undefined) {

@@ -64,6 +64,8 @@ describe("validateArticle", () => {
     [{ tags: "Ukraine" }, 'front matter tags in ./a.md: must be a list of topic names, got: "Ukraine"'],
     [{ tags: ["Budget", " Transit"] }, 'front matter tags in ./a.md: topic name begins or ends with a space (Eleventy splits a text of topics at its commas and keeps the spaces), got: " Transit". Fix: write the topics as a list: tags: [Budget, Transit]'],
     [{ dateline: "Kyiv" }, 'front matter dateline in ./a.md: AP style needs a state or country after this city: "Kyiv"'],
+    [{ datelineAgency: "AP" }, 'front matter datelineAgency in ./a.md: is shown only in the dateline, and this story has no dateline (the agency would be dropped), got: "AP". Fix: add the place it was filed from, e.g. dateline: "Kyiv, Ukraine", or remove datelineAgency'],
+    [{ dateline: "Kyiv, Ukraine", datelineAgency: 7 }, 'front matter datelineAgency in ./a.md: must be the agency\'s name as text, got: 7. Fix: write e.g. datelineAgency: "AP"'],
     [{ correctionDate: "soon" }, 'front matter correctionDate in ./a.md: is no longer read (a story can now have several corrections, each with its date): "soon"'],
     [{ corrections: [{ date: "soon", text: "Fixed." }] }, 'front matter corrections[0].date in ./a.md: cannot read this date: "soon"'],
   ])("rejects %j", (fields, message) => {
