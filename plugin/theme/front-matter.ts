@@ -154,6 +154,20 @@ export function storyWithoutPage(inputPath: string, written: boolean): NewsroomE
  * Stops a story whose address a browser cannot open as written. Most such addresses come from the
  * file's name, which the theme's permalink uses as it is; the fix then is a new name.
  */
+/**
+ * The last part of a story's address: Eleventy's `fileSlug`, without the file's extension. Eleventy
+ * renders `a.MD` as Markdown (it reads extensions in any case) but strips only a lower-case
+ * extension from the slug (`a.MD`, and `index.MD` for its folder's name).
+ */
+export function storySlug(page: { fileSlug: string; inputPath: string }): string {
+  const extension = path.extname(page.inputPath);
+  if (extension === "" || !page.fileSlug.endsWith(extension)) return page.fileSlug;
+  const slug = page.fileSlug.slice(0, -extension.length);
+  if (slug !== "index") return slug;
+  const folder = path.basename(path.dirname(page.inputPath));
+  return /\d{4}-\d{2}-\d{2}-(.*)/.exec(folder)?.[1] ?? folder;
+}
+
 export function checkStoryAddress(inputPath: string, url: unknown, story: { fileSlug?: string; permalinkWritten: boolean }): void {
   if (url === false) throw storyWithoutPage(inputPath, story.permalinkWritten);
   if (typeof url !== "string") return;

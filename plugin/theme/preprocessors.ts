@@ -10,7 +10,7 @@ import { NewsroomError } from "../errors.js";
 import type { BuildMode } from "./build-mode.js";
 import type { ThemeConfig } from "./config.js";
 import { buildTimeFromEnvironment } from "./filters.js";
-import { refuseReservedTags, storyWithoutPage } from "./front-matter.js";
+import { refuseReservedTags, storySlug, storyWithoutPage } from "./front-matter.js";
 import { refuseStoryAsCode } from "./story-code.js";
 import { embargoNotes, normaliseDates, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import type { WatchMemory } from "./watch-memory.js";
@@ -125,8 +125,8 @@ export function addArticleDefaults(eleventyConfig: EleventyConfig, { config, mod
     if (data.permalink === false) reportingCause(() => { throw storyWithoutPage(inputPath, true); });
     const computed = data.eleventyComputed as Record<string, unknown> | undefined;
     if (data.permalink === undefined && computed?.permalink === undefined) {
-      data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string } }) =>
-        `/${String(pageData.section)}/${articlePath(pageData.page.date)}/${pageData.page.fileSlug}/`;
+      data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string; inputPath: string } }) =>
+        `/${String(pageData.section)}/${articlePath(pageData.page.date)}/${storySlug(pageData.page)}/`;
     }
     // The index parts of a build in parts read and check stories without rendering them.
     if (mode.indexesOnly) {

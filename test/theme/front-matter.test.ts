@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLE_FIELDS, checkStoryAddress, forbiddenCharacter, impossibleWrittenDate, isSlug, topicSlug, validateArticle } from "../../plugin/theme/front-matter.js";
+import { ARTICLE_FIELDS, checkStoryAddress, forbiddenCharacter, impossibleWrittenDate, isSlug, storySlug, topicSlug, validateArticle } from "../../plugin/theme/front-matter.js";
 
 const registries = { sections: { world: { name: "World" } }, authors: { ada: { name: "Ada Reyes" } } };
 const good = { title: "Headline", dek: "Standfirst", date: new Date("2025-09-05T23:00:00Z"), section: "world", byline: ["ada"], tags: ["Ukraine"] };
@@ -165,5 +165,17 @@ describe("checkStoryAddress", () => {
 
   it("a backslash, which browsers read as a slash", () => {
     expect(() => checkStoryAddress("./articles/a.md", "/news/a\\b/", { fileSlug: "a", permalinkWritten: true })).toThrow('browsers read "\\" as "/"');
+  });
+});
+
+describe("storySlug", () => {
+  it("is Eleventy's fileSlug without the file's extension, whatever its case", () => {
+    expect(storySlug({ fileSlug: "budget", inputPath: "./articles/budget.md" })).toBe("budget");
+    expect(storySlug({ fileSlug: "a.MD", inputPath: "./articles/a.MD" })).toBe("a");
+    expect(storySlug({ fileSlug: "a.Md", inputPath: "./articles/2025-10-14-a.Md" })).toBe("a");
+    expect(storySlug({ fileSlug: "index.MD", inputPath: "./articles/vote/index.MD" })).toBe("vote");
+    expect(storySlug({ fileSlug: "index.MD", inputPath: "./articles/2025-10-14-vote/index.MD" })).toBe("vote");
+    expect(storySlug({ fileSlug: "vote", inputPath: "./articles/vote/index.md" })).toBe("vote");
+    expect(storySlug({ fileSlug: "v1.2", inputPath: "./articles/v1.2.md" })).toBe("v1.2");
   });
 });
