@@ -8,7 +8,7 @@ import { parseDatelinePlace } from "../dateline.js";
 import { DateTime } from "luxon";
 import { readCorrections } from "../corrections.js";
 import { laterDayThan, toDateTime, type DateInput } from "../dates.js";
-import { NewsroomError, closestMatch } from "../errors.js";
+import { NewsroomError, characterName, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
 import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "./story-text.js";
@@ -196,11 +196,12 @@ export function checkStoryAddress(inputPath: string, url: unknown, story: { file
 const FORBIDDEN_CHARACTER = /(?!\t|\n|\r\n)\p{Cc}|[\ud800-\udfff]|\p{Noncharacter_Code_Point}/u;
 
 /** The first forbidden character in a text, as `U+000B`, with its position; undefined when clean. */
-export function forbiddenCharacter(text: string): { codePoint: string; index: number } | undefined {
+export function forbiddenCharacter(text: string): { codePoint: string; index: number; name: string; position: number } | undefined {
   const match = FORBIDDEN_CHARACTER.exec(text);
   if (!match) return undefined;
   const codePoint = `U+${(match[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { codePoint, index: match.index };
+  // `name`: `U+000B (a control character)`; `position`: the Nth character of the text, from 1.
+  return { codePoint, index: match.index, name: characterName(match[0]), position: [...text.slice(0, match.index)].length + 1 };
 }
 
 /** Checks every string inside a value (lists and objects too), naming the field path of the first bad one. */
@@ -210,7 +211,7 @@ export function assertCleanText(value: unknown, field: string, inputPath: string
     if (found) {
       throw new NewsroomError({
         where: `${where} ${field}`,
-        problem: `contains the invisible character ${found.codePoint} (a control character, lone surrogate or non-character), which would break feeds and pages`,
+        problem: `contains the invisible character ${found.name} at character ${found.position}, which would break feeds and pages`,
         value,
         fix: "delete the character (it often comes from copying out of a PDF or word processor) or retype the text",
         inputPath,
@@ -233,7 +234,7 @@ export function assertCleanBody(fileText: string, inputPath: string): void {
   const line = fileText.slice(0, found.index).split("\n").length;
   throw new NewsroomError({
     where: `article text, line ${line}`,
-    problem: `contains the invisible character ${found.codePoint} (a control character, lone surrogate or non-character), which would break feeds and pages`,
+    problem: `contains the invisible character ${found.name}, which would break feeds and pages`,
     value: fileText.split("\n")[line - 1],
     fix: "delete the character (it often comes from copying out of a PDF or word processor) or retype the line",
     inputPath,

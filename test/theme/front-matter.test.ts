@@ -64,6 +64,7 @@ describe("validateArticle", () => {
     [{ tags: "Ukraine" }, 'front matter tags in ./a.md: must be a list of topic names, got: "Ukraine"'],
     [{ tags: ["Budget", " Transit"] }, 'front matter tags in ./a.md: topic name begins or ends with a space (Eleventy splits a text of topics at its commas and keeps the spaces), got: " Transit". Fix: write the topics as a list: tags: [Budget, Transit]'],
     [{ dateline: "Kyiv" }, 'front matter dateline in ./a.md: AP style needs a state or country after this city: "Kyiv"'],
+    [{ tags: ["\u200b"] }, 'front matter tags in ./a.md: topic name has no letter or digit to name its page, got: "\\u200b" (invisible: U+200B ZERO WIDTH SPACE at character 1)'],
     [{ datelineAgency: "AP" }, 'front matter datelineAgency in ./a.md: is shown only in the dateline, and this story has no dateline (the agency would be dropped), got: "AP". Fix: add the place it was filed from, e.g. dateline: "Kyiv, Ukraine", or remove datelineAgency'],
     [{ dateline: "Kyiv, Ukraine", datelineAgency: 7 }, 'front matter datelineAgency in ./a.md: must be the agency\'s name as text, got: 7. Fix: write e.g. datelineAgency: "AP"'],
     [{ correctionDate: "soon" }, 'front matter correctionDate in ./a.md: is no longer read (a story can now have several corrections, each with its date): "soon"'],
@@ -165,6 +166,15 @@ describe("checkStoryAddress", () => {
 
   it("a backslash, which browsers read as a slash", () => {
     expect(() => checkStoryAddress("./articles/a.md", "/news/a\\b/", { fileSlug: "a", permalinkWritten: true })).toThrow('browsers read "\\" as "/"');
+  });
+});
+
+describe("invisible characters in a field", () => {
+  it("are named by code point and position", () => {
+    const frontMatter = { ...good, title: "Vote\u0007 count" };
+    expect(() => validateArticle("./a.md", frontMatter, { ...registries, frontMatter })).toThrow(
+      '[newsroom] front matter title in ./a.md: contains the invisible character U+0007 (a control character) at character 5, which would break feeds and pages: "Vote\\u0007 count" (invisible: U+0007 (a control character) at character 5)',
+    );
   });
 });
 
