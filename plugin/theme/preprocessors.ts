@@ -77,7 +77,7 @@ export function addPublishingPreprocessors(eleventyConfig: EleventyConfig, { con
     const inputPath = this.page?.inputPath;
     // YAML front matter as typed; otherwise (JSON front matter, 11ty.js or directory data) a date
     // given as text, which Eleventy would read as UTC: a day is that day, a bare time local time.
-    const written = (inputPath === undefined ? undefined : writtenPublicationDate(sources.frontMatter(inputPath), zone)) ?? (typeof dateValue === "string" ? dateValue : undefined);
+    const written = (inputPath === undefined ? undefined : reportingCause(() => writtenPublicationDate(sources.frontMatter(inputPath), zone, inputPath))) ?? (typeof dateValue === "string" ? dateValue : undefined);
     return written === undefined ? undefined : reportingCause(() => namingFile(inputPath, () => toDateTime(written, { zone, where: "front matter date" }).toJSDate()));
   });
 
