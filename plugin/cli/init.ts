@@ -170,6 +170,14 @@ export function init(target: string, options: { root?: string; now?: DateTime } 
   if (existsSync(absolute) && !statSync(absolute).isDirectory()) {
     throw new InitError(`${target} is a file, not a folder. Choose a new folder name: npx eleventy-plugin-newsroom init my-news`);
   }
+  // A folder to be made inside a file (`init notes.txt/news`) cannot be: said before anything is written.
+  for (let above = path.dirname(absolute); above !== path.dirname(above); above = path.dirname(above)) {
+    if (!existsSync(above)) continue;
+    if (!statSync(above).isDirectory()) {
+      throw new InitError(`${target} cannot be made: ${path.relative(process.cwd(), above) || above} is a file, not a folder. Choose a folder name outside it: npx eleventy-plugin-newsroom init my-news`);
+    }
+    break;
+  }
   const files = starterFiles(path.join(root, "starter"), path.basename(absolute), packageFacts(root), options.now);
   const existing = files.filter((file) => existsSync(path.join(absolute, file.path))).map((file) => file.path);
   if (existing.length > 0) {
@@ -179,8 +187,13 @@ export function init(target: string, options: { root?: string; now?: DateTime } 
   }
   for (const file of files) {
     const destination = path.join(absolute, file.path);
-    mkdirSync(path.dirname(destination), { recursive: true });
-    writeFileSync(destination, file.content, { flag: "wx" });
+    try {
+      mkdirSync(path.dirname(destination), { recursive: true });
+      writeFileSync(destination, file.content, { flag: "wx" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      throw new InitError(`could not write ${path.join(target, file.path)} (${code}: ${(error as Error).message}). Check that you may write into ${target}, or choose another folder: npx eleventy-plugin-newsroom init my-news`);
+    }
   }
   return files;
 }
