@@ -115,6 +115,9 @@ export function latestDate<T extends DateInput>(dates: readonly (T | undefined)[
   return latest;
 }
 
+/** The problem of a date no reading can make sense of (as opposed to one read, and refused). */
+export const UNREADABLE_DATE = "cannot read this date";
+
 /** Parses any accepted input into a valid luxon DateTime in the requested zone, or throws. */
 export function toDateTime(input: unknown, options: DateFormatOptions = {}): DateTime {
   const key = input instanceof Date ? `d${input.getTime()}|${options.zone ?? ""}` : typeof input === "string" ? `s${input}|${options.zone ?? ""}` : undefined;
@@ -141,7 +144,9 @@ function parseDateTime(input: unknown, options: DateFormatOptions): DateTime {
   } else if (typeof input === "string" && input.trim() !== "") {
     // A string without an offset is wall-clock time in the requested zone (UTC without one);
     // setZone keeps an offset the string does carry, so a build gives the same page on any server.
-    parsed = DateTime.fromISO(canonicalDateText(input), { setZone: true, zone: options.zone ?? "utc" });
+    const canonical = canonicalDateText(input);
+    refuseUnclearWallClock(canonical, options.zone, where, input);
+    parsed = DateTime.fromISO(canonical, { setZone: true, zone: options.zone ?? "utc" });
   } else {
     throw new NewsroomError({
       where,
@@ -153,12 +158,58 @@ function parseDateTime(input: unknown, options: DateFormatOptions): DateTime {
   if (!parsed.isValid) {
     throw new NewsroomError({
       where,
-      problem: "cannot read this date",
+      problem: UNREADABLE_DATE,
       value: input,
       fix: 'write the date in ISO 8601 form, e.g. "2025-09-05" or "2025-09-05T14:30:00-04:00", and check that the day exists',
     });
   }
   return options.zone && !(input instanceof Date) ? parsed.setZone(options.zone) : parsed;
+}
+
+/** "-04:00": an offset in minutes as ISO 8601 writes it. */
+function isoOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const whole = Math.abs(minutes);
+  return `${sign}${String(Math.floor(whole / 60)).padStart(2, "0")}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+/**
+ * A written time luxon would read some way the author may not mean: a leap second (`23:59:60`);
+ * and, for a time without an offset read in the site's zone, a time the clocks skip (the spring
+ * gap: `02:30` on the day daylight saving time begins would be 3:30) or pass twice (the autumn
+ * fold, at two offsets). Each stops the build; a time with its offset stays as it is.
+ */
+function refuseUnclearWallClock(canonical: string, zone: string | undefined, where: string, input: string): void {
+  const written = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[-+]\d{2}:\d{2})?$/i.exec(canonical);
+  if (!written) return;
+  const [, year, month, day, hour, minute, second, offset] = written.map((part, index) => (index > 0 && index < 7 ? Number(part) : part)) as [string, number, number, number, number, number, number, string | undefined];
+  if (second === 60) {
+    throw new NewsroomError({ where, problem: "is a leap second (23:59:60), which dates on the web cannot hold", value: input, fix: `write the second before it, ${canonical.replace(/:60(?=\.|Z|[-+]|$)/i, ":59")}` });
+  }
+  if (offset !== undefined || !zone || !IANAZone.isValidZone(zone)) return;
+  const ianaZone = IANAZone.create(zone);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // The offsets in force around the time; each that gives back the written wall-clock time is a reading of it.
+  const offsets = [...new Set([ianaZone.offset(asUtc - 86_400_000), ianaZone.offset(asUtc), ianaZone.offset(asUtc + 86_400_000)])];
+  const readings = offsets.filter((candidate) => ianaZone.offset(asUtc - candidate * 60_000) === candidate).sort((a, b) => b - a);
+  const local = canonical.replace(/\.\d+$/, "");
+  if (readings.length === 0) {
+    throw new NewsroomError({
+      where,
+      problem: `this time does not exist in ${zone} (the clocks skip it that day), so it cannot be read`,
+      value: input,
+      fix: `correct the time, or write it with the offset you mean, e.g. ${local}${isoOffset(Math.min(...offsets))}`,
+    });
+  }
+  if (readings.length > 1) {
+    const [first, second_] = readings.map(isoOffset) as [string, string];
+    throw new NewsroomError({
+      where,
+      problem: `this time happens twice in ${zone} (the clocks go back that day), at ${first} or ${second_}`,
+      value: input,
+      fix: `write it with its offset: ${local}${first} (the first time) or ${local}${second_} (the second)`,
+    });
+  }
 }
 
 /**

@@ -56,7 +56,7 @@ function composeMessage({ where, problem, value, fix, inputPath }: NewsroomError
 
 /** A short, printable form of any value, so messages never show `[object Object]`. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return describeText(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   if (value === null || typeof value !== "object") return String(value);
   try {
@@ -106,4 +106,77 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+/**
+ * Characters a reader cannot see: controls (but tab and line breaks, which JSON escapes), format characters (zero-width spaces and joiners,
+ * the soft hyphen, bidi controls, the byte-order mark), line and paragraph separators, lone
+ * surrogates and the Hangul fillers. An error quoting a value shows each as an escape.
+ */
+const INVISIBLE = /(?![\t\n\r])\p{Cc}|\p{Cf}|\p{Zl}|\p{Zp}|[\ud800-\udfff]|[\u115f\u1160\u3164\uffa0\u034f\u180e]/gu;
+
+/** Names of the invisible characters most often pasted into text. */
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00ad: "SOFT HYPHEN",
+  0x034f: "COMBINING GRAPHEME JOINER",
+  0x061c: "ARABIC LETTER MARK",
+  0x115f: "HANGUL CHOSEONG FILLER",
+  0x1160: "HANGUL JUNGSEONG FILLER",
+  0x180e: "MONGOLIAN VOWEL SEPARATOR",
+  0x200b: "ZERO WIDTH SPACE",
+  0x200c: "ZERO WIDTH NON-JOINER",
+  0x200d: "ZERO WIDTH JOINER",
+  0x200e: "LEFT-TO-RIGHT MARK",
+  0x200f: "RIGHT-TO-LEFT MARK",
+  0x2028: "LINE SEPARATOR",
+  0x2029: "PARAGRAPH SEPARATOR",
+  0x202a: "LEFT-TO-RIGHT EMBEDDING",
+  0x202b: "RIGHT-TO-LEFT EMBEDDING",
+  0x202c: "POP DIRECTIONAL FORMATTING",
+  0x202d: "LEFT-TO-RIGHT OVERRIDE",
+  0x202e: "RIGHT-TO-LEFT OVERRIDE",
+  0x2060: "WORD JOINER",
+  0x2061: "FUNCTION APPLICATION",
+  0x2062: "INVISIBLE TIMES",
+  0x2063: "INVISIBLE SEPARATOR",
+  0x2064: "INVISIBLE PLUS",
+  0x2066: "LEFT-TO-RIGHT ISOLATE",
+  0x2067: "RIGHT-TO-LEFT ISOLATE",
+  0x2068: "FIRST STRONG ISOLATE",
+  0x2069: "POP DIRECTIONAL ISOLATE",
+  0x3164: "HANGUL FILLER",
+  0xfeff: "ZERO WIDTH NO-BREAK SPACE (byte-order mark)",
+  0xffa0: "HALFWIDTH HANGUL FILLER",
+};
+
+/** `U+200B ZERO WIDTH SPACE`: a character by its code point, and its name when it has a usual one. */
+export function characterName(character: string): string {
+  const code = character.codePointAt(0) as number;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = INVISIBLE_NAMES[code];
+  if (name) return `${hex} ${name}`;
+  const kind = /\p{Cc}/u.test(character) ? "a control character" : /[\ud800-\udfff]/u.test(character) ? "a lone surrogate" : /\p{Cf}/u.test(character) ? "a format character" : undefined;
+  return kind ? `${hex} (${kind})` : hex;
+}
+
+/** The invisible characters of a text, each named, with its position (the Nth character, counted from 1). */
+export function invisibleCharacters(text: string): { name: string; position: number }[] {
+  const found: { name: string; position: number }[] = [];
+  for (const match of text.matchAll(INVISIBLE)) found.push({ name: characterName(match[0]), position: [...text.slice(0, match.index)].length + 1 });
+  return found;
+}
+
+/** A text quoted, each invisible character shown as an escape and named: `"\u200b" (invisible: U+200B ZERO WIDTH SPACE at character 1)`. */
+function describeText(text: string): string {
+  const found = invisibleCharacters(text);
+  if (found.length === 0) return JSON.stringify(text);
+  let quoted = "";
+  for (const character of text) {
+    const code = character.codePointAt(0) as number;
+    const invisible = character.match(INVISIBLE) !== null;
+    quoted += !invisible ? JSON.stringify(character).slice(1, -1) : code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  }
+  const named = found.slice(0, 3).map(({ name, position }) => `${name} at character ${position}`);
+  if (found.length > 3) named.push(`${found.length - 3} more`);
+  return `"${quoted}" (invisible: ${named.join(", ")})`;
 }

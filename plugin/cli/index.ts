@@ -8,7 +8,7 @@
 import path from "node:path";
 import { closestMatch } from "../errors.js";
 import { buildInParts } from "./build.js";
-import { init, InitError, packageFacts, packageRoot } from "./init.js";
+import { init, InitError, packageFacts, packageRoot, publicationNameNote } from "./init.js";
 import { SearchIndexError, writeSearchIndexes } from "./search.js";
 
 const USAGE = `Usage: npx eleventy-plugin-newsroom init <folder>
@@ -80,6 +80,8 @@ function main(args: string[]): void {
     process.stdout.write(
       [`Wrote a new newsroom into ${shown}/:`, ...files.map((file) => `  ${file.path}`), "", "Next:", `  cd ${shown}`, "  npm install && npm run build", "  npm start", ""].join("\n"),
     );
+    const note = publicationNameNote(path.basename(path.resolve(target)));
+    if (note) process.stdout.write(`\n${note}\n`);
   } catch (error) {
     if (error instanceof InitError) {
       process.stderr.write(`eleventy-plugin-newsroom init: ${error.message}\n`);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
+import { cardFontsCover } from "../theme/share-card.js";
 
 /** The starter's files under names npm packs intact; written under their real names. */
 const SHIPPED_NAMES: Readonly<Record<string, string>> = {
@@ -48,6 +49,19 @@ export function siteNameFor(folder: string): string {
   const words = folder.split(/[-_.\s]+/).filter(Boolean);
   const name = words.map((word) => word.charAt(0).toLocaleUpperCase("en-US") + word.slice(1)).join(" ");
   return name || "My Newsroom";
+}
+
+/** The name a new site's publication gets: the folder's, unless the share cards' fonts cannot draw it (then the build would stop). */
+export function publicationNameFor(folder: string): string {
+  const name = siteNameFor(folder);
+  return cardFontsCover(name) ? name : "My Newsroom";
+}
+
+/** What `init` says when it could not name the publication after its folder; undefined when it could. */
+export function publicationNameNote(folder: string): string | undefined {
+  const name = siteNameFor(folder);
+  if (publicationNameFor(folder) === name) return undefined;
+  return `Named the publication "My Newsroom": the share cards' fonts cannot draw ${JSON.stringify(name)}. To use that name, add a font that has its letters (the theme option cardFonts, docs/theme.md "Share cards"), then set "name" in _data/site.json and the logo's text in assets/logo.svg.`;
 }
 
 /** A valid npm package name from a folder name. */
@@ -119,7 +133,7 @@ function listFiles(dir: string, prefix = ""): string[] {
 
 /** Every file of a new site named after `folder`, in memory. `now` dates the sample story. */
 export function starterFiles(starterDir: string, folder: string, facts: PackageFacts, now: DateTime = DateTime.now()): StarterFile[] {
-  const siteName = siteNameFor(folder);
+  const siteName = publicationNameFor(folder);
   const { timeZone } = JSON.parse(readFileSync(path.join(starterDir, "_data", "site.json"), "utf8")) as { timeZone: string };
   // The last full hour in the site's zone: the sample story is already published when the site builds.
   const published = now.setZone(timeZone).startOf("hour");
@@ -170,6 +184,14 @@ export function init(target: string, options: { root?: string; now?: DateTime } 
   if (existsSync(absolute) && !statSync(absolute).isDirectory()) {
     throw new InitError(`${target} is a file, not a folder. Choose a new folder name: npx eleventy-plugin-newsroom init my-news`);
   }
+  // A folder to be made inside a file (`init notes.txt/news`) cannot be: said before anything is written.
+  for (let above = path.dirname(absolute); above !== path.dirname(above); above = path.dirname(above)) {
+    if (!existsSync(above)) continue;
+    if (!statSync(above).isDirectory()) {
+      throw new InitError(`${target} cannot be made: ${path.relative(process.cwd(), above) || above} is a file, not a folder. Choose a folder name outside it: npx eleventy-plugin-newsroom init my-news`);
+    }
+    break;
+  }
   const files = starterFiles(path.join(root, "starter"), path.basename(absolute), packageFacts(root), options.now);
   const existing = files.filter((file) => existsSync(path.join(absolute, file.path))).map((file) => file.path);
   if (existing.length > 0) {
@@ -179,8 +201,13 @@ export function init(target: string, options: { root?: string; now?: DateTime } 
   }
   for (const file of files) {
     const destination = path.join(absolute, file.path);
-    mkdirSync(path.dirname(destination), { recursive: true });
-    writeFileSync(destination, file.content, { flag: "wx" });
+    try {
+      mkdirSync(path.dirname(destination), { recursive: true });
+      writeFileSync(destination, file.content, { flag: "wx" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      throw new InitError(`could not write ${path.join(target, file.path)} (${code}: ${(error as Error).message}). Check that you may write into ${target}, or choose another folder: npx eleventy-plugin-newsroom init my-news`);
+    }
   }
   return files;
 }

@@ -57,3 +57,36 @@ function refusing(language: string, engine: Engine, refuse: (filePath: string, l
     return parse(text, options);
   };
 }
+
+/**
+ * Wraps the data languages' engines (YAML's and JSON's): once an engine has read a file's front
+ * matter, `check(filePath, data)` may throw, before Eleventy merges the data into its cascade.
+ * Returns whether the engines were wrapped; when they are not the ones expected, they are left
+ * alone and the line is printed once.
+ */
+export function checkFrontMatterData(eleventyConfig: object, check: (filePath: string, data: unknown) => void): boolean {
+  const config = eleventyConfig as { frontMatterParsingOptions?: unknown };
+  const engines = isRecord(config.frontMatterParsingOptions) ? config.frontMatterParsingOptions.engines : undefined;
+  if (!isRecord(engines) || !isEngine(engines.yaml)) {
+    skipped("frontMatterEngines");
+    return false;
+  }
+  // gray-matter reads JSON front matter with JSON.parse when no engine is named for it.
+  const json = engines.json === undefined ? (text: string) => JSON.parse(text) as unknown : engines.json;
+  if (!isEngine(json)) {
+    skipped("frontMatterEngines");
+    return false;
+  }
+  Object.assign(engines, { yaml: checking(engines.yaml, check), json: checking(json, check) });
+  return true;
+}
+
+function checking(engine: Engine, check: (filePath: string, data: unknown) => void): EngineFunction {
+  const parse = typeof engine === "function" ? engine : engine.parse.bind(engine);
+  return function (text, options) {
+    const data = parse(text, options);
+    const filePath = options?.filePath;
+    if (typeof filePath === "string") check(filePath, data);
+    return data;
+  };
+}

@@ -3,11 +3,11 @@
  * would take the theme's own addresses, stories saved in a form Eleventy does not build, links in
  * stories to places the build did not write, and a logo the build did not publish.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
 import { reportingCause } from "../arguments.js";
-import { guardFrontMatterEngines } from "../internals/front-matter-engines.js";
+import { checkFrontMatterData, guardFrontMatterEngines } from "../internals/front-matter-engines.js";
 import { templateText } from "../internals/template-source.js";
 import { NewsroomError } from "../errors.js";
 import { filesUnder } from "../files.js";
@@ -16,6 +16,7 @@ import type { BuildMode } from "./build-mode.js";
 import { normalizeInputPath, type ThemeConfig } from "./config.js";
 import { isSlug, suggestSlug } from "./front-matter.js";
 import { readFileIfPresent } from "./publishing.js";
+import { refuseReservedKeys } from "./reserved-keys.js";
 import { codeFrontMatterError, publishedFolders, refuseCodeFiles, refuseStoryOutputPath } from "./story-code.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 
@@ -201,6 +202,9 @@ function decodeURIComponentSafe(segment: string): string {
  */
 export function addStoryGuards(eleventyConfig: EleventyConfig, config: ThemeConfig): void {
   const trusted = config.options.trustedStories;
+  // Any page: a `__proto__` key would be merged into every object of the build (reserved-keys.ts).
+  checkFrontMatterData(eleventyConfig, (filePath, data) => reportingCause(() => refuseReservedKeys(data, "front matter", filePath)));
+  eleventyConfig.on("eleventy.before", () => reportingCause(() => refuseReservedDataKeys(config.directories.data)));
   if (!trusted) {
     guardFrontMatterEngines(eleventyConfig, (filePath, language) => {
       if (config.isArticle(filePath)) reportingCause(() => { throw codeFrontMatterError(language, filePath); });
@@ -217,4 +221,19 @@ export function addStoryGuards(eleventyConfig: EleventyConfig, config: ThemeConf
     if (inputPath === undefined || !config.isArticle(inputPath)) return;
     reportingCause(() => refuseStoryOutputPath(this.outputPath ?? this.page?.outputPath, config.outputDir(), folders, inputPath));
   });
+}
+
+/** The JSON files of the data folder (the registries among them), read before Eleventy merges them: no reserved key. */
+export function refuseReservedDataKeys(dataDir: string): void {
+  const names = existsSync(dataDir) ? (readdirSync(dataDir, { recursive: true }) as string[]).filter((name) => name.toLowerCase().endsWith(".json")) : [];
+  for (const name of names) {
+    const file = path.join(dataDir, name);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      continue; // Eleventy names a file it cannot read.
+    }
+    refuseReservedKeys(data, "data file key", file);
+  }
 }

@@ -71,11 +71,19 @@ export const NEWS_SITEMAP_LIMIT = 1000;
 export function buildTimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === "") return new Date();
+  const fix = "unset it, or set e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)";
   if (!/^\d+$/.test(epoch)) {
-    throw new NewsroomError({ where: "SOURCE_DATE_EPOCH", problem: "must be whole seconds since 1970, got", value: epoch, fix: "unset it, or set e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" });
+    throw new NewsroomError({ where: "environment variable SOURCE_DATE_EPOCH", problem: "must be whole seconds since 1970 (digits only, not negative), got", value: epoch, fix });
   }
-  return new Date(Number(epoch) * 1000);
+  const seconds = Number(epoch);
+  if (seconds > LAST_EPOCH_SECOND) {
+    throw new NewsroomError({ where: "environment variable SOURCE_DATE_EPOCH", problem: "is after the year 9999 (seconds since 1970 are expected, not milliseconds), got", value: epoch, fix });
+  }
+  return new Date(seconds * 1000);
 }
+
+/** 9999-12-31T23:59:59Z: the last moment a page's dates can be written in four-digit years. */
+const LAST_EPOCH_SECOND = 253_402_300_799;
 
 /** The `<updated>` of a feed with no entries (a new section): the epoch, in UTC. */
 export const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z";

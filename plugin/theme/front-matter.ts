@@ -8,7 +8,7 @@ import { parseDatelinePlace } from "../dateline.js";
 import { DateTime } from "luxon";
 import { readCorrections } from "../corrections.js";
 import { laterDayThan, toDateTime, type DateInput } from "../dates.js";
-import { NewsroomError, closestMatch } from "../errors.js";
+import { NewsroomError, characterName, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
 import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "./story-text.js";
@@ -154,6 +154,20 @@ export function storyWithoutPage(inputPath: string, written: boolean): NewsroomE
  * Stops a story whose address a browser cannot open as written. Most such addresses come from the
  * file's name, which the theme's permalink uses as it is; the fix then is a new name.
  */
+/**
+ * The last part of a story's address: Eleventy's `fileSlug`, without the file's extension. Eleventy
+ * renders `a.MD` as Markdown (it reads extensions in any case) but strips only a lower-case
+ * extension from the slug (`a.MD`, and `index.MD` for its folder's name).
+ */
+export function storySlug(page: { fileSlug: string; inputPath: string }): string {
+  const extension = path.extname(page.inputPath);
+  if (extension === "" || !page.fileSlug.endsWith(extension)) return page.fileSlug;
+  const slug = page.fileSlug.slice(0, -extension.length);
+  if (slug !== "index") return slug;
+  const folder = path.basename(path.dirname(page.inputPath));
+  return /\d{4}-\d{2}-\d{2}-(.*)/.exec(folder)?.[1] ?? folder;
+}
+
 export function checkStoryAddress(inputPath: string, url: unknown, story: { fileSlug?: string; permalinkWritten: boolean }): void {
   if (url === false) throw storyWithoutPage(inputPath, story.permalinkWritten);
   if (typeof url !== "string") return;
@@ -182,11 +196,12 @@ export function checkStoryAddress(inputPath: string, url: unknown, story: { file
 const FORBIDDEN_CHARACTER = /(?!\t|\n|\r\n)\p{Cc}|[\ud800-\udfff]|\p{Noncharacter_Code_Point}/u;
 
 /** The first forbidden character in a text, as `U+000B`, with its position; undefined when clean. */
-export function forbiddenCharacter(text: string): { codePoint: string; index: number } | undefined {
+export function forbiddenCharacter(text: string): { codePoint: string; index: number; name: string; position: number } | undefined {
   const match = FORBIDDEN_CHARACTER.exec(text);
   if (!match) return undefined;
   const codePoint = `U+${(match[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
-  return { codePoint, index: match.index };
+  // `name`: `U+000B (a control character)`; `position`: the Nth character of the text, from 1.
+  return { codePoint, index: match.index, name: characterName(match[0]), position: [...text.slice(0, match.index)].length + 1 };
 }
 
 /** Checks every string inside a value (lists and objects too), naming the field path of the first bad one. */
@@ -196,7 +211,7 @@ export function assertCleanText(value: unknown, field: string, inputPath: string
     if (found) {
       throw new NewsroomError({
         where: `${where} ${field}`,
-        problem: `contains the invisible character ${found.codePoint} (a control character, lone surrogate or non-character), which would break feeds and pages`,
+        problem: `contains the invisible character ${found.name} at character ${found.position}, which would break feeds and pages`,
         value,
         fix: "delete the character (it often comes from copying out of a PDF or word processor) or retype the text",
         inputPath,
@@ -219,7 +234,7 @@ export function assertCleanBody(fileText: string, inputPath: string): void {
   const line = fileText.slice(0, found.index).split("\n").length;
   throw new NewsroomError({
     where: `article text, line ${line}`,
-    problem: `contains the invisible character ${found.codePoint} (a control character, lone surrogate or non-character), which would break feeds and pages`,
+    problem: `contains the invisible character ${found.name}, which would break feeds and pages`,
     value: fileText.split("\n")[line - 1],
     fix: "delete the character (it often comes from copying out of a PDF or word processor) or retype the line",
     inputPath,
@@ -242,6 +257,21 @@ function checkKnownFields(inputPath: string, frontMatter: Record<string, unknown
       `${guess ? `did you mean "${guess}"? ` : ""}The fields are ${ARTICLE_FIELDS.join(", ")}; declare a field of your own site in _data/site.json: "extraFields": ["${field}"]`,
     );
   }
+}
+
+/** The agency is shown in the dateline only: without one, or as anything but text, it would be dropped. */
+function checkDatelineAgency(inputPath: string, agency: unknown, dateline: unknown): void {
+  if (typeof agency !== "string" || agency.trim() === "") {
+    throw fieldError(inputPath, "datelineAgency", "must be the agency's name as text, got", agency, 'write e.g. datelineAgency: "AP"');
+  }
+  if (dateline === undefined) {
+    throw fieldError(inputPath, "datelineAgency", "is shown only in the dateline, and this story has no dateline (the agency would be dropped), got", agency, `add the place it was filed from, e.g. dateline: "Kyiv, Ukraine", or remove datelineAgency`);
+  }
+}
+
+/** A story with no `date`: Eleventy would date it by its file's creation, which is no publication time. */
+export function missingDateError(inputPath: string): NewsroomError {
+  return fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (a time, with or without its offset), or date: 2025-09-05 (the day alone)");
 }
 
 function fieldError(inputPath: string, field: string, problem: string, value: unknown, fix: string): NewsroomError {
@@ -295,7 +325,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
 
   // Eleventy falls back to the file's creation time when front matter has no date; a news
   // article must say when it was published.
-  if (data.date === undefined) throw fieldError(inputPath, "date", "is missing", undefined, "add date: 2025-09-05T19:00:00-04:00 (a time, with or without its offset), or date: 2025-09-05 (the day alone)");
+  if (data.date === undefined) throw missingDateError(inputPath);
   for (const field of ["date", "updated"]) {
     if (data[field] === undefined) continue;
     const impossible = fileText === undefined ? undefined : impossibleWrittenDate(fileText, field);
@@ -356,6 +386,7 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   if (data.dateline !== undefined) {
     namingFile(inputPath, () => parseDatelinePlace(data.dateline, { where: "front matter dateline", standaloneCities: registries.standaloneCities }));
   }
+  if (data.datelineAgency !== undefined) checkDatelineAgency(inputPath, data.datelineAgency, data.dateline);
 
   // The text after the fields: a story is read from the top.
   if (fileText !== undefined) {

@@ -10,7 +10,7 @@ import { NewsroomError } from "../errors.js";
 import type { BuildMode } from "./build-mode.js";
 import type { ThemeConfig } from "./config.js";
 import { buildTimeFromEnvironment } from "./filters.js";
-import { refuseReservedTags, storyWithoutPage } from "./front-matter.js";
+import { refuseReservedTags, storySlug, storyWithoutPage } from "./front-matter.js";
 import { refuseStoryAsCode } from "./story-code.js";
 import { embargoNotes, normaliseDates, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import type { WatchMemory } from "./watch-memory.js";
@@ -77,7 +77,7 @@ export function addPublishingPreprocessors(eleventyConfig: EleventyConfig, { con
     const inputPath = this.page?.inputPath;
     // YAML front matter as typed; otherwise (JSON front matter, 11ty.js or directory data) a date
     // given as text, which Eleventy would read as UTC: a day is that day, a bare time local time.
-    const written = (inputPath === undefined ? undefined : writtenPublicationDate(sources.frontMatter(inputPath), zone)) ?? (typeof dateValue === "string" ? dateValue : undefined);
+    const written = (inputPath === undefined ? undefined : reportingCause(() => writtenPublicationDate(sources.frontMatter(inputPath), zone, inputPath))) ?? (typeof dateValue === "string" ? dateValue : undefined);
     return written === undefined ? undefined : reportingCause(() => namingFile(inputPath, () => toDateTime(written, { zone, where: "front matter date" }).toJSDate()));
   });
 
@@ -125,8 +125,8 @@ export function addArticleDefaults(eleventyConfig: EleventyConfig, { config, mod
     if (data.permalink === false) reportingCause(() => { throw storyWithoutPage(inputPath, true); });
     const computed = data.eleventyComputed as Record<string, unknown> | undefined;
     if (data.permalink === undefined && computed?.permalink === undefined) {
-      data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string } }) =>
-        `/${String(pageData.section)}/${articlePath(pageData.page.date)}/${pageData.page.fileSlug}/`;
+      data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string; inputPath: string } }) =>
+        `/${String(pageData.section)}/${articlePath(pageData.page.date)}/${storySlug(pageData.page)}/`;
     }
     // The index parts of a build in parts read and check stories without rendering them.
     if (mode.indexesOnly) {

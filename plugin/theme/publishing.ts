@@ -6,8 +6,9 @@
 import { readFileSync } from "node:fs";
 import yaml from "js-yaml";
 import { namingFile } from "../arguments.js";
-import { formatApDateTime, toDateTime, writtenDate } from "../dates.js";
+import { formatApDateTime, toDateTime, UNREADABLE_DATE, writtenDate } from "../dates.js";
 import { NewsroomError } from "../errors.js";
+import { missingDateError } from "./front-matter.js";
 
 /** The front-matter fields whose dates are read as written. */
 const DATE_FIELDS = ["date", "updated"] as const;
@@ -34,19 +35,24 @@ function dateText(value: unknown): string | undefined {
   return typeof value === "string" && DATE_TEXT.test(value.trim()) ? value : undefined;
 }
 
-/** `writtenDate`, or undefined when the text is not a date: validation reports it with the file's own words. */
-function readable(text: string | undefined, zone: string): string | undefined {
+/**
+ * `writtenDate`, or undefined when the text cannot be read as a date: validation reports it with
+ * the file's own words. A date read and refused (a local time the zone skips or passes twice)
+ * stops here, naming the file: Eleventy's own reading would publish it at another time.
+ */
+function readable(text: string | undefined, zone: string, field: string, inputPath: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   try {
-    return writtenDate(text, zone);
-  } catch {
+    return writtenDate(text, zone, `front matter ${field}`);
+  } catch (error) {
+    if (error instanceof NewsroomError && error.problem !== UNREADABLE_DATE) throw error.inFile(inputPath);
     return undefined;
   }
 }
 
 /** The story's publication date as written, or undefined when the front matter has none to read. */
-export function writtenPublicationDate(written: Record<string, unknown> | undefined, zone: string): string | undefined {
-  return readable(dateText(written?.date), zone);
+export function writtenPublicationDate(written: Record<string, unknown> | undefined, zone: string, inputPath?: string): string | undefined {
+  return readable(dateText(written?.date), zone, "date", inputPath);
 }
 
 /**
@@ -57,7 +63,7 @@ export function writtenPublicationDate(written: Record<string, unknown> | undefi
 export function normaliseDates(inputPath: string, data: Record<string, unknown>, written: Record<string, unknown> | undefined, zone: string): void {
   if (!written) return;
   for (const field of DATE_FIELDS) {
-    const value = readable(dateText(written[field]), zone);
+    const value = readable(dateText(written[field]), zone, field, inputPath);
     if (value !== undefined) data[field] = value;
   }
   const corrections = data.corrections;
@@ -66,7 +72,7 @@ export function normaliseDates(inputPath: string, data: Record<string, unknown>,
   data.corrections = corrections.map((entry: unknown, index) => {
     const writtenEntry = writtenCorrections[index] as Record<string, unknown> | undefined;
     const text = dateText(writtenEntry?.date);
-    const value = readable(text, zone);
+    const value = readable(text, zone, `corrections[${index}].date`, inputPath);
     if (text !== undefined && value === undefined) {
       // YAML would have turned "2025-02-30" into March 2: say so instead of publishing the wrong day.
       throw new NewsroomError({
@@ -99,6 +105,9 @@ export function unpublishedReason(inputPath: string, data: Record<string, unknow
     });
   }
   if (data.draft === true) return { status: "draft" };
+  // Before the embargo: with no date, Eleventy's page date is the file's creation time, which
+  // would decide whether the story is published.
+  if (data.date === undefined) throw missingDateError(inputPath);
   if (publishedAt && publishedAt.getTime() > buildTime.getTime()) return { status: "embargoed", until: data.date ?? publishedAt };
   // Checked here too: a date that cannot be read must not slip past the embargo check.
   if (data.date !== undefined) namingFile(inputPath, () => toDateTime(data.date, { zone, where: "front matter date" }));

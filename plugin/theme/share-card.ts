@@ -139,6 +139,28 @@ function cardFonts(): SatoriFont[] {
   return list;
 }
 
+let coveredRanges: [number, number][] | undefined;
+
+/**
+ * Whether the card's own fonts (no `cardFonts`) have every letter of `text`, by the ranges the
+ * font's files declare: for `init`, which names a new site before any card is drawn.
+ */
+export function cardFontsCover(text: string): boolean {
+  if (!coveredRanges) {
+    const require = createRequire(import.meta.url);
+    const aFile = require.resolve("@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff");
+    const ranges = JSON.parse(readFileSync(path.join(path.dirname(aFile), "..", "unicode.json"), "utf8")) as Record<string, string>;
+    coveredRanges = SUBSETS.flatMap((subset) =>
+      (ranges[subset] ?? "").split(",").map((range) => {
+        const [from, to = from] = range.trim().replace(/^U\+/i, "").split("-") as [string, string?];
+        return [Number.parseInt(from, 16), Number.parseInt(to, 16)] as [number, number];
+      }),
+    );
+  }
+  const ranges = coveredRanges;
+  return [...text].every((letter) => letter.trim() === "" || ranges.some(([from, to]) => (letter.codePointAt(0) as number) >= from && (letter.codePointAt(0) as number) <= to));
+}
+
 const fontLists = new WeakMap<CardFontSet, SatoriFont[]>();
 
 /** The card's fonts and the site's, as one list kept for the build: satori keeps its parsed fonts by the list. */

@@ -4,6 +4,7 @@
  * missing file, an unknown key or a wrong type stops the build naming the file and the key.
  */
 import { readFileSync } from "node:fs";
+import { refuseReservedKeys } from "./reserved-keys.js";
 import path from "node:path";
 import { assertValidZone } from "../dates.js";
 import { closestMatch, NewsroomError } from "../errors.js";
@@ -263,6 +264,7 @@ export function readSiteSettings(dataDir: string, fromOptions: SettingsFromOptio
   } catch (error) {
     throw settingError(file, "(the whole file)", "is not valid JSON", (error as Error).message, "fix the JSON syntax (quotes around keys and text, no trailing commas)");
   }
+  refuseReservedKeys(parsed, "site settings", file);
   return validateSiteSettings(parsed, file, fromOptions);
 }
 

@@ -25,7 +25,7 @@ import { PART_DATA_PAGE } from "./preprocessors.js";
  */
 const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions, build: { sitemapPages: (items: unknown) => EleventyCollectionItem[] }) => Record<string, unknown>> = {
   "sitemap-part.njk": (options, build) => ({
-    pagination: { data: "collections.all", size: options.sitemapSize, before: build.sitemapPages, alias: "sitemapItems" },
+    pagination: { data: "collections.all", size: options.sitemapSize, before: build.sitemapPages },
   }),
 };
 

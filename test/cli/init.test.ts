@@ -2,7 +2,7 @@
  * The starter's files as `init` writes them, without npm: names, substitutions, the sample
  * story's shortcodes, and the refusal to overwrite anything.
  */
-import { execSync } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,6 +124,18 @@ describe("init", () => {
     expect(readFileSync(path.join(scratch, "_data/site.json"), "utf8")).toBe("{ \"name\": \"Mine\" }\n");
     expect(existsSync(path.join(scratch, "package.json"))).toBe(false);
     expect(existsSync(path.join(scratch, "articles"))).toBe(false);
+  });
+
+  it("refuses a folder inside a file, before writing anything, in one line without a stack trace", () => {
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
+    writeFileSync(path.join(scratch, "afile"), "");
+    expect(() => init(path.join(scratch as string, "afile", "sub"), { root: repoRoot, now })).toThrow(InitError);
+    expect(() => init(path.join(scratch as string, "afile", "sub", "deeper"), { root: repoRoot, now })).toThrow(/cannot be made: \S*afile is a file, not a folder\. Choose a folder name outside it/);
+    const cli = path.join(repoRoot, "plugin", "cli", "index.ts");
+    const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
+    const run = spawnSync(tsx, [cli, "init", "afile/sub"], { cwd: scratch, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe("eleventy-plugin-newsroom init: afile/sub cannot be made: afile is a file, not a folder. Choose a folder name outside it: npx eleventy-plugin-newsroom init my-news");
   });
 
   it("refuses a target that is a file", () => {

@@ -443,3 +443,37 @@ describe("errors", () => {
     );
   });
 });
+
+describe("local times the clocks skip or pass twice, and leap seconds", () => {
+  const zone = "America/New_York";
+
+  it("stops on a time in the spring gap, naming the value, the zone and the fix", () => {
+    expect(() => writtenDate("2025-03-09T02:30", zone, "front matter date")).toThrow(
+      '[newsroom] front matter date: this time does not exist in America/New_York (the clocks skip it that day), so it cannot be read: "2025-03-09T02:30:00". Fix: correct the time, or write it with the offset you mean, e.g. 2025-03-09T02:30:00-05:00',
+    );
+    expect(() => formatApTime("2025-03-09 02:30", { zone })).toThrow(/does not exist in America\/New_York/);
+  });
+
+  it("stops on a time of the autumn fold, giving both offsets", () => {
+    expect(() => writtenDate("2025-11-02T01:30", zone, "front matter date")).toThrow(
+      '[newsroom] front matter date: this time happens twice in America/New_York (the clocks go back that day), at -04:00 or -05:00: "2025-11-02T01:30:00". Fix: write it with its offset: 2025-11-02T01:30:00-04:00 (the first time) or 2025-11-02T01:30:00-05:00 (the second)',
+    );
+  });
+
+  it("stops on a leap second, with or without an offset", () => {
+    expect(() => writtenDate("2016-12-31T23:59:60", "UTC")).toThrow('is a leap second (23:59:60), which dates on the web cannot hold: "2016-12-31T23:59:60". Fix: write the second before it, 2016-12-31T23:59:59');
+    expect(() => toDateTime("2016-12-31T23:59:60Z")).toThrow(/leap second/);
+  });
+
+  it("keeps a time with its offset, and times either side of the change", () => {
+    expect(writtenDate("2025-03-09T02:30:00-04:00", zone)).toBe("2025-03-09T02:30:00-04:00");
+    expect(writtenDate("2025-11-02T01:30-05:00", zone)).toBe("2025-11-02T01:30:00-05:00");
+    expect(writtenDate("2025-03-09T01:59:59", zone)).toBe("2025-03-09T01:59:59-05:00");
+    expect(writtenDate("2025-03-09T03:00", zone)).toBe("2025-03-09T03:00:00-04:00");
+    expect(writtenDate("2025-11-02T00:59", zone)).toBe("2025-11-02T00:59:00-04:00");
+    expect(writtenDate("2025-11-02T02:00", zone)).toBe("2025-11-02T02:00:00-05:00");
+    // A half-hour change (Lord Howe Island): 02:30 exists, after the clocks went from 2:00 to 2:30.
+    expect(writtenDate("2025-10-05T02:30", "Australia/Lord_Howe")).toBe("2025-10-05T02:30:00+11:00");
+    expect(() => writtenDate("2025-10-05T02:15", "Australia/Lord_Howe")).toThrow(/does not exist in Australia\/Lord_Howe/);
+  });
+});

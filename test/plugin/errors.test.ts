@@ -116,6 +116,11 @@ describe("describeValue", () => {
     ["an object, as JSON", { name: "Kyiv", year: 2025 }, '{"name":"Kyiv","year":2025}'],
     ["an array, as JSON", ["a", 1], '["a",1]'],
     ["an empty object", {}, "{}"],
+    ["a zero-width space, escaped and named with its position", "\u200b", '"\\u200b" (invisible: U+200B ZERO WIDTH SPACE at character 1)'],
+    ["a soft hyphen and a bidi override", "Bud\u00adget \u202eabc", '"Bud\\u00adget \\u202eabc" (invisible: U+00AD SOFT HYPHEN at character 4, U+202E RIGHT-TO-LEFT OVERRIDE at character 9)'],
+    ["a byte-order mark after an emoji, counted in characters", "🗳\ufeff", '"🗳\\ufeff" (invisible: U+FEFF ZERO WIDTH NO-BREAK SPACE (byte-order mark) at character 2)'],
+    ["a control character", "a\u000bb", '"a\\u000bb" (invisible: U+000B (a control character) at character 2)'],
+    ["a tag character, outside the Basic Multilingual Plane", "a\u{E0001}", '"a\\u{e0001}" (invisible: U+E0001 (a format character) at character 2)'],
   ])("shows %s", (_label, value, shown) => {
     expect(describeValue(value)).toBe(shown);
   });

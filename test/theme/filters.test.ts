@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { AP_STANDALONE_CITIES } from "../../plugin/data/standalone-cities.js";
-import { themeFilters } from "../../plugin/theme/filters.js";
+import { buildTimeFromEnvironment, themeFilters } from "../../plugin/theme/filters.js";
 
 const filters = themeFilters({ zone: "America/Chicago", standaloneCities: AP_STANDALONE_CITIES, related: () => [] });
 const withDateline = filters.withDateline as (content: unknown, place: unknown, agency?: unknown) => string;
@@ -132,5 +132,24 @@ describe("sitemapPages", () => {
     const items = [story, front, archive, search];
     expect(sitemapFile(items, 0, 3).map((item) => item.url)).toEqual(["/politics/a/", "/archive/", "/"]);
     expect(sitemapFile(items, 1, 3).map((item) => item.url)).toEqual(["/search/"]);
+  });
+});
+
+describe("buildTimeFromEnvironment", () => {
+  it("reads SOURCE_DATE_EPOCH as seconds since 1970, up to the last second of 9999", () => {
+    expect(buildTimeFromEnvironment({ SOURCE_DATE_EPOCH: "1760485200" }).toISOString()).toBe("2025-10-14T23:40:00.000Z");
+    expect(buildTimeFromEnvironment({ SOURCE_DATE_EPOCH: "0" }).toISOString()).toBe("1970-01-01T00:00:00.000Z");
+    expect(buildTimeFromEnvironment({ SOURCE_DATE_EPOCH: "253402300799" }).toISOString()).toBe("9999-12-31T23:59:59.000Z");
+  });
+
+  it.each([
+    ["beyond any date", "99999999999999999", /is after the year 9999 \(seconds since 1970 are expected, not milliseconds\), got: "99999999999999999"/],
+    ["in milliseconds, past 9999", "1760485200000000", /is after the year 9999/],
+    ["not a number", "yesterday", /must be whole seconds since 1970 \(digits only, not negative\), got: "yesterday"/],
+    ["negative", "-86400", /must be whole seconds since 1970 \(digits only, not negative\), got: "-86400"/],
+    ["a fraction", "1760485200.5", /must be whole seconds/],
+  ])("stops on a value %s, naming the variable, the value and the fix", (_name, value, problem) => {
+    expect(() => buildTimeFromEnvironment({ SOURCE_DATE_EPOCH: value })).toThrow(problem);
+    expect(() => buildTimeFromEnvironment({ SOURCE_DATE_EPOCH: value })).toThrow(/^\[newsroom\] environment variable SOURCE_DATE_EPOCH: .*Fix: unset it, or set e\.g\. SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)$/);
   });
 });

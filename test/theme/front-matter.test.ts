@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLE_FIELDS, checkStoryAddress, forbiddenCharacter, impossibleWrittenDate, isSlug, topicSlug, validateArticle } from "../../plugin/theme/front-matter.js";
+import { ARTICLE_FIELDS, checkStoryAddress, forbiddenCharacter, impossibleWrittenDate, isSlug, storySlug, topicSlug, validateArticle } from "../../plugin/theme/front-matter.js";
 
 const registries = { sections: { world: { name: "World" } }, authors: { ada: { name: "Ada Reyes" } } };
 const good = { title: "Headline", dek: "Standfirst", date: new Date("2025-09-05T23:00:00Z"), section: "world", byline: ["ada"], tags: ["Ukraine"] };
@@ -64,6 +64,9 @@ describe("validateArticle", () => {
     [{ tags: "Ukraine" }, 'front matter tags in ./a.md: must be a list of topic names, got: "Ukraine"'],
     [{ tags: ["Budget", " Transit"] }, 'front matter tags in ./a.md: topic name begins or ends with a space (Eleventy splits a text of topics at its commas and keeps the spaces), got: " Transit". Fix: write the topics as a list: tags: [Budget, Transit]'],
     [{ dateline: "Kyiv" }, 'front matter dateline in ./a.md: AP style needs a state or country after this city: "Kyiv"'],
+    [{ tags: ["\u200b"] }, 'front matter tags in ./a.md: topic name has no letter or digit to name its page, got: "\\u200b" (invisible: U+200B ZERO WIDTH SPACE at character 1)'],
+    [{ datelineAgency: "AP" }, 'front matter datelineAgency in ./a.md: is shown only in the dateline, and this story has no dateline (the agency would be dropped), got: "AP". Fix: add the place it was filed from, e.g. dateline: "Kyiv, Ukraine", or remove datelineAgency'],
+    [{ dateline: "Kyiv, Ukraine", datelineAgency: 7 }, 'front matter datelineAgency in ./a.md: must be the agency\'s name as text, got: 7. Fix: write e.g. datelineAgency: "AP"'],
     [{ correctionDate: "soon" }, 'front matter correctionDate in ./a.md: is no longer read (a story can now have several corrections, each with its date): "soon"'],
     [{ corrections: [{ date: "soon", text: "Fixed." }] }, 'front matter corrections[0].date in ./a.md: cannot read this date: "soon"'],
   ])("rejects %j", (fields, message) => {
@@ -163,5 +166,26 @@ describe("checkStoryAddress", () => {
 
   it("a backslash, which browsers read as a slash", () => {
     expect(() => checkStoryAddress("./articles/a.md", "/news/a\\b/", { fileSlug: "a", permalinkWritten: true })).toThrow('browsers read "\\" as "/"');
+  });
+});
+
+describe("invisible characters in a field", () => {
+  it("are named by code point and position", () => {
+    const frontMatter = { ...good, title: "Vote\u0007 count" };
+    expect(() => validateArticle("./a.md", frontMatter, { ...registries, frontMatter })).toThrow(
+      '[newsroom] front matter title in ./a.md: contains the invisible character U+0007 (a control character) at character 5, which would break feeds and pages: "Vote\\u0007 count" (invisible: U+0007 (a control character) at character 5)',
+    );
+  });
+});
+
+describe("storySlug", () => {
+  it("is Eleventy's fileSlug without the file's extension, whatever its case", () => {
+    expect(storySlug({ fileSlug: "budget", inputPath: "./articles/budget.md" })).toBe("budget");
+    expect(storySlug({ fileSlug: "a.MD", inputPath: "./articles/a.MD" })).toBe("a");
+    expect(storySlug({ fileSlug: "a.Md", inputPath: "./articles/2025-10-14-a.Md" })).toBe("a");
+    expect(storySlug({ fileSlug: "index.MD", inputPath: "./articles/vote/index.MD" })).toBe("vote");
+    expect(storySlug({ fileSlug: "index.MD", inputPath: "./articles/2025-10-14-vote/index.MD" })).toBe("vote");
+    expect(storySlug({ fileSlug: "vote", inputPath: "./articles/vote/index.md" })).toBe("vote");
+    expect(storySlug({ fileSlug: "v1.2", inputPath: "./articles/v1.2.md" })).toBe("v1.2");
   });
 });

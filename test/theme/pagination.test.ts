@@ -141,6 +141,17 @@ describe("a newsroom of 25 stories at 4 a page", () => {
   });
 });
 
+describe("a sitemap of one URL a file (sitemapSize: 1)", () => {
+  it("every file the index lists holds exactly one URL, and together every listed page", async () => {
+    const pages = await buildFiles({ ...SITE, ...stories(2) }, { theme: { ...THEME, sitemapSize: 1 } });
+    const index = parser.parse(html(pages, "/sitemap.xml")).sitemapindex.sitemap.map((entry: { loc: string }) => entry.loc.replace("https://paged.example", ""));
+    const files = index.map((url: string) => (parser.parse(html(pages, url)).urlset.url ?? []) as { loc: string }[]);
+    for (const file of files) expect(file).toHaveLength(1);
+    const htmlPages = [...pages.keys()].filter((url) => url.endsWith("/") && !url.startsWith("/style-guide"));
+    expect(files.flat().map((entry: { loc: string }) => entry.loc).sort()).toEqual(htmlPages.map((url) => `https://paged.example${url}`).sort());
+  });
+});
+
 describe("the Google News sitemap", () => {
   const saved = process.env.SOURCE_DATE_EPOCH;
   afterEach(() => {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveThemeOptions } from "../../plugin/theme/options.js";
-import { SourceFiles, writtenFrontMatter } from "../../plugin/theme/publishing.js";
+import { SourceFiles, unpublishedReason, writtenFrontMatter } from "../../plugin/theme/publishing.js";
 import { buildFiles } from "../helpers/build.js";
 
 const SITE = {
@@ -110,6 +110,17 @@ describe("drafts and embargoes", () => {
     for (let current = error as { message?: string; originalError?: unknown } | undefined; current; current = current.originalError as typeof current) messages += `${current.message}\n`;
     expect(messages).toContain('[newsroom] front matter draft in ./test/scratch/');
     expect(messages).toContain('maybe.md: must be true or false, got: "no". Fix: write draft: true while the story must not be published');
+  });
+
+  it("a story with no date stops as missing its date before the embargo decision (not left out by its file's creation time)", () => {
+    const created = new Date("2026-01-02T00:00:00Z");
+    const buildTime = new Date("2025-01-01T00:00:00Z"); // SOURCE_DATE_EPOCH of an older commit
+    expect(() => unpublishedReason("./articles/undated.md", { title: "T" }, created, buildTime, "UTC")).toThrow(
+      "[newsroom] front matter date in ./articles/undated.md: is missing. Fix: add date: 2025-09-05T19:00:00-04:00",
+    );
+    expect(() => unpublishedReason("./articles/undated.md", { title: "T" }, new Date("2024-01-01T00:00:00Z"), buildTime, "UTC")).toThrow(/front matter date .*is missing/);
+    // A draft may wait for its date.
+    expect(unpublishedReason("./articles/undated.md", { draft: true }, created, buildTime, "UTC")).toEqual({ status: "draft" });
   });
 
   it("preview defaults to Eleventy's serve mode and is checked as an option", () => {
