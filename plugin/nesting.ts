@@ -3,7 +3,7 @@
  * already rendered: a speaker reference or a quotation within a quotation is plugin HTML, not
  * author text, and must reach the page as markup while the author's own text stays escaped
  * Markdown. Only inline shortcodes may sit inside one; a block (a pull quote, a block quotation,
- * a dateline) where only inline content is allowed stops the build.
+ * a dateline, a photo) where only inline content is allowed stops the build.
  */
 import { NewsroomError } from "./errors.js";
 
@@ -72,6 +72,7 @@ const BLOCK_NAMES: Record<string, string> = {
   pullquote: "a pull quote",
   quote: "a block quotation",
   dateline: "a dateline",
+  figure: "a photo",
 };
 
 function nestedBlockError(inner: string, outer: string, body: string): NewsroomError {

@@ -129,7 +129,11 @@ export function newsroomShortcodes({ eleventyConfig, options, state, photos, sta
       const text = { alt, caption, credit };
       photoAlt(text, "figure");
       const source = await photos.source(src, { inputPath: this.page?.inputPath, where: "figure" });
-      return renderFigure(await photos.responsive(source), text, { sizes: options.imageSizes, priority: "inline", where: "figure" });
+      const html = renderFigure(await photos.responsive(source), text, { sizes: options.imageSizes, priority: "inline", where: "figure" });
+      // A block, like every shortcode whose HTML is one: a quotation around it stops the build
+      // instead of showing the photo's markup escaped.
+      state.rememberFragment(this.page, html, { shortcode: "figure", inline: false });
+      return html;
     });
   };
 

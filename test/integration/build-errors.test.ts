@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildFiles } from "../helpers/build.js";
+import { makeJpeg } from "../helpers/photos.js";
 import { repoRoot } from "../helpers/site-build.js";
 import { messageChain } from "../helpers/errors.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
@@ -138,6 +139,20 @@ describe("build errors name the shortcode, file, value and fix", () => {
     expect(message).toContain(`[newsroom] ${outer} in `);
     expect(message).toMatch(new RegExp(`${outer} in \\S*${file.replace(".", "\\.")}: \\{% ${inner} %\\} \\(a [a-z ]+\\) cannot sit inside \\{% ${outer} %\\}, which holds only text, \\{% speaker %\\} and \\{% inlineQuote %\\}`));
     expect(message).toContain(`Fix: close the ${outer} with {% end${outer} %} before the {% ${inner} %}`);
+  });
+
+  it.each([
+    ["a photo inside an inline quotation", "story.md", 'He said {% inlineQuote "zelenskyy" %}look {% figure "photo.jpg", "A bridge" %}{% endinlineQuote %}', "inlineQuote"],
+    ["a photo inside a pull quote", "story.njk", '{% pullquote "zelenskyy" %}Look {% figure "photo.jpg", "A bridge" %}{% endpullquote %}', "pullquote"],
+    ["a photo inside a block quotation", "story.liquid", '{% quote "zelenskyy" %}Look {% figure "photo.jpg", "A bridge" %}{% endquote %}', "quote"],
+  ])("%s is an error naming both shortcodes, never the photo's markup escaped", async (_label, file, source, outer) => {
+    let message = "";
+    try {
+      await buildFiles({ "_data/speakers.json": SPEAKERS, "photo.jpg": await makeJpeg(64, 48), [file]: source });
+    } catch (error) {
+      message = messageChain(error);
+    }
+    expect(message).toMatch(new RegExp(`${outer} in \\S*${file.replace(".", "\\.")}: \\{% figure %\\} \\(a photo\\) cannot sit inside \\{% ${outer} %\\}`));
   });
 
   it("unknown plugin option fails when the plugin is added", async () => {
