@@ -24,14 +24,19 @@ const isRecord = (value: unknown): value is Record<string, unknown> => {
 
 const isEngine = (value: unknown): value is Engine => typeof value === "function" || (isRecord(value) && typeof value.parse === "function");
 
+/** Eleventy's table of front-matter engines (UserConfig#frontMatterParsingOptions.engines), as it holds it. */
+function engineTable(eleventyConfig: object): unknown {
+  const config = eleventyConfig as { frontMatterParsingOptions?: unknown };
+  return isRecord(config.frontMatterParsingOptions) ? config.frontMatterParsingOptions.engines : undefined;
+}
+
 /**
  * Wraps every front-matter engine but YAML's and JSON's: before the engine reads a file's front
  * matter, `refuse(filePath, language)` may throw. Returns whether the engines were wrapped; when
  * they are not the ones expected, they are left alone and the line is printed once.
  */
 export function guardFrontMatterEngines(eleventyConfig: object, refuse: (filePath: string, language: string) => void): boolean {
-  const config = eleventyConfig as { frontMatterParsingOptions?: unknown };
-  const engines = isRecord(config.frontMatterParsingOptions) ? config.frontMatterParsingOptions.engines : undefined;
+  const engines = engineTable(eleventyConfig);
   if (!isRecord(engines) || !isEngine(engines.javascript)) {
     skipped("frontMatterEngines");
     return false;
@@ -65,8 +70,7 @@ function refusing(language: string, engine: Engine, refuse: (filePath: string, l
  * alone and the line is printed once.
  */
 export function checkFrontMatterData(eleventyConfig: object, check: (filePath: string, data: unknown) => void): boolean {
-  const config = eleventyConfig as { frontMatterParsingOptions?: unknown };
-  const engines = isRecord(config.frontMatterParsingOptions) ? config.frontMatterParsingOptions.engines : undefined;
+  const engines = engineTable(eleventyConfig);
   if (!isRecord(engines) || !isEngine(engines.yaml)) {
     skipped("frontMatterEngines");
     return false;

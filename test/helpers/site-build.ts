@@ -76,3 +76,21 @@ export async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))).sort();
 }
+
+/** What a command run to its end said: its exit code and output. */
+export interface CommandOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs Node with `args` in the repository, resolving (never rejecting) to its exit code and output. */
+export async function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<CommandOutcome> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}

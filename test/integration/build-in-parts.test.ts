@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureFixturePhotos } from "../helpers/photos.js";
-import { buildFixtureSite, listFiles, repoRoot, type SiteBuild } from "../helpers/site-build.js";
+import { buildFixtureSite, listFiles, repoRoot, runNode, type SiteBuild } from "../helpers/site-build.js";
 
 const FIXTURE = "test/fixtures/newsroom-site";
 /** Small pages and feeds, so most stories are records in the lists part and lists have several pages. */
@@ -26,13 +26,7 @@ interface Outcome {
 async function buildInParts(input: string, output: string, storiesPerPart: number, config = "eleventy.config.ts"): Promise<Outcome> {
   const args = [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "plugin/cli/index.ts", "build", "--stories-per-part", String(storiesPerPart), `--config=${config}`, `--output=${output}`, "--quiet"];
   const env = { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: input, NEWSROOM_DATA: `${input}/_data`, ...SETTINGS };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
+  return runNode(args, env);
 }
 
 /** The site built whole with Eleventy's own command, as `npm run build` does. */

@@ -6,15 +6,13 @@
  * parts cleans once, after its last part, keeping every part's pages. Builds run Eleventy's own
  * command, one process each, as a site runs them.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { outputRecordFile } from "../../plugin/theme/clean-output.js";
 import { writeScratchSite } from "../helpers/build.js";
-import { repoRoot } from "../helpers/site-build.js";
+import { repoRoot, runNode } from "../helpers/site-build.js";
 
 const SITE: Record<string, string> = {
   "_data/site.json": JSON.stringify({ name: "Clean Echo", url: "https://news.example.com", language: "en-US", timeZone: "UTC", organisation: { name: "Clean Echo", logo: "/assets/logo.svg" } }),
@@ -66,13 +64,7 @@ async function build(dir: string, options: { preview?: boolean; storiesPerPart?:
   const command = options.storiesPerPart ? ["plugin/cli/index.ts", "build", "--stories-per-part", String(options.storiesPerPart)] : ["node_modules/@11ty/eleventy/cmd.cjs"];
   const args = [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), ...command, `--config=${path.relative(repoRoot, path.join(dir, "eleventy.config.ts"))}`];
   const env = { ...process.env, NODE_OPTIONS: "", PREVIEW: options.preview ? "on" : "off", SITE_URL: "https://news.example.com" };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
+  return runNode(args, env);
 }
 
 /** Every file of the output folder, relative to it. */
