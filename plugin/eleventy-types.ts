@@ -83,6 +83,8 @@ export interface EleventyConfig {
   ignores?: Set<string>;
   /** A filter as registered, by its name. */
   getFilter?(name: string): ((...args: unknown[]) => unknown) | undefined;
+  /** Adds a data file format; Eleventy asks these parsers before its own JSON one. */
+  addDataExtension?(extensions: string, options: { parser: (text: string, file: string) => unknown }): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   amendLibrary(language: "liquid", amend: (liquid: LiquidEngine) => void): void;

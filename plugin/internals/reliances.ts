@@ -48,6 +48,18 @@ export const RELIANCES = {
     internal: "UserConfig#frontMatterParsingOptions.engines (or the filePath it hands each engine)",
     cost: "JavaScript front matter in a story runs when Eleventy reads it, and is refused only after (by the theme's preprocessor)",
   },
+  dataExtensions: {
+    internal: "UserConfig#dataExtensions (the data formats added with addDataExtension)",
+    cost: "a data file beside the stories in a format the site added (YAML, TOML…) is not checked for Eleventy's keys; JSON files still are",
+  },
+  jsonDataParser: {
+    internal: "TemplateData (a JSON parser added with addDataExtension asked before Eleventy's own)",
+    cost: "a `__proto__` key in a JSON data file outside the stories folder is not caught",
+  },
+  templateDelimiters: {
+    internal: "Nunjucks Environment#opts.tags and LiquidJS Liquid#options (the delimiters each engine was given)",
+    cost: "a site that gives its template engines other delimiters is not stopped, and its stories are checked for the standard ones only",
+  },
   liquidTagTable: {
     internal: "LiquidJS Liquid#tags as a plain object",
     cost: "a misspelt shortcode in Liquid gets LiquidJS's own error, without a did-you-mean",

@@ -7,6 +7,9 @@
  * - LiquidJS: a lookup sits under the engine's tag table (`Liquid#tags`), as its prototype, so a
  *   name the table lacks falls through to it.
  *
+ * And the theme reads the delimiters each engine was given (Nunjucks `Environment#opts.tags`,
+ * LiquidJS `Liquid#options`): the check that a story holds no template code knows the standard ones.
+ *
  * Each is guarded: an environment or engine shaped otherwise is left alone, and that is said once.
  */
 import { skipped } from "./reliances.js";
@@ -63,4 +66,37 @@ export function addLiquidTagFallback(liquid: { tags?: unknown }, fallback: (name
   withFallback.add(table);
   Object.setPrototypeOf(table, new Proxy(Object.create(null) as object, { get: (_target, name) => (typeof name === "string" ? fallback(name) : undefined) }));
   return true;
+}
+
+/** The standard delimiters of both engines, which the stories-are-data check reads. */
+const STANDARD_DELIMITERS: Record<string, string> = {
+  blockStart: "{%", blockEnd: "%}", variableStart: "{{", variableEnd: "}}", commentStart: "{#", commentEnd: "#}",
+  tagDelimiterLeft: "{%", tagDelimiterRight: "%}", outputDelimiterLeft: "{{", outputDelimiterRight: "}}",
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** The delimiters a Nunjucks environment was given other than the standard ones (`{ variableStart: "<$" }`); undefined when it cannot be read. */
+export function nunjucksOwnDelimiters(environment: object): Record<string, string> | undefined {
+  const opts = (environment as { opts?: unknown }).opts;
+  if (!isObject(opts)) {
+    skipped("templateDelimiters");
+    return undefined;
+  }
+  return ownDelimiters(isObject(opts.tags) ? opts.tags : {});
+}
+
+/** The same for a LiquidJS engine (`{ outputDelimiterLeft: "<%=" }`). */
+export function liquidOwnDelimiters(liquid: object): Record<string, string> | undefined {
+  const options = (liquid as { options?: unknown }).options;
+  if (!isObject(options)) {
+    skipped("templateDelimiters");
+    return undefined;
+  }
+  const delimiters = Object.fromEntries(["tagDelimiterLeft", "tagDelimiterRight", "outputDelimiterLeft", "outputDelimiterRight"].filter((key) => key in options).map((key) => [key, options[key]]));
+  return ownDelimiters(delimiters);
+}
+
+function ownDelimiters(given: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(given).filter(([key, value]) => typeof value === "string" && STANDARD_DELIMITERS[key] !== undefined && value !== STANDARD_DELIMITERS[key])) as Record<string, string>;
 }

@@ -1,8 +1,10 @@
 /**
  * What the theme reads of Eleventy's UserConfig beyond its documented methods: the passthrough
- * copies the site's config made, and the global data it added. Both are plain properties in
- * Eleventy 3; anything else is reported once and read as empty.
+ * copies the site's config made, the global data and the data formats it added. All are plain
+ * properties in Eleventy 3; anything else is reported once and read as empty. And one reliance on
+ * the order in which Eleventy asks data parsers (a JSON parser of the site's before its own).
  */
+import type { EleventyConfig } from "../eleventy-types.js";
 import { skipped } from "./reliances.js";
 
 type PassthroughCopies = Record<string, { outputPath: string | boolean }>;
@@ -32,4 +34,46 @@ export function addedGlobalDataNames(eleventyConfig: object): string[] {
     return [];
   }
   return Object.keys(data);
+}
+
+/** A data format's parser, as `addDataExtension` takes it. */
+export type DataParser = (text: string, file: string) => unknown;
+
+/**
+ * The site's data formats that Eleventy reads as text, by extension, JSON's always among them
+ * (Eleventy's own unless the site or the theme added another). A format read another way
+ * (`read: false`) is left out: its parser wants a path, not text.
+ */
+export function dataParsers(eleventyConfig: object): Map<string, DataParser> {
+  const parsers = new Map<string, DataParser>([["json", (text) => JSON.parse(text) as unknown]]);
+  const added = (eleventyConfig as { dataExtensions?: unknown }).dataExtensions;
+  if (!(added instanceof Map)) {
+    skipped("dataExtensions");
+    return parsers;
+  }
+  for (const [extension, entry] of added as Map<unknown, unknown>) {
+    const { parser, options } = (entry ?? {}) as { parser?: unknown; options?: { read?: unknown } };
+    if (typeof extension !== "string" || typeof parser !== "function" || options?.read === false) continue;
+    parsers.set(extension, parser as DataParser);
+  }
+  return parsers;
+}
+
+/**
+ * Adds a check to every JSON data file Eleventy reads (the data folder's, and template and folder
+ * data files anywhere): Eleventy asks a JSON parser added with `addDataExtension` before its own.
+ * A site that adds its own JSON parser after the theme replaces this one.
+ */
+export function checkJsonDataFiles(eleventyConfig: Pick<EleventyConfig, "addDataExtension">, check: (data: unknown, file: string) => void): void {
+  if (typeof eleventyConfig.addDataExtension !== "function") {
+    skipped("jsonDataParser");
+    return;
+  }
+  eleventyConfig.addDataExtension("json", {
+    parser(text, file) {
+      const data = JSON.parse(text) as unknown;
+      check(data, file);
+      return data;
+    },
+  });
 }

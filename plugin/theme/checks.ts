@@ -9,6 +9,8 @@ import type { EleventyCollectionItem, EleventyConfig } from "../eleventy-types.j
 import { reportingCause } from "../arguments.js";
 import { checkFrontMatterData, guardFrontMatterEngines } from "../internals/front-matter-engines.js";
 import { templateText } from "../internals/template-source.js";
+import { liquidOwnDelimiters, nunjucksOwnDelimiters } from "../internals/template-engines.js";
+import { checkJsonDataFiles, dataParsers } from "../internals/user-config.js";
 import { NewsroomError } from "../errors.js";
 import { filesUnder } from "../files.js";
 import type { PublisherOptions } from "../options.js";
@@ -17,7 +19,8 @@ import { normalizeInputPath, type ThemeConfig } from "./config.js";
 import { isSlug, suggestSlug } from "./front-matter.js";
 import { readFileIfPresent } from "./publishing.js";
 import { refuseReservedKeys } from "./reserved-keys.js";
-import { codeFrontMatterError, publishedFolders, refuseCodeFiles, refuseStoryOutputPath } from "./story-code.js";
+import { codeFrontMatterError, publishedFolders, refuseCodeFiles, refuseOwnDelimiters, refuseStoryOutputPath, storyFolderFiles } from "./story-code.js";
+import { refuseStoryDataFiles } from "./story-data-files.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
 
 
@@ -204,15 +207,20 @@ export function addStoryGuards(eleventyConfig: EleventyConfig, config: ThemeConf
   const trusted = config.options.trustedStories;
   // Any page: a `__proto__` key would be merged into every object of the build (reserved-keys.ts).
   checkFrontMatterData(eleventyConfig, (filePath, data) => reportingCause(() => refuseReservedKeys(data, "front matter", filePath)));
-  eleventyConfig.on("eleventy.before", () => reportingCause(() => refuseReservedDataKeys(config.directories.data)));
+  // Every JSON data file Eleventy reads, the data folder's and those beside templates.
+  checkJsonDataFiles(eleventyConfig, (data, file) => reportingCause(() => refuseReservedKeys(data, "data file key", file)));
   if (!trusted) {
     guardFrontMatterEngines(eleventyConfig, (filePath, language) => {
       if (config.isArticle(filePath)) reportingCause(() => { throw codeFrontMatterError(language, filePath); });
     });
+    eleventyConfig.amendLibrary("njk", (environment) => reportingCause(() => refuseOwnDelimiters("Nunjucks", nunjucksOwnDelimiters(environment))));
+    eleventyConfig.amendLibrary("liquid", (liquid) => reportingCause(() => refuseOwnDelimiters("Liquid", liquidOwnDelimiters(liquid))));
     eleventyConfig.on("eleventy.before", () => {
       const folder = config.articlesFolder;
-      const names = existsSync(folder) ? (readdirSync(folder, { recursive: true }) as string[]).map((name) => name.split(path.sep).join("/")) : [];
+      const names = reportingCause(() => storyFolderFiles(folder, "."));
       reportingCause(() => refuseCodeFiles(names, folder));
+      // Data files beside the stories are written by the same people: data, like the stories.
+      reportingCause(() => refuseStoryDataFiles(folder, names, dataParsers(eleventyConfig), (file) => readFileSync(file, "utf8")));
     });
   }
   const folders = publishedFolders(config.newsroom.imageUrlPath);
@@ -223,17 +231,3 @@ export function addStoryGuards(eleventyConfig: EleventyConfig, config: ThemeConf
   });
 }
 
-/** The JSON files of the data folder (the registries among them), read before Eleventy merges them: no reserved key. */
-export function refuseReservedDataKeys(dataDir: string): void {
-  const names = existsSync(dataDir) ? (readdirSync(dataDir, { recursive: true }) as string[]).filter((name) => name.toLowerCase().endsWith(".json")) : [];
-  for (const name of names) {
-    const file = path.join(dataDir, name);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, "utf8"));
-    } catch {
-      continue; // Eleventy names a file it cannot read.
-    }
-    refuseReservedKeys(data, "data file key", file);
-  }
-}

@@ -7,11 +7,14 @@
  * a kind that is code; and, trusted or not, its page is written inside the output folder and never
  * where the theme or the site publishes its own files. docs/security.md states the model.
  *
- * Pure functions, tested alone (test/theme/story-code.test.ts); the theme's preprocessor, its
- * front-matter engines, its check of the stories folder and its output check call them.
+ * Pure functions, tested alone (test/theme/story-code.test.ts), but for the listing of the stories
+ * folder; the theme's preprocessor, its front-matter engines, its check of the stories folder and
+ * its output check call them.
  */
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { NewsroomError } from "../errors.js";
+import { isInsideFolder, realPath } from "../images.js";
 import type { WrittenSource } from "./publishing.js";
 
 /** The newsroom's shortcodes a story may call, with literal arguments (see docs/plugin.md). */
@@ -19,7 +22,7 @@ export const STORY_SHORTCODES = ["speaker", "dateline", "pullquote", "quote", "i
 const PAIRED_SHORTCODES = ["pullquote", "quote", "inlineQuote"];
 const STORY_TAGS = new Set<string>([...STORY_SHORTCODES, ...PAIRED_SHORTCODES.map((name) => `end${name}`)]);
 
-const TRUSTED_FIX = "a site whose stories are trusted code sets the theme option trustedStories: true (docs/security.md)";
+export const TRUSTED_FIX = "a site whose stories are trusted code sets the theme option trustedStories: true (docs/security.md)";
 const SHOW_AS_WRITTEN = "to show it as written, wrap it: {% raw %}…{% endraw %}";
 
 /** Where a story's text holds template code, and what to say about it. */
@@ -203,6 +206,12 @@ const BUILD_KEY_PROBLEMS: Record<string, string> = {
   dynamicPermalink: "changes how Eleventy reads the story's address",
 };
 
+/** Why Eleventy's `key` may not be set by a story, or undefined for a key that is not Eleventy's (`permalink` aside). */
+export function buildKeyProblem(key: string): string | undefined {
+  if (!BUILD_KEYS.includes(key) && !/^eleventy/i.test(key)) return undefined;
+  return BUILD_KEY_PROBLEMS[key] ?? "changes how the page is built";
+}
+
 /**
  * Throws a NewsroomError for a key of Eleventy's in a story's own front matter (`written`, as the
  * story gives it; not directory or global data, which are the site's). `permalink` may be a plain
@@ -215,11 +224,12 @@ export function refuseBuildKeys(written: Record<string, unknown> | undefined, in
       refuseUnsafePermalink(value, inputPath, section);
       continue;
     }
-    if (!BUILD_KEYS.includes(key) && !/^eleventy/i.test(key)) continue;
+    const problem = buildKeyProblem(key);
+    if (problem === undefined) continue;
     throw new NewsroomError({
       where: `front matter ${key}`,
       inputPath,
-      problem: `is Eleventy's key that ${BUILD_KEY_PROBLEMS[key] ?? "changes how the page is built"}, which a story may not set`,
+      problem: `is Eleventy's key that ${problem}, which a story may not set`,
       value,
       fix: `remove it: the theme gives every story its layout and address; ${TRUSTED_FIX}`,
     });
@@ -278,6 +288,62 @@ export function refuseCodeFiles(files: readonly string[], articlesFolder: string
     problem: "holds a file that is code, which Eleventy would run; a story is data",
     value: path.posix.basename(code),
     fix: `write the story in Markdown (.md), and keep code in the site's config, _data or _includes; ${TRUSTED_FIX}`,
+  });
+}
+
+/**
+ * Every file of the stories folder (relative to it, with "/"), links followed: a story or a code
+ * file behind a link to a folder is one Eleventy reads too. A link that leads outside the site's
+ * folder (and outside the stories folder itself) stops the build before anything behind it is read:
+ * through git, a pull request can add a link as easily as a story.
+ */
+export function storyFolderFiles(folder: string, siteFolder: string): string[] {
+  if (!existsSync(folder)) return [];
+  const realFolder = realPath(folder) ?? path.resolve(folder);
+  const realSite = realPath(siteFolder) ?? path.resolve(siteFolder);
+  const files: string[] = [];
+  const seen = new Set<string>([realFolder]);
+  const pending: [string, string][] = [[folder, ""]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [dir, prefix] = next;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const relative = prefix + entry.name;
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const real = realPath(full);
+        if (real === undefined) continue; // A link to nothing: nothing to read.
+        if (!isInsideFolder(real, realSite) && !isInsideFolder(real, realFolder)) {
+          throw new NewsroomError({
+            where: "articles folder",
+            inputPath: full,
+            problem: "holds a link to a file or folder outside the site's folder, and the build reads no file outside it",
+            value: relative,
+            fix: "put the file itself in the stories folder instead of a link to it",
+          });
+        }
+        isDirectory = statSync(real).isDirectory();
+        if (isDirectory && seen.has(real)) continue;
+        if (isDirectory) seen.add(real);
+      }
+      if (isDirectory) pending.push([full, `${relative}/`]);
+      else files.push(relative);
+    }
+  }
+  return files;
+}
+
+/**
+ * Stops the build when the site gave a template engine delimiters of its own (`<$ … $>`): the
+ * check of a story's text reads the standard ones, so a story could run code in the site's.
+ */
+export function refuseOwnDelimiters(engine: "Nunjucks" | "Liquid", delimiters: Record<string, string> | undefined): void {
+  if (delimiters === undefined || Object.keys(delimiters).length === 0) return;
+  throw new NewsroomError({
+    where: `the site's config, ${engine} delimiters`,
+    problem: `are the site's own, and the check that a story holds no template code reads only the standard ones ({% %}, {{ }}, {# #}): a story could run ${engine} code written with them`,
+    value: delimiters,
+    fix: `give ${engine} its standard delimiters; ${TRUSTED_FIX}`,
   });
 }
 

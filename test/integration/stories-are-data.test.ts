@@ -7,6 +7,7 @@
 import Eleventy from "@11ty/eleventy";
 import { existsSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -172,6 +173,111 @@ describe("code files are refused in the stories folder", () => {
     expect(existsSync(site.marker)).toBe(false);
     const trusted = await build(files, { theme: { trustedStories: true } });
     expect(existsSync(trusted.marker)).toBe(true);
+  });
+});
+
+describe("data files beside the stories are data, like the stories", () => {
+  const computedDek = (marker: string) => JSON.stringify({ eleventyComputed: { dek: nunjucksPayload(marker) } });
+  it.each([
+    ["articles/articles.json", computedDek, /data file key eleventyComputed in \S*articles\.json: is Eleventy's key that is data Eleventy computes/],
+    ["articles/articles.11tydata.json", computedDek, /data file key eleventyComputed in \S*articles\.11tydata\.json/],
+    ["articles/story.json", computedDek, /data file key eleventyComputed in \S*story\.json/],
+    ["articles/story.11tydata.json", (marker: string) => JSON.stringify({ permalink: `/news/${nunjucksPayload(marker)}/` }), /data file key permalink in \S*story\.11tydata\.json: is Eleventy's key that gives the stories' addresses/],
+    ["articles/articles.json", () => JSON.stringify({ layout: false, permalink: "../eleventy.config.js" }), /data file key (layout|permalink) in \S*articles\.json/],
+  ])("%s is refused before Eleventy runs it", async (file, contents, expected) => {
+    const files = (marker: string) => ({ "articles/story.md": story("Text."), [file]: contents(marker) });
+    const site = await build(files);
+    expect(site.error).toMatch(expected);
+    expect(site.error).toMatch(/Fix: remove it: .*trustedStories/);
+    expect(existsSync(site.marker)).toBe(false);
+  });
+
+  it("the payload is real: trusted, a folder's eleventyComputed runs", async () => {
+    const site = await build((marker) => ({ "articles/story.md": story("Text."), "articles/articles.json": computedDek(marker) }), { theme: { trustedStories: true } });
+    expect(existsSync(site.marker)).toBe(true);
+  });
+
+  it("a folder's story fields (section, tags) are data, and build", async () => {
+    const site = await build(() => ({ "articles/story.md": story("Text.").replace("section: news\n", ""), "articles/articles.json": JSON.stringify({ section: "news" }), "articles/notes.json": JSON.stringify({ layout: "not read by Eleventy: named for no story or folder" }) }));
+    expect(site.error).toBeUndefined();
+    expect(existsSync(path.join(site.dir, "_site/news/2025/10/14/story/index.html"))).toBe(true);
+  });
+
+  it("a data format the site added is read with its parser and checked alike", async () => {
+    const yaml = (text: string) => Object.fromEntries(text.trim().split("\n").map((line) => line.split(": ") as [string, string]));
+    const site = await build(() => ({ "articles/story.md": story("Text."), "articles/articles.yml": "layout: evil.njk\n" }), {
+      configure: (eleventyConfig) => (eleventyConfig as EleventyConfig & { addDataExtension(extensions: string, parser: (text: string) => unknown): void }).addDataExtension("yml", yaml),
+    });
+    expect(site.error).toMatch(/data file key layout in \S*articles\.yml/);
+  });
+
+  it("a __proto__ key in any JSON data file stops the build, naming the file", async () => {
+    const site = await build(() => ({ "articles/story.md": story("Text."), "pages/pages.11tydata.json": '{ "__proto__": { "polluted": true } }', "pages/about-us.md": "---\ntitle: About us\n---\nWho we are." }));
+    expect(site.error).toMatch(/data file key __proto__ in \S*pages\.11tydata\.json: this key is a name every JavaScript object already has/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("links in the stories folder", () => {
+  /** Builds a site whose stories folder holds `link`, a symlink made after the files are written. */
+  async function withLink(files: (marker: string) => Record<string, string>, link: string, target: (dir: string) => string, options: { theme?: NewsroomThemeOptions } = {}) {
+    const { symlinkSync } = await import("node:fs");
+    return build(files, { ...options, configure: (_eleventyConfig, marker) => {
+      const dir = path.dirname(marker);
+      if (!existsSync(path.join(dir, link))) symlinkSync(target(dir), path.join(dir, link));
+    } });
+  }
+  const outside = async () => {
+    // Outside the project folder, where Eleventy runs (the test sites are inside it).
+    const dir = await mkdtemp(path.join(tmpdir(), "outside-"));
+    made.push(dir);
+    await writeFile(path.join(dir, "private.md"), story("A private draft from outside the site."));
+    return dir;
+  };
+
+  it("a link to a story outside the site stops the build before it is read", async () => {
+    const away = await outside();
+    const site = await withLink(() => ({ "articles/story.md": story("Text.") }), "articles/leak.md", () => path.join(away, "private.md"));
+    expect(site.error).toMatch(/\[newsroom\] articles folder in \S*leak\.md: holds a link to a file or folder outside the site's folder/);
+    expect(existsSync(path.join(site.dir, "_site/news/2025/10/14/leak/index.html"))).toBe(false);
+  });
+
+  it("a link to a folder outside the site stops the build", async () => {
+    const away = await outside();
+    const site = await withLink(() => ({ "articles/story.md": story("Text.") }), "articles/more", () => away);
+    expect(site.error).toMatch(/articles folder in \S*more: holds a link to a file or folder outside/);
+  });
+
+  it("a code file behind a link to a folder inside the site is refused like one in the folder", async () => {
+    const files = (marker: string) => ({ "articles/story.md": story("Text."), "scripts/evil.11ty.cjs": `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = () => "x";\n` });
+    const site = await withLink(files, "articles/more", (dir) => path.join(dir, "scripts"));
+    expect(site.error).toMatch(/articles folder in \S*evil\.11ty\.cjs: holds a file that is code/);
+    expect(existsSync(site.marker)).toBe(false);
+  });
+
+  it("a link to stories inside the site builds them", async () => {
+    const site = await withLink(() => ({ "articles/story.md": story("Text."), "desk/second.md": story("Second.") }), "articles/desk", (dir) => path.join(dir, "desk"));
+    expect(site.error).toBeUndefined();
+    expect(existsSync(path.join(site.dir, "_site/news/2025/10/14/second/index.html"))).toBe(true);
+  });
+});
+
+describe("a site's own template delimiters", () => {
+  it("Nunjucks tags of the site's own stop the build: a story could run code in them", async () => {
+    const files = (marker: string) => ({ "articles/story.md": story(`Then <$ range.constructor("return process.getBuiltinModule('fs').writeFileSync('${marker}', 'ran')")() $> here.`) });
+    const configure = (eleventyConfig: EleventyConfig) => (eleventyConfig as EleventyConfig & { setNunjucksEnvironmentOptions(options: object): void }).setNunjucksEnvironmentOptions({ tags: { variableStart: "<$", variableEnd: "$>" } });
+    const site = await build(files, { configure });
+    expect(site.error).toMatch(/\[newsroom\] the site's config, Nunjucks delimiters: are the site's own.*"variableStart":"<\$".*Fix: give Nunjucks its standard delimiters/);
+    expect(existsSync(site.marker)).toBe(false);
+    const trusted = await build(files, { configure, theme: { trustedStories: true } });
+    expect(existsSync(trusted.marker)).toBe(true);
+  });
+
+  it("Liquid delimiters of the site's own stop the build", async () => {
+    const configure = (eleventyConfig: EleventyConfig) => (eleventyConfig as EleventyConfig & { setLiquidOptions(options: object): void }).setLiquidOptions({ outputDelimiterLeft: "<%=", outputDelimiterRight: "%>" });
+    const site = await build(() => ({ "articles/story.md": story('Then <%= "x" | leak %> here.') }), { engine: "liquid", configure: (eleventyConfig, marker) => { configure(eleventyConfig); markerWriters(eleventyConfig, marker); } });
+    expect(site.error).toMatch(/the site's config, Liquid delimiters: are the site's own/);
+    expect(existsSync(site.marker)).toBe(false);
   });
 });
 

@@ -122,11 +122,11 @@ describe("the theme supplies the article layout and URL", () => {
     expect(feed.items.map((item) => item.url)).toEqual(["https://news.example.org/local/2025/10/14/budget/"]);
   });
 
-  it("a site's own articles.11tydata.json still wins", async () => {
-    const pages = await buildFiles(
-      { ...SITE, "articles/articles.11tydata.json": JSON.stringify({ permalink: "/stories/{{ page.fileSlug }}/" }), "articles/budget.md": story() },
-      { theme: {} },
-    );
+  it("a site whose stories are trusted code may give them addresses in articles.11tydata.json", async () => {
+    const files = { ...SITE, "articles/articles.11tydata.json": JSON.stringify({ permalink: "/stories/{{ page.fileSlug }}/" }), "articles/budget.md": story() };
+    // Beside the stories a data file is data, like a story: its template code is refused (docs/security.md).
+    expect(await buildError(files)).toMatch(/data file key permalink in \S*articles\.11tydata\.json/);
+    const pages = await buildFiles(files, { theme: { trustedStories: true } });
     expect(pages.get("/stories/budget/")?.content).toContain('<h1 class="article__headline">Council passes the budget</h1>');
     expect(pages.has("/local/2025/10/14/budget/")).toBe(false);
   });

@@ -5,6 +5,7 @@
  * changes an internal fails here first.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Liquid } from "liquidjs";
 import nunjucks from "nunjucks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -12,9 +13,9 @@ import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 import { indexEleventyLookups } from "../../plugin/internals/eleventy-lookups.js";
 import { guardFrontMatterEngines } from "../../plugin/internals/front-matter-engines.js";
 import { forgetSkipped, RELIANCES, skippedLine, type Reliance } from "../../plugin/internals/reliances.js";
-import { addLastNunjucksExtension, addLiquidTagFallback } from "../../plugin/internals/template-engines.js";
+import { addLastNunjucksExtension, addLiquidTagFallback, liquidOwnDelimiters, nunjucksOwnDelimiters } from "../../plugin/internals/template-engines.js";
 import { storyFrontMatter, templateText } from "../../plugin/internals/template-source.js";
-import { addedGlobalDataNames, passthroughCopies } from "../../plugin/internals/user-config.js";
+import { addedGlobalDataNames, checkJsonDataFiles, dataParsers, passthroughCopies } from "../../plugin/internals/user-config.js";
 import { buildFiles } from "../helpers/build.js";
 
 let warnings: string[] = [];
@@ -142,6 +143,41 @@ describe("the site's config as Eleventy holds it (user-config.ts)", () => {
   });
 });
 
+describe("data parsers (user-config.ts)", () => {
+  it("gives the installed Eleventy's added data formats, JSON's always among them", async () => {
+    let parsers = new Map<string, (text: string, file: string) => unknown>();
+    await buildFiles({ "index.md": "# Home" }, {
+      configure(eleventyConfig) {
+        (eleventyConfig as EleventyConfig & { addDataExtension(extensions: string, parser: (text: string) => unknown): void }).addDataExtension("yml,toml", (text) => ({ text }));
+        parsers = dataParsers(eleventyConfig);
+      },
+    });
+    expect([...parsers.keys()].sort()).toEqual(["json", "toml", "yml"]);
+    expect(parsers.get("yml")?.("a: 1", "x.yml")).toEqual({ text: "a: 1" });
+    expect(parsers.get("json")?.('{"a":1}', "x.json")).toEqual({ a: 1 });
+    expect(warnings).toEqual([]);
+  });
+
+  it("the installed Eleventy reads every JSON data file through a JSON parser added to its config", async () => {
+    const seen: string[] = [];
+    const pages = await buildFiles({ "_data/desk.json": '{ "name": "Metro" }', "pages/pages.11tydata.json": '{ "kicker": "From the folder" }', "pages/about.njk": "{{ kicker }} / {{ desk.name }}" }, {
+      configure(eleventyConfig) {
+        checkJsonDataFiles(eleventyConfig, (_data, file) => seen.push(path.basename(file)));
+      },
+    });
+    expect(seen.sort()).toEqual(["desk.json", "pages.11tydata.json"]);
+    expect([...pages.values()].map((page) => page.content)).toContain("From the folder / Metro");
+    expect(warnings).toEqual([]);
+  });
+
+  it("only JSON, said once, for a config that holds its formats otherwise", () => {
+    expect([...dataParsers({ dataExtensions: {} }).keys()]).toEqual(["json"]);
+    expect([...dataParsers({}).keys()]).toEqual(["json"]);
+    checkJsonDataFiles({}, () => undefined);
+    expect(warnings).toEqual(linesOf("dataExtensions", "jsonDataParser"));
+  });
+});
+
 describe("the front-matter engines (front-matter-engines.ts)", () => {
   it("wraps the installed Eleventy's engines: each file's path is asked about, YAML and JSON untouched, nothing printed", async () => {
     const asked: [string, string][] = [];
@@ -164,6 +200,22 @@ describe("the front-matter engines (front-matter-engines.ts)", () => {
     expect(guardFrontMatterEngines({}, () => undefined)).toBe(false);
     expect(guardFrontMatterEngines({ frontMatterParsingOptions: { engines: new Map() } }, () => undefined)).toBe(false);
     expect(warnings).toEqual(linesOf("frontMatterEngines"));
+  });
+});
+
+describe("the template engines' delimiters (template-engines.ts)", () => {
+  it("reads the delimiters the installed Nunjucks and LiquidJS were given, and only those that are not standard", () => {
+    expect(nunjucksOwnDelimiters(new nunjucks.Environment())).toEqual({});
+    expect(nunjucksOwnDelimiters(new nunjucks.Environment([], { tags: { variableStart: "<$", variableEnd: "$>", blockStart: "{%" } }))).toEqual({ variableStart: "<$", variableEnd: "$>" });
+    expect(liquidOwnDelimiters(new Liquid())).toEqual({});
+    expect(liquidOwnDelimiters(new Liquid({ tagDelimiterLeft: "<%", tagDelimiterRight: "%>" }))).toEqual({ tagDelimiterLeft: "<%", tagDelimiterRight: "%>" });
+    expect(warnings).toEqual([]);
+  });
+
+  it("nothing, said once, for engines shaped otherwise", () => {
+    expect(nunjucksOwnDelimiters({})).toBeUndefined();
+    expect(liquidOwnDelimiters({ options: "x" })).toBeUndefined();
+    expect(warnings).toEqual(linesOf("templateDelimiters"));
   });
 });
 

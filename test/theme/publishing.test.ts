@@ -16,7 +16,6 @@ const SITE = {
   "_data/sections.json": JSON.stringify({ news: { name: "News" } }),
   "_data/authors.json": JSON.stringify({}),
   "_data/speakers.json": JSON.stringify({ marsh: { name: "Delia Marsh", description: "mayor" } }),
-  "articles/articles.11tydata.json": JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.date | articlePath }}/{{ page.fileSlug }}/" }),
 };
 const THEME = { newsroom: { timeZone: "America/Chicago", siteUrl: "https://news.example.com", publisher: { name: "Preview Post", logo: "/assets/logo.svg" } } };
 
