@@ -18,7 +18,6 @@ const SITE = {
   "_data/sections.json": JSON.stringify({ news: { name: "News" } }),
   "_data/authors.json": JSON.stringify({ "ada-reyes": { name: "Ada Reyes" } }),
   "_data/speakers.json": JSON.stringify({ marsh: { name: "Delia Marsh" } }),
-  "articles/articles.11tydata.json": JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.fileSlug }}/" }),
   "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
 };
 const THEME: BuildOptions = { theme: { newsroom: { siteUrl: "https://news.example.com", publisher: { name: "Photo Echo", logo: "/assets/logo.svg" } } } };

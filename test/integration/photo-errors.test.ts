@@ -12,7 +12,6 @@ const SITE = {
   "_data/sections.json": JSON.stringify({ news: { name: "News" } }),
   "_data/authors.json": JSON.stringify({ "ada-reyes": { name: "Ada Reyes" } }),
   "_data/speakers.json": JSON.stringify({ marsh: { name: "Delia Marsh" } }),
-  "articles/articles.11tydata.json": JSON.stringify({ layout: "layouts/article.njk", permalink: "/{{ section }}/{{ page.fileSlug }}/" }),
 };
 const THEME = { newsroom: { siteUrl: "https://news.example.com", publisher: { name: "Photo Echo", logo: "/assets/logo.svg" } } };
 
@@ -72,7 +71,7 @@ describe("lead photo errors name the article and the field", () => {
       { ...SITE, "articles/narrow.jpg": await makeJpeg(800, 600), "articles/story.md": story('  src: "narrow.jpg"\n  alt: "Smoke over the mill"') },
       { theme: THEME },
     );
-    expect(pages.get("/news/story/")?.content).toContain('fetchpriority="high"');
+    expect(pages.get("/news/2025/10/14/story/")?.content).toContain('fetchpriority="high"');
     const warnings = warn.mock.calls.map((call) => String(call[0])).filter((text) => text.includes("large previews"));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/\[newsroom\] front matter image\.src in \S*articles\/story\.md: the photo "narrow\.jpg" is 800 px wide; .* at least 1200 px wide/);
@@ -83,7 +82,7 @@ describe("lead photo errors name the article and the field", () => {
       { ...SITE, "articles/rule.jpg": await makeJpeg(1400, 900), "articles/story.md": story('  src: "rule.jpg"\n  decorative: true') },
       { theme: THEME },
     );
-    const html = pages.get("/news/story/")?.content ?? "";
+    const html = pages.get("/news/2025/10/14/story/")?.content ?? "";
     expect(html).toMatch(/<img [^>]*alt=""[^>]*fetchpriority="high"/);
     expect(html).toContain('<meta property="og:image:width" content="1200">');
     expect(html).not.toContain("og:image:alt");
