@@ -123,6 +123,16 @@ export function fileInsideSite(file: string, context: { folder: string; src: unk
 /** The fix of a photo path outside the site: only ever a place inside it. */
 export const PHOTO_INSIDE_FIX = "put the photo in the site's input folder (next to the article, or in a folder such as images/) and give its path relative to the article (photo.jpg) or from the input folder (/images/photo.jpg); a symlink must point inside the site too";
 
+/** sharp's default limit of input pixels (16383 x 16383), which eleventy-img keeps. */
+export const MAX_PHOTO_PIXELS = 0x3fff * 0x3fff;
+
+/**
+ * sharp's options for reading a photo in processing: a file cut short (an interrupted upload or
+ * copy) stops the build instead of being published with its missing part grey. eleventy-img reads
+ * with `failOnError: false`; these options come after its own.
+ */
+export const SHARP_READ_OPTIONS = { failOn: "truncated" } as const;
+
 /** The source's size and format; a clear error for a missing file or one that is not an image. */
 export async function inspectPhoto(file: string, src: string, where: string): Promise<PhotoSource> {
   if (!existsSync(file) || !statSync(file).isFile()) {
@@ -136,9 +146,19 @@ export async function inspectPhoto(file: string, src: string, where: string): Pr
   const { default: sharp } = await import("sharp");
   let metadata: { width?: number | undefined; height?: number | undefined; format?: string | undefined };
   try {
-    metadata = await sharp(file).metadata();
+    // The header alone, whatever its size: a photo too large to process is named by its size below.
+    metadata = await sharp(file, { limitInputPixels: false }).metadata();
   } catch {
     metadata = {};
+  }
+  if (metadata.width && metadata.height && metadata.width * metadata.height > MAX_PHOTO_PIXELS) {
+    const megapixels = Math.round((metadata.width * metadata.height) / 1e6);
+    throw new NewsroomError({
+      where,
+      problem: `the photo is ${metadata.width} x ${metadata.height} pixels (${megapixels} megapixels), more than the ${Math.floor(MAX_PHOTO_PIXELS / 1e6)} megapixels the image library processes`,
+      value: src,
+      fix: "save a smaller copy of the photo (4,000 pixels wide is plenty for any screen) and point the path at it",
+    });
   }
   if (!metadata.format || !READABLE_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
     throw new NewsroomError({
@@ -222,6 +242,14 @@ function toProcessedPhoto(metadata: ImageMetadata, source: { width: number; heig
   return { width: source.width, height: source.height, files };
 }
 
+/** The innermost message of an error eleventy-img passes on from sharp. */
+function errorText(error: unknown): string {
+  let current = error as { message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; current?.cause !== undefined && depth < 5; depth++) current = current.cause as typeof current;
+  // libvips repeats a line per attempt ("VipsJpeg: Premature end of input file" twice): each once, on one line.
+  return [...new Set(String(current?.message ?? error).split("\n").map((line) => line.trim()).filter(Boolean))].join("; ");
+}
+
 async function loadEleventyImage(): Promise<EleventyImage> {
   return (await import("@11ty/eleventy-img")).default as unknown as EleventyImage;
 }
@@ -241,7 +269,17 @@ async function cachedImage(file: string, options: Record<string, unknown>, expec
     entries.forEach((entry, index) => (entry.size = sizes[index]));
     return planned;
   }
-  const made = await Image(file, { ...options, dryRun: true });
+  let made: ImageMetadata;
+  try {
+    made = await Image(file, { ...options, dryRun: true });
+  } catch (error) {
+    throw new NewsroomError({
+      where: "photo",
+      problem: `the file could not be read to the end as an image (${errorText(error)}): it is damaged or cut short, as an interrupted upload or copy leaves it`,
+      value: path.relative(".", file),
+      fix: "export or download the photo again and replace the file",
+    });
+  }
   await Promise.all(
     Object.values(made).flat().map(async (entry) => {
       if (!entry.buffer) return;
@@ -264,6 +302,7 @@ export async function processPhoto(source: PhotoSource, processing: PhotoProcess
     outputDir: path.join(processing.cacheDir, "img"),
     urlPath: processing.urlPath,
     sharpAvifOptions: SHARP_AVIF_OPTIONS,
+    sharpOptions: SHARP_READ_OPTIONS,
   };
   const metadata = await cachedImage(source.file, options, (Image) => Image.statsByDimensionsSync(source.file, source.width, source.height, options));
   await publisher.publish(metadata, processing);
@@ -300,7 +339,7 @@ export async function processCrop(source: PhotoSource, processing: PhotoProcessi
   const filenameFormat = (id: string, _src: string, outWidth: number, format: string) => `${id}-${label}-${outWidth}.${format}`;
   Object.defineProperty(filenameFormat, "name", { value: `name-${label}` });
   const outputDir = path.join(processing.cacheDir, "img");
-  const options = { widths: [width], formats: ["jpeg"], outputDir, urlPath: processing.urlPath, transform, filenameFormat };
+  const options = { widths: [width], formats: ["jpeg"], outputDir, urlPath: processing.urlPath, transform, filenameFormat, sharpOptions: SHARP_READ_OPTIONS };
   const metadata = await cachedImage(source.file, options, (Image) => {
     const filename = filenameFormat(Image.getHash(source.file, options), source.file, width, "jpeg");
     return { jpeg: [{ url: `${processing.urlPath}${filename}`, width, height, outputPath: path.join(outputDir, filename), filename }] };

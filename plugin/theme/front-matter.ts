@@ -278,10 +278,17 @@ function fieldError(inputPath: string, field: string, problem: string, value: un
   return new NewsroomError({ where: `front matter ${field}`, problem, value, fix, inputPath });
 }
 
+/** White space and characters that show nothing (zero-width space, word joiner, byte-order mark…). */
+const INVISIBLE = /[\s\p{Cf}\p{Z}]/gu;
+
 function requireText(data: Record<string, unknown>, field: string, inputPath: string, fix: string): void {
   const value = data[field];
   if (typeof value !== "string" || value.trim() === "") {
     throw fieldError(inputPath, field, value === undefined ? "is missing" : "must be non-empty text, got", value, fix);
+  }
+  // A headline of a zero-width space is an empty headline to every reader.
+  if (value.replace(INVISIBLE, "") === "") {
+    throw fieldError(inputPath, field, "holds only characters that show nothing, so readers would see it empty, got", value, fix);
   }
 }
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
+import { reportingCauseAsync } from "../arguments.js";
 import { NewsroomError } from "../errors.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import { passthroughCopies } from "../internals/user-config.js";
@@ -100,13 +101,17 @@ export function addPhotoShortcodes(eleventyConfig: EleventyConfig, themePhotos: 
   // Theme templates are Nunjucks: `this.ctx` is the page's data.
   type NunjucksCall = { ctx?: Record<string, unknown>; page?: { inputPath?: string; url?: string | false } };
   const pageOf = (call: NunjucksCall) => call.page ?? (call.ctx?.page as NunjucksCall["page"]);
-  eleventyConfig.addShortcode("leadPhoto", async function (this: NunjucksCall) {
-    return themePhotos.leadFigure(this.ctx ?? {}, pageOf(this));
-  });
-  eleventyConfig.addShortcode("shareImageMeta", async function (this: NunjucksCall, pullquote?: unknown) {
-    return themePhotos.shareMeta(this.ctx ?? {}, pageOf(this), isQuotation(pullquote) ? pullquote : undefined);
-  });
-  eleventyConfig.addShortcode("feedPhoto", async function (this: NunjucksCall, item: unknown, format: unknown) {
+  // A photo's error is the cause of the failed page: said first, before Eleventy's account of the
+  // template (often a feed, which renders before the story) that asked for it.
+  const photoShortcode = (name: string, render: (call: NunjucksCall, ...args: unknown[]) => Promise<string>) => {
+    // An async function: Eleventy registers a shortcode as asynchronous by the function's kind.
+    eleventyConfig.addShortcode(name, async function (this: NunjucksCall, ...args: unknown[]) {
+      return reportingCauseAsync(() => render(this, ...args));
+    });
+  };
+  photoShortcode("leadPhoto", (call) => themePhotos.leadFigure(call.ctx ?? {}, pageOf(call)));
+  photoShortcode("shareImageMeta", (call, pullquote) => themePhotos.shareMeta(call.ctx ?? {}, pageOf(call), isQuotation(pullquote) ? pullquote : undefined));
+  photoShortcode("feedPhoto", async (_call, item, format) => {
     const photo = await themePhotos.feedPhoto(item as EleventyCollectionItem);
     if (!photo) return "";
     const url = photo.absoluteUrl;
@@ -114,12 +119,8 @@ export function addPhotoShortcodes(eleventyConfig: EleventyConfig, themePhotos: 
     if (format === "json") return `"image": ${jsonForScript(url)},`;
     return `<link rel="enclosure" type="image/jpeg" length="${photo.size ?? 0}" href="${escapeHtml(url)}"/>`;
   });
-  eleventyConfig.addShortcode("styleGuideFigure", async function (this: NunjucksCall) {
-    return themePhotos.sampleFigure(this.ctx ?? {});
-  });
-  eleventyConfig.addShortcode("authorPhoto", async function (this: NunjucksCall, photo: unknown, id: unknown) {
-    return themePhotos.authorPortrait(photo, String(id), authorsFile);
-  });
+  photoShortcode("styleGuideFigure", (call) => themePhotos.sampleFigure(call.ctx ?? {}));
+  photoShortcode("authorPhoto", (_call, photo, id) => themePhotos.authorPortrait(photo, String(id), authorsFile));
 }
 
 /** The package's `_includes/`: two levels up from this source file, three from the compiled build. */

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 
 export async function makeJpeg(width: number, height: number, options: { quality?: number } = {}): Promise<Buffer> {
@@ -19,6 +20,36 @@ export async function makeJpeg(width: number, height: number, options: { quality
     }
   }
   return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: options.quality ?? 70 }).toBuffer();
+}
+
+/**
+ * A PNG that says it is `width` x `height` pixels but holds almost nothing: what a photo too large
+ * to process looks like to the header reader, without making gigabytes of pixels.
+ */
+export function makeGiantPngHeader(width: number, height: number): Buffer {
+  const crc32 = (bytes: Buffer) => {
+    let crc = 0xffffffff;
+    for (const byte of bytes) {
+      let c = (crc ^ byte) & 0xff;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crc = (crc >>> 8) ^ c;
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per sample
+  header[9] = 2; // RGB
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.alloc(100))), chunk("IEND", Buffer.alloc(0))]);
 }
 
 /**

@@ -4,8 +4,12 @@
  * large previews builds, with a warning that says so.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildFiles } from "../helpers/build.js";
-import { makeJpeg } from "../helpers/photos.js";
+import { writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { buildFiles, writeScratchSite } from "../helpers/build.js";
+import { repoRoot, runNode } from "../helpers/site-build.js";
+import { makeGiantPngHeader, makeJpeg } from "../helpers/photos.js";
 
 const SITE = {
   "_data/site.json": JSON.stringify({ name: "Photo Echo", url: "https://news.example.com", language: "en-US", timeZone: "UTC", organisation: { name: "Photo Echo", logo: "/assets/logo.svg" } }),
@@ -55,6 +59,18 @@ describe("lead photo errors name the article and the field", () => {
       buildFiles({ ...SITE, "articles/fire.jpg": "this is text, not a JPEG", "articles/story.md": story('  src: "fire.jpg"\n  alt: "Smoke over the mill"') }, { theme: THEME }),
     );
     expect(message).toMatch(/\[newsroom\] front matter image\.src in \S*articles\/story\.md: the file is not an image \(JPEG, PNG, WebP, AVIF, GIF or TIFF\): "fire\.jpg"/);
+  });
+
+  it("a photo too large to process is named by its size, not as \"not an image\"", async () => {
+    const message = await failure(buildFiles({ ...SITE, "articles/huge.png": makeGiantPngHeader(30000, 30000), "articles/story.md": story('  src: "huge.png"\n  alt: "Smoke over the mill"') }, { theme: THEME }));
+    expect(message).toMatch(/\[newsroom\] front matter image\.src in \S*articles\/story\.md: the photo is 30000 x 30000 pixels \(900 megapixels\), more than the 268 megapixels the image library processes: "huge\.png"\. Fix: save a smaller copy/);
+  });
+
+  it("a photo cut short (an interrupted upload) stops the build instead of publishing it half grey", async () => {
+    const whole = await makeJpeg(1400, 900, { quality: 91 });
+    const cut = whole.subarray(0, Math.floor(whole.length * 0.6));
+    const message = await failure(buildFiles({ ...SITE, "articles/cut.jpg": cut, "articles/story.md": story('  src: "cut.jpg"\n  alt: "Smoke over the mill"') }, { theme: THEME }));
+    expect(message).toMatch(/\[newsroom\] photo in \S*articles\/story\.md: the file could not be read to the end as an image \(.+\): it is damaged or cut short.*"\S*cut\.jpg"\. Fix: export or download the photo again/);
   });
 
   it("an author photo that is missing names the registry entry", async () => {
@@ -115,3 +131,22 @@ describe("figure shortcode errors name the page and the shortcode", () => {
     expect(message).toMatch(/\[newsroom\] figure in \S*page\.njk: takes at most 4 arguments \(src, alt, caption, credit\) but got 5/);
   });
 });
+
+describe("on the command line, a photo's error is the first line", () => {
+  it("before Eleventy's account of the feed that asked for the photo first", async () => {
+    const dir = await writeScratchSite({ ...SITE, "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', "articles/story.md": story('  src: "fire.jpg"\n  alt: "Smoke over the mill"') });
+    try {
+      const input = path.relative(repoRoot, dir).split(path.sep).join("/");
+      const theme = path.relative(dir, path.join(repoRoot, "plugin/theme/index.js")).split(path.sep).join("/");
+      writeFileSync(path.join(dir, "eleventy.config.ts"), `import newsroomTheme from "${theme}";\nexport default function (eleventyConfig) {\n  eleventyConfig.setUseGitIgnore(false);\n  eleventyConfig.addPlugin(newsroomTheme);\n  return { dir: { input: "${input}", output: "${input}/_site" } };\n}\n`);
+      const result = await runNode([path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "node_modules/@11ty/eleventy/cmd.cjs", `--config=${input}/eleventy.config.ts`], { ...process.env, NODE_OPTIONS: "" });
+      expect(result.code).not.toBe(0);
+      const [first] = result.stderr.split("\n").filter((line) => line.trim() !== "");
+      expect(first).toMatch(/^\[newsroom\] front matter image\.src in \S*articles\/story\.md: the photo file does not exist: "fire\.jpg"/);
+      expect(result.stderr).toContain("Problem writing Eleventy templates");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+

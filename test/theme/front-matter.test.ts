@@ -58,6 +58,8 @@ describe("validateArticle", () => {
   it.each([
     [{ title: undefined }, "front matter title in ./a.md: is missing"],
     [{ dek: "  " }, 'front matter dek in ./a.md: must be non-empty text, got: "  "'],
+    [{ title: "\u200b" }, 'front matter title in ./a.md: holds only characters that show nothing, so readers would see it empty, got: "\\u200b" (invisible: U+200B ZERO WIDTH SPACE at character 1)'],
+    [{ dek: "\u2060\u00a0" }, "front matter dek in ./a.md: holds only characters that show nothing"],
     [{ section: "wrld" }, 'front matter section in ./a.md: unknown section id: "wrld". Fix: did you mean "world"?'],
     [{ byline: [] }, 'front matter byline in ./a.md: must be a list of author ids or "organisation", got: []'],
     [{ byline: ["ada", "ada"] }, 'front matter byline in ./a.md: names the same author twice: "ada". Fix: list each author once'],
