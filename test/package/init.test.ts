@@ -197,6 +197,71 @@ describe("the new site is the user's to change", () => {
   }, 180_000);
 });
 
+describe("stories are data in the new newsroom, from the packed package (docs/security.md)", () => {
+  const story = (body: string, extra = "") => `---\ntitle: "Council passes the budget"\ndek: "A 5-2 vote keeps two bus routes."\ndate: 2025-10-14T18:30:00Z\nsection: local\n${extra}---\nThe council met.\n\n${body}\n`;
+  const marker = () => path.join(scratch, "marker.txt");
+  /** Builds the newsroom with `files` added (and its config returning `engine` for Markdown), then takes them away again. */
+  async function buildWith(files: Record<string, string>, options: { engine?: "njk" | "liquid"; env?: Record<string, string> } = {}): Promise<Outcome> {
+    const configFile = path.join(site, "eleventy.config.js");
+    const config = await readFile(configFile, "utf8");
+    if (options.engine) await writeFile(configFile, config.replace(/\n}\n?$/, `\n  return { markdownTemplateEngine: "${options.engine}" };\n}\n`));
+    for (const [file, contents] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+      await writeFile(path.join(site, file), contents);
+    }
+    try {
+      return await run("npx", ["@11ty/eleventy"], { ...big, cwd: site, env: { ...env, ...options.env } }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      );
+    } finally {
+      await writeFile(configFile, config);
+      for (const file of Object.keys(files)) await rm(path.join(site, file), { force: true });
+    }
+  }
+  const payload = () => `{{ range.constructor("return process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(marker()).replace(/"/g, "'")}, 'ran')")() }}`;
+
+  it("with Nunjucks as the Markdown engine, a story's template code stops the build naming file and line, and runs nothing", async () => {
+    const result = await buildWith({ "articles/hostile.md": story(payload()) }, { engine: "njk" });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.split("\n")[0]).toMatch(/^\[newsroom\] article text, line 9 in \S*articles\/hostile\.md: prints a template expression/);
+    expect(existsSync(marker())).toBe(false);
+  }, 180_000);
+
+  it("with Liquid (the starter's engine), too", async () => {
+    const result = await buildWith({ "articles/hostile.md": story('{% assign x = "a" | append: "b" %}{{ x }}') });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.split("\n")[0]).toMatch(/^\[newsroom\] article text, line 9 in \S*articles\/hostile\.md: is template code/);
+  }, 180_000);
+
+  it("a data file beside the stories runs no template code", async () => {
+    const result = await buildWith({ "articles/articles.json": JSON.stringify({ eleventyComputed: { dek: payload() } }) }, { engine: "njk" });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/data file key eleventyComputed in \S*articles\/articles\.json/);
+    expect(existsSync(marker())).toBe(false);
+  }, 180_000);
+
+  it("a story neither replaces the site's config nor reads a photo outside the site", async () => {
+    await mkdir(path.join(scratch, "outside"), { recursive: true });
+    await writeFile(path.join(scratch, "outside", "private.jpg"), "a private file outside the site");
+    const config = await readFile(path.join(site, "eleventy.config.js"), "utf8");
+    const rewrite = await buildWith({ "articles/hostile.md": story("Text.", "permalink: ../eleventy.config.js\nlayout: false\n") });
+    expect(rewrite.code).not.toBe(0);
+    expect(rewrite.stderr).toMatch(/front matter (permalink|layout) in \S*articles\/hostile\.md/);
+    expect(await readFile(path.join(site, "eleventy.config.js"), "utf8")).toBe(config);
+    const read = await buildWith({ "articles/hostile.md": story("Text.", 'image:\n  src: "../../outside/private.jpg"\n  alt: "A private photo"\n') });
+    expect(read.code).not.toBe(0);
+    expect(read.stderr.split("\n")[0]).toMatch(/^\[newsroom\] front matter image\.src in \S*articles\/hostile\.md: the path leads outside the site's folder/);
+  }, 180_000);
+
+  it("an address with a password stops the build, the secret masked and never published", async () => {
+    const result = await buildWith({}, { env: { SITE_URL: "https://editor:hunter2@news.example.org" } });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("https://***:***@news.example.org");
+    expect(result.stderr).not.toContain("hunter2");
+  }, 180_000);
+});
+
 describe("the command's guard rails", () => {
   it("--help explains the command and exits 0", async () => {
     const help = await outcome("npx", ["eleventy-plugin-newsroom", "--help"], project);
