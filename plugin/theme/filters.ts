@@ -9,6 +9,7 @@ import type { EleventyCollectionItem } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import { walkHtml } from "../html-walk.js";
+import { SITEMAP_URL_LIMIT } from "./options.js";
 import { eleventyOrder } from "./parts.js";
 import { topicUrl, type ListPage } from "./site-index.js";
 
@@ -41,9 +42,52 @@ function isThemePage(item: EleventyCollectionItem): boolean {
   return /(^|\/)newsroom-theme\//.test(item.inputPath);
 }
 
-/** The URLs of the sitemap's file `pageNumber` (from 0) of `size` URLs each. */
-export function sitemapFile(pages: readonly EleventyCollectionItem[], pageNumber: number, size: number): EleventyCollectionItem[] {
-  return pages.slice(pageNumber * size, (pageNumber + 1) * size);
+/**
+ * The sitemap's files as the pagination made them. Each file reads its URLs from collections.all
+ * when it is written, but Eleventy 3.1.0 paginates the sitemap before it has put every page in
+ * collections.all (a page importing a collection comes after): more pages are known at write time
+ * than were paginated. So the index lists the files the pagination made, and the last of them
+ * takes every URL left, never leaving a page out nor listing a file that was not written. On later
+ * Eleventy 3 releases both counts agree.
+ */
+export class SitemapPlan {
+  private files: number | undefined;
+
+  /** The pagination's `before`: records how many files `pages` make at `size` a file. */
+  paginated<T>(pages: T[], size: number): T[] {
+    this.files = Math.max(1, Math.ceil(pages.length / size));
+    return pages;
+  }
+
+  /** Forgets the last build's pagination. */
+  reset(): void {
+    this.files = undefined;
+  }
+
+  /** How many files the index lists. */
+  fileCount(pages: readonly unknown[], size: number): number {
+    return this.files ?? Math.max(1, Math.ceil(pages.length / size));
+  }
+
+  /** The URLs of file `pageNumber` (from 0): `size` of them, and the last file every one left. */
+  file<T>(pages: readonly T[], pageNumber: number, size: number): T[] {
+    const last = pageNumber >= this.fileCount(pages, size) - 1;
+    const urls = pages.slice(pageNumber * size, last ? undefined : (pageNumber + 1) * size);
+    if (urls.length > SITEMAP_URL_LIMIT) {
+      throw new NewsroomError({
+        where: "theme option sitemapSize",
+        problem: `leaves ${urls.length} URLs for the last sitemap file, more than Google's ${SITEMAP_URL_LIMIT} a file (this Eleventy added pages after it paginated the sitemap)`,
+        value: size,
+        fix: "use a smaller sitemapSize, e.g. 10000, or update Eleventy",
+      });
+    }
+    return urls;
+  }
+}
+
+/** The URLs of the sitemap's file `pageNumber` (from 0) of `size` URLs each, as paginated. */
+export function sitemapFile(pages: readonly EleventyCollectionItem[], pageNumber: number, size: number, plan: SitemapPlan = new SitemapPlan()): EleventyCollectionItem[] {
+  return plan.file(pages, pageNumber, size);
 }
 
 function isStory(item: unknown): item is EleventyCollectionItem {
@@ -104,9 +148,11 @@ export interface ThemeFilterContext {
   recordedStories?: () => readonly EleventyCollectionItem[];
   /** A build in parts: a speaker's quotations from the stories parts, in `quotationsBy`'s order. */
   recordedQuotations?: ((id: string) => readonly SpeakerQuotation[]) | undefined;
+  /** The sitemap's files as paginated this build. */
+  sitemapPlan?: SitemapPlan;
 }
 
-export function themeFilters({ zone, standaloneCities, related, speakerPlan = () => undefined, now = buildTimeFromEnvironment, listPages = () => [], recordedStories = () => [], recordedQuotations }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
+export function themeFilters({ zone, standaloneCities, related, speakerPlan = () => undefined, now = buildTimeFromEnvironment, listPages = () => [], recordedStories = () => [], recordedQuotations, sitemapPlan = new SitemapPlan() }: ThemeFilterContext): Record<string, (...args: never[]) => unknown> {
   const dataOf = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
   /** Atom and JSON Feed demand a date-time: a day is given as the start of that day in the site's zone. */
   const feedDate = (value: unknown): string =>
@@ -175,9 +221,9 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
      * collections.all (a page importing a collection the config adds, the front page, comes after
      * them), and only the count of files comes from the pagination.
      */
-    sitemapFile: (items: unknown, pageNumber: number, size: number) => sitemapFile(sitemapPages(items, listPages(), recordedStories(), now()), pageNumber, size),
-    /** How many sitemap files hold `items` at `size` URLs each (the sitemap index lists them). */
-    sitemapFileCount: (items: unknown, size: number) => Math.max(1, Math.ceil(sitemapPages(items, listPages(), recordedStories(), now()).length / size)),
+    sitemapFile: (items: unknown, pageNumber: number, size: number) => sitemapFile(sitemapPages(items, listPages(), recordedStories(), now()), pageNumber, size, sitemapPlan),
+    /** How many sitemap files the index lists: as many as the pagination wrote (SitemapPlan). */
+    sitemapFileCount: (items: unknown, size: number) => sitemapPlan.fileCount(sitemapPages(items, listPages(), recordedStories(), now()), size),
     /**
      * A sitemap entry's last change: an article's (the latest of its date, update and
      * corrections); a list page's newest story on it; for a page that shows the latest stories

@@ -24,7 +24,7 @@ import { addStoryGuards, addStoryLinkCheck, checkLogoPublished } from "./checks.
 import { addOutputCleaning } from "./clean-output.js";
 import { SiteCollections } from "./collections.js";
 import { resolveThemeConfig } from "./config.js";
-import { themeFilters } from "./filters.js";
+import { SitemapPlan, themeFilters } from "./filters.js";
 import type { NewsroomThemeOptions } from "./options.js";
 import { ThemePhotos } from "./photos.js";
 import { addArticleDefaults, addPublishingPreprocessors, Publishing } from "./preprocessors.js";
@@ -114,6 +114,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     mode.recordQuotations(collections.speakerIds, (id) => (quotationsBy?.call({}, id) ?? []) as { pageUrl: string }[], collections.quotingPages);
   });
 
+  const sitemapPlan = new SitemapPlan();
+  eleventyConfig.on("eleventy.before", () => sitemapPlan.reset());
   const filters = themeFilters({
     zone: config.zone,
     standaloneCities: config.standaloneCities,
@@ -123,10 +125,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     listPages: () => collections.listPages,
     recordedStories: () => collections.recordedItems,
     recordedQuotations: mode.recordedQuotations,
+    sitemapPlan,
   });
   addArticleDefaults(eleventyConfig, { config, mode }, filters.articlePath as (date: unknown) => string);
   collections.register();
-  addThemeTemplates(eleventyConfig, config, mode, filters.sitemapPages as (items: unknown) => EleventyCollectionItem[]);
+  const sitemapPages = filters.sitemapPages as (items: unknown) => EleventyCollectionItem[];
+  addThemeTemplates(eleventyConfig, config, mode, (items) => sitemapPlan.paginated(sitemapPages(items), options.sitemapSize));
   refuseSearchIndexedWhole(options.searchIndexSize, process.cwd());
   // The logo is published by the part that writes the site's own pages.
   if (mode.publishesSiteFiles) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, config.settingsFile);

@@ -24,14 +24,14 @@ import { PART_DATA_PAGE } from "./preprocessors.js";
  * Data for theme pages that front matter cannot hold: a sitemap file holds `sitemapSize` URLs, a
  * number that comes from the options.
  */
-const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions, build: { sitemapPages: (items: unknown) => EleventyCollectionItem[] }) => Record<string, unknown>> = {
+const PAGE_DATA: Record<string, (options: ResolvedNewsroomThemeOptions, build: { paginateSitemap: (items: unknown) => EleventyCollectionItem[] }) => Record<string, unknown>> = {
   "sitemap-part.njk": (options, build) => ({
-    pagination: { data: "collections.all", size: options.sitemapSize, before: build.sitemapPages },
+    pagination: { data: "collections.all", size: options.sitemapSize, before: build.paginateSitemap },
   }),
 };
 
 /** The theme's pages, layouts, partials and assets, and the data its templates read. */
-export function addThemeTemplates(eleventyConfig: EleventyConfig, config: ThemeConfig, mode: BuildMode, sitemapPages: (items: unknown) => EleventyCollectionItem[]): void {
+export function addThemeTemplates(eleventyConfig: EleventyConfig, config: ThemeConfig, mode: BuildMode, paginateSitemap: (items: unknown) => EleventyCollectionItem[]): void {
   const { options } = config;
   eleventyConfig.addGlobalData("newsroomTheme", {
     pageSize: options.pageSize,
@@ -47,7 +47,7 @@ export function addThemeTemplates(eleventyConfig: EleventyConfig, config: ThemeC
   // from a page of the build, so one that writes nothing stays in.
   if (mode.isLaterListsPart) eleventyConfig.addTemplate("newsroom-theme/lists-part.njk", "", { permalink: false, [PART_DATA_PAGE]: true });
   for (const file of readdirSync(path.join(themeDir, "pages")).sort()) {
-    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options, { sitemapPages }));
+    eleventyConfig.addTemplate(`newsroom-theme/${file}`, readFileSync(path.join(themeDir, "pages", file), "utf8"), PAGE_DATA[file]?.(options, { paginateSitemap }));
   }
   const inputDir = eleventyConfig.directories?.input ?? "./";
   const includesDir = eleventyConfig.directories?.includes ?? path.join(inputDir, "_includes");

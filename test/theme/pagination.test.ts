@@ -8,7 +8,7 @@ import type { EleventyPageResult } from "@11ty/eleventy";
 import { XMLParser } from "fast-xml-parser";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildFiles } from "../helpers/build.js";
-import { themeFilters } from "../../plugin/theme/filters.js";
+import { SitemapPlan, themeFilters } from "../../plugin/theme/filters.js";
 import { resolveThemeOptions } from "../../plugin/theme/options.js";
 import { navNumbers, paginate } from "../../plugin/theme/site-index.js";
 
@@ -145,7 +145,10 @@ describe("a sitemap of one URL a file (sitemapSize: 1)", () => {
     const pages = await buildFiles({ ...SITE, ...stories(2) }, { theme: { ...THEME, sitemapSize: 1 } });
     const index = parser.parse(html(pages, "/sitemap.xml")).sitemapindex.sitemap.map((entry: { loc: string }) => entry.loc.replace("https://paged.example", ""));
     const files = index.map((url: string) => (parser.parse(html(pages, url)).urlset.url ?? []) as { loc: string }[]);
-    for (const file of files) expect(file).toHaveLength(1);
+    // Every file holds one URL; on Eleventy 3.1.0, which paginates before every page is known, the
+    // last takes the few pages added after (SitemapPlan).
+    for (const file of files.slice(0, -1)) expect(file).toHaveLength(1);
+    expect(files.at(-1)?.length).toBeGreaterThanOrEqual(1);
     const htmlPages = [...pages.keys()].filter((url) => url.endsWith("/") && !url.startsWith("/style-guide"));
     expect(files.flat().map((entry: { loc: string }) => entry.loc).sort()).toEqual(htmlPages.map((url) => `https://paged.example${url}`).sort());
   });
@@ -203,6 +206,33 @@ describe("speaker pages are planned from the source", () => {
     expect(error).toMatch(/\/news\/\d{4}\/\d\d\/\d\d\/story-01\//);
     expect(error).toContain(`{% quote "marsh" %}`);
   }, 60_000);
+});
+
+describe("the sitemap's files as paginated (SitemapPlan)", () => {
+  it("lists the files the pagination made, the last taking every page known only when it is written", () => {
+    const plan = new SitemapPlan();
+    const paginated = Array.from({ length: 17 }, (_, i) => `p${i}`);
+    expect(plan.paginated(paginated, 5)).toBe(paginated);
+    const written = [...paginated, "front", "about", "search"];
+    expect(plan.fileCount(written, 5)).toBe(4);
+    expect(plan.file(written, 0, 5)).toEqual(["p0", "p1", "p2", "p3", "p4"]);
+    expect(plan.file(written, 3, 5)).toEqual(["p15", "p16", "front", "about", "search"]);
+    expect([0, 1, 2, 3].flatMap((n) => plan.file(written, n, 5))).toEqual(written);
+  });
+
+  it("without a pagination this build, counts the pages it is given", () => {
+    const plan = new SitemapPlan();
+    plan.paginated(["a"], 1);
+    plan.reset();
+    expect(plan.fileCount(["a", "b", "c"], 2)).toBe(2);
+    expect(plan.file(["a", "b", "c"], 1, 2)).toEqual(["c"]);
+  });
+
+  it("stops the build rather than write a last file over Google's limit", () => {
+    const plan = new SitemapPlan();
+    plan.paginated(["a"], 50_000);
+    expect(() => plan.file(Array.from({ length: 50_001 }, (_, i) => i), 0, 50_000)).toThrow(/theme option sitemapSize: leaves 50001 URLs for the last sitemap file/);
+  });
 });
 
 describe("pagination helpers and options", () => {
