@@ -9,6 +9,7 @@
  * - preprocessors.ts — each story's dates, publishing status, layout and address;
  * - collections.ts — the site's lists, and each story checked against the registries;
  * - templates.ts — the theme's pages, layouts, partials and assets, and its photo shortcodes;
+ * - cms.ts — the editors' CMS at /admin/ (theme option cms);
  * - checks.ts — the checks of the site as a whole (links, logo, registry ids);
  * - clean-output.ts — each build leaves in the output only what it wrote;
  * - ../internals/ — the few internals of Eleventy relied on, each guarded.
@@ -20,6 +21,7 @@ import newsroom, { SUPPORTED_ELEVENTY } from "../index.js";
 import { indexEleventyLookups, type IndexedLookups } from "../internals/eleventy-lookups.js";
 import { Photos } from "../photos.js";
 import { BuildMode } from "./build-mode.js";
+import { addCms } from "./cms.js";
 import { addStoryGuards, addStoryLinkCheck, checkLogoPublished } from "./checks.js";
 import { addOutputCleaning } from "./clean-output.js";
 import { SiteCollections } from "./collections.js";
@@ -127,6 +129,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   addArticleDefaults(eleventyConfig, { config, mode }, filters.articlePath as (date: unknown) => string);
   collections.register();
   addThemeTemplates(eleventyConfig, config, mode, filters.sitemapPages as (items: unknown) => EleventyCollectionItem[]);
+  // The editors' CMS, with the site's own pages (theme option cms).
+  if (mode.publishesSiteFiles) addCms(eleventyConfig, config);
   refuseSearchIndexedWhole(options.searchIndexSize, process.cwd());
   // The logo is published by the part that writes the site's own pages.
   if (mode.publishesSiteFiles) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, config.settingsFile);
