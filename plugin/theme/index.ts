@@ -17,6 +17,7 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import path from "node:path";
 import type { EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
+import { reportErrorsToGitHub } from "../annotations.js";
 import newsroom, { SUPPORTED_ELEVENTY } from "../index.js";
 import { indexEleventyLookups, type IndexedLookups } from "../internals/eleventy-lookups.js";
 import { Photos } from "../photos.js";
@@ -37,6 +38,8 @@ import { WatchMemory } from "./watch-memory.js";
 
 export default function newsroomTheme(eleventyConfig: EleventyConfig, userOptions: NewsroomThemeOptions = {}): void {
   eleventyConfig.versionCheck?.(SUPPORTED_ELEVENTY);
+  // Before the settings are read: their errors, too, as annotations in GitHub Actions.
+  reportErrorsToGitHub();
   // The plugin's fallback image is the theme's share card, drawn by photos made from the config.
   let themePhotos: ThemePhotos | undefined;
   const config = resolveThemeConfig(eleventyConfig, userOptions, {
