@@ -16,8 +16,8 @@ export function escapeAnnotationProperty(text: string): string {
   return escapeAnnotationData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** `[newsroom] <where> in <file>: …`, as NewsroomError writes it, after Eleventy's `1. ` or `> `. */
-const NEWSROOM_LINE = /^(?:\d+\. |> )?(\[newsroom\] (.*?) in (\.{0,2}\/?[^\s:]+?\.[A-Za-z0-9]+): [\s\S]*?)(?: \(via \w+\))?$/;
+/** `[newsroom] <where> in <file>: …`, as NewsroomError writes it, after Eleventy's `[11ty] `, `1. ` or `> `. */
+const NEWSROOM_LINE = /^(?:\[11ty\] )?(?:\d+\. |> )?(\[newsroom\] (.*?) in (\.{0,2}\/?[^\s:]+?\.[A-Za-z0-9]+): [\s\S]*?)(?: \(via \w+\))?$/;
 
 /** The line of a story's file that a `where` points at: `…, line 12`, or the field's own line in the front matter. */
 export function annotationLine(where: string, fileText: string | undefined): number | undefined {

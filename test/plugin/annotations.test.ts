@@ -23,8 +23,11 @@ describe("workflow annotations", () => {
 
   it("turn a printed newsroom error into one ::error command with file, line, title and the whole message", () => {
     const error = new NewsroomError({ where: "front matter section", inputPath: "./articles/budget.md", problem: "unknown section id", value: "nowhere", fix: 'use one of "local", or add it to _data/sections.json' });
-    const annotation = annotationFor(`2. ${error.message} (via NewsroomError)`, (file) => (file === "articles/budget.md" ? story : undefined));
-    expect(annotation).toBe(`::error file=articles/budget.md,line=4,title=newsroom%3A front matter section::${error.message}`);
+    const read = (file: string) => (file === "articles/budget.md" ? story : undefined);
+    const expected = `::error file=articles/budget.md,line=4,title=newsroom%3A front matter section::${error.message}`;
+    expect(annotationFor(`2. ${error.message} (via NewsroomError)`, read)).toBe(expected);
+    // As Eleventy's CLI prints it.
+    expect(annotationFor(`[11ty] ${error.message} (via NewsroomError)`, read)).toBe(expected);
   });
 
   it("keep a message with a percent sign and a line break on one command line", () => {
