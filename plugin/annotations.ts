@@ -13,7 +13,7 @@ export function escapeAnnotationData(text: string): string {
 
 /** A property's value (`file=`, `title=`): the message's escapes, and `:` and `,` too. */
 export function escapeAnnotationProperty(text: string): string {
-  return escapeAnnotationData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return escapeAnnotationData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 
 /** `[newsroom] <where> in <file>: …`, as NewsroomError writes it, after Eleventy's `[11ty] `, `1. ` or `> `. */

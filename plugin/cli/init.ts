@@ -26,7 +26,7 @@ const THEME_LINE_WITH_CMS = "eleventyConfig.addPlugin(newsroomTheme, { cms: true
  */
 export function configWithCms(config: string): string | undefined {
   if (/\bcms\s*:/.test(config)) return config;
-  return config.includes(THEME_LINE) ? config.replace(THEME_LINE, THEME_LINE_WITH_CMS) : undefined;
+  return config.includes(THEME_LINE) ? config.replace(THEME_LINE, () => THEME_LINE_WITH_CMS) : undefined;
 }
 
 

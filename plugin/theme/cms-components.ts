@@ -84,7 +84,7 @@ export function shortcodeLiteral(value: string): string {
   if (!value.includes("'")) return `'${value}'`;
   // Neither language reads an escape in a shortcode's argument: the straight double quotes become typographic ones.
   let opened = false;
-  return `"${value.replace(/"/g, () => ((opened = !opened) ? "\u201c" : "\u201d"))}"`;
+  return `"${value.replaceAll('"', () => ((opened = !opened) ? "\u201c" : "\u201d"))}"`;
 }
 
 /** The regular expression (as source) that finds a shortcode in the form `shortcodeToBlock` writes. */
@@ -121,7 +121,7 @@ export function shortcodeToBlock(spec: ShortcodeSpec, data: Record<string, unkno
 
 /** What the editor's preview shows of a component: its values as text, escaped. */
 export function shortcodePreview(spec: ShortcodeSpec, data: Record<string, unknown>): string {
-  const escape = (value: unknown) => String(value ?? "").replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  const escape = (value: unknown) => Array.from(String(value ?? ""), (character) => ("&<>\"'".includes(character) ? `&#${character.charCodeAt(0)};` : character)).join("");
   const parts = spec.args.filter((name) => data[name]).map((name) => `${escape(name)}: ${escape(data[name])}`);
   const body = spec.body !== undefined && data[spec.body] ? `<blockquote>${escape(data[spec.body])}</blockquote>` : "";
   return `<aside><strong>${escape(spec.label)}</strong> ${parts.join(" · ")}${body}</aside>`;
