@@ -9,6 +9,7 @@
  * NEWSROOM_FEED_SIZE the stories per feed, NEWSROOM_SEARCH_INDEX_SIZE the stories per search index.
  * NEWSROOM_STORY_CARDS=off shares stories without a photo with the site's card (the benchmark's
  * largest archives, whose first build would draw a card per story).
+ * NEWSROOM_CMS=on sets the theme option cms (the editors' CMS at /admin/; the tests' sites).
  * NEWSROOM_TRUSTED_STORIES=on sets the theme option trustedStories (the benchmark's corpus, whose
  * stories print their dates with filters); the showcase's own stories are data.
  */
@@ -24,10 +25,11 @@ const feedSize = process.env.NEWSROOM_FEED_SIZE ? Number(process.env.NEWSROOM_FE
 const storyCards = process.env.NEWSROOM_STORY_CARDS === "off" ? false : undefined;
 const searchIndexSize = process.env.NEWSROOM_SEARCH_INDEX_SIZE ? Number(process.env.NEWSROOM_SEARCH_INDEX_SIZE) : undefined;
 const trustedStories = process.env.NEWSROOM_TRUSTED_STORIES === "on" ? true : undefined;
+const cms = process.env.NEWSROOM_CMS === "on" ? true : undefined;
 
 export default function (eleventyConfig: EleventyConfig) {
   // The showcase publishes real quotes: a pull quote that is not in the story stops the build.
-  eleventyConfig.addPlugin(newsroomTheme, { pageSize, feedSize, storyCards, searchIndexSize, trustedStories, newsroom: { pullquoteCheck: "error" } });
+  eleventyConfig.addPlugin(newsroomTheme, { pageSize, feedSize, storyCards, searchIndexSize, trustedStories, cms, newsroom: { pullquoteCheck: "error" } });
   return {
     dir: {
       input,

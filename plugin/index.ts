@@ -7,6 +7,7 @@
  * This file only registers; each concept lives in its own module and is a pure function.
  */
 import { existsSync } from "node:fs";
+import { reportErrorsToGitHub } from "./annotations.js";
 import { forgetReportedCauses, namingFile, reportCause } from "./arguments.js";
 import { BuildState } from "./build-state.js";
 import { AP_STANDALONE_CITIES } from "./data/standalone-cities.js";
@@ -24,6 +25,8 @@ export const SUPPORTED_ELEVENTY = ">=3.1.0 <4";
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomOptions = {}): void {
   eleventyConfig.versionCheck?.(SUPPORTED_ELEVENTY);
+  // In GitHub Actions, each newsroom error also as an annotation on the commit.
+  reportErrorsToGitHub();
   const options = resolveOptions(userOptions);
   const state = new BuildState(options.speakers);
   const standaloneCities = [...AP_STANDALONE_CITIES, ...options.standaloneCities];

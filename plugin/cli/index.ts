@@ -8,14 +8,15 @@
 import path from "node:path";
 import { closestMatch } from "../errors.js";
 import { buildInParts } from "./build.js";
-import { init, InitError, packageFacts, packageRoot, publicationNameNote } from "./init.js";
+import { addCmsToSite, init, InitError, packageFacts, packageRoot, publicationNameNote } from "./init.js";
 import { SearchIndexError, writeSearchIndexes } from "./search.js";
 
-const USAGE = `Usage: npx eleventy-plugin-newsroom init <folder>
+const USAGE = `Usage: npx eleventy-plugin-newsroom init <folder> [--cms]
 
 Writes a new news site into <folder> (created if missing): package.json with build and start
 scripts, eleventy.config.js, _data/ (site settings, sections, authors, speakers), one sample
-story in articles/, a GitHub Pages workflow, .gitignore and a README. It never overwrites a file.
+story in articles/, a GitHub Pages workflow, a pull-request check, .gitignore and a README. It
+never overwrites a file. --cms adds the editors' CMS at /admin/ (docs/cms.md).
 
 Then:
   cd <folder>
@@ -29,6 +30,11 @@ pages, for an archive too large for one (tens of thousands of stories): the page
 as one build writes. Eleventy options (--config, --output, --pathprefix, --quiet) go to every
 part. Use it in package.json's build script instead of "eleventy"; npm start stays as it is.
 
+Usage: npx eleventy-plugin-newsroom cms
+
+In an existing newsroom's folder: adds the editors' CMS at /admin/ (the theme option cms: true in
+eleventy.config.js) and the pull-request check workflow, if it has none (docs/cms.md).
+
 Usage: npx eleventy-plugin-newsroom search [--site <folder>]
 
 Writes the built site's search index (default folder _site) in as many Pagefind indexes as the
@@ -39,7 +45,7 @@ Options:
   -h, --help       show this help
   -v, --version    show the package's version`;
 
-const COMMANDS = ["init", "build", "search"];
+const COMMANDS = ["init", "build", "search", "cms"];
 
 function usageError(message: string): never {
   process.stderr.write(`eleventy-plugin-newsroom: ${message}\n\n${USAGE}\n`);
@@ -69,22 +75,43 @@ function main(args: string[]): void {
     search(rest);
     return;
   }
-  const unknownOption = rest.find((arg) => arg.startsWith("-"));
+  if (command === "cms") {
+    cms(rest);
+    return;
+  }
+  const cmsWanted = rest.includes("--cms");
+  const folders = rest.filter((arg) => arg !== "--cms");
+  const unknownOption = folders.find((arg) => arg.startsWith("-"));
   if (unknownOption) usageError(`unknown option "${unknownOption}".`);
-  if (rest.length === 0) usageError("init needs a folder to write the site into, e.g. my-news.");
-  if (rest.length > 1) usageError(`init takes one folder, got ${rest.length}: ${rest.join(" ")}.`);
-  const target = rest[0] as string;
+  if (folders.length === 0) usageError("init needs a folder to write the site into, e.g. my-news.");
+  if (folders.length > 1) usageError(`init takes one folder, got ${folders.length}: ${folders.join(" ")}.`);
+  const target = folders[0] as string;
   try {
-    const files = init(target);
+    const files = init(target, { cms: cmsWanted });
     const shown = path.relative(process.cwd(), path.resolve(target)) || ".";
     process.stdout.write(
-      [`Wrote a new newsroom into ${shown}/:`, ...files.map((file) => `  ${file.path}`), "", "Next:", `  cd ${shown}`, "  npm install && npm run build", "  npm start", ""].join("\n"),
+      [`Wrote a new newsroom into ${shown}/:`, ...files.map((file) => `  ${file.path}`), "", "Next:", `  cd ${shown}`, "  npm install && npm run build", "  npm start", ...(cmsWanted ? ["", "Editors: /admin/ (see the package's docs/cms.md to sign in)"] : []), ""].join("\n"),
     );
     const note = publicationNameNote(path.basename(path.resolve(target)));
     if (note) process.stdout.write(`\n${note}\n`);
   } catch (error) {
     if (error instanceof InitError) {
       process.stderr.write(`eleventy-plugin-newsroom init: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** `cms`: the editors' CMS in the newsroom of the current folder. */
+function cms(args: string[]): void {
+  if (args.length > 0) usageError(`cms takes no arguments, got ${args.join(" ")}; run it in the newsroom's folder.`);
+  try {
+    const done = addCmsToSite(process.cwd());
+    process.stdout.write(done.length === 0 ? "The CMS is already on: /admin/ (docs/cms.md).\n" : ["Added the editors' CMS:", ...done.map((line) => `  ${line}`), "", "Build the site (npm run build) and open /admin/.", ""].join("\n"));
+  } catch (error) {
+    if (error instanceof InitError) {
+      process.stderr.write(`eleventy-plugin-newsroom cms: ${error.message}\n`);
       process.exit(1);
     }
     throw error;

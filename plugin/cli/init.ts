@@ -13,7 +13,21 @@ import { cardFontsCover } from "../theme/share-card.js";
 const SHIPPED_NAMES: Readonly<Record<string, string>> = {
   gitignore: ".gitignore",
   "github/workflows/pages.yml": ".github/workflows/pages.yml",
+  "github/workflows/check.yml": ".github/workflows/check.yml",
 };
+
+/** The starter's line that adds the theme, and the same line with the editors' CMS. */
+const THEME_LINE = "eleventyConfig.addPlugin(newsroomTheme);";
+const THEME_LINE_WITH_CMS = "eleventyConfig.addPlugin(newsroomTheme, { cms: true });";
+
+/**
+ * A site config with the editors' CMS turned on (theme option `cms`), or undefined when the config
+ * does not add the theme as the starter writes it (then the site's owner adds the option).
+ */
+export function configWithCms(config: string): string | undefined {
+  if (/\bcms\s*:/.test(config)) return config;
+  return config.includes(THEME_LINE) ? config.replace(THEME_LINE, () => THEME_LINE_WITH_CMS) : undefined;
+}
 
 
 /** The starter's `prebuild`: empties _site with Node itself, so it works in every shell. */
@@ -132,7 +146,7 @@ function listFiles(dir: string, prefix = ""): string[] {
 }
 
 /** Every file of a new site named after `folder`, in memory. `now` dates the sample story. */
-export function starterFiles(starterDir: string, folder: string, facts: PackageFacts, now: DateTime = DateTime.now()): StarterFile[] {
+export function starterFiles(starterDir: string, folder: string, facts: PackageFacts, now: DateTime = DateTime.now(), cms = false): StarterFile[] {
   const siteName = publicationNameFor(folder);
   const { timeZone } = JSON.parse(readFileSync(path.join(starterDir, "_data", "site.json"), "utf8")) as { timeZone: string };
   // The last full hour in the site's zone: the sample story is already published when the site builds.
@@ -149,6 +163,7 @@ export function starterFiles(starterDir: string, folder: string, facts: PackageF
   const files = listFiles(starterDir).map((shipped) => {
     let content = readFileSync(path.join(starterDir, shipped), "utf8");
     for (const [token, value] of Object.entries(replacements)) content = content.split(token).join(value);
+    if (cms && shipped === "eleventy.config.js") content = configWithCms(content) ?? content;
     return { path: SHIPPED_NAMES[shipped] ?? shipped, content };
   });
   const manifest = {
@@ -178,7 +193,7 @@ export function starterFiles(starterDir: string, folder: string, facts: PackageF
 }
 
 /** Writes the site into `target` (created if missing). Throws InitError, writing nothing, if any file exists. */
-export function init(target: string, options: { root?: string; now?: DateTime } = {}): StarterFile[] {
+export function init(target: string, options: { root?: string; now?: DateTime; cms?: boolean } = {}): StarterFile[] {
   const root = options.root ?? packageRoot();
   const absolute = path.resolve(target);
   if (existsSync(absolute) && !statSync(absolute).isDirectory()) {
@@ -192,7 +207,7 @@ export function init(target: string, options: { root?: string; now?: DateTime } 
     }
     break;
   }
-  const files = starterFiles(path.join(root, "starter"), path.basename(absolute), packageFacts(root), options.now);
+  const files = starterFiles(path.join(root, "starter"), path.basename(absolute), packageFacts(root), options.now, options.cms);
   const existing = files.filter((file) => existsSync(path.join(absolute, file.path))).map((file) => file.path);
   if (existing.length > 0) {
     throw new InitError(
@@ -210,4 +225,34 @@ export function init(target: string, options: { root?: string; now?: DateTime } 
     }
   }
   return files;
+}
+
+/**
+ * `eleventy-plugin-newsroom cms` in an existing newsroom: turns on the theme option `cms` in its
+ * eleventy.config.js and adds the pull-request check workflow if it has none. Returns what it did.
+ */
+export function addCmsToSite(folder: string, root: string = packageRoot()): string[] {
+  const configFile = path.join(folder, "eleventy.config.js");
+  let config: string;
+  try {
+    config = readFileSync(configFile, "utf8");
+  } catch {
+    throw new InitError(`${path.join(folder, "eleventy.config.js")} cannot be read: run cms in a newsroom's folder (one that npx eleventy-plugin-newsroom init wrote), or add the theme option cms: true to your Eleventy config yourself (docs/cms.md).`);
+  }
+  const done: string[] = [];
+  const updated = configWithCms(config);
+  if (updated === undefined) {
+    throw new InitError(`eleventy.config.js does not add the theme as the starter does (${THEME_LINE}); add the option yourself: ${THEME_LINE_WITH_CMS} (docs/cms.md).`);
+  }
+  if (updated !== config) {
+    writeFileSync(configFile, updated);
+    done.push("eleventy.config.js: the theme option cms: true (the CMS at /admin/)");
+  }
+  const check = path.join(folder, ".github", "workflows", "check.yml");
+  if (!existsSync(check)) {
+    mkdirSync(path.dirname(check), { recursive: true });
+    writeFileSync(check, readFileSync(path.join(root, "starter", "github", "workflows", "check.yml"), "utf8"), { flag: "wx" });
+    done.push(".github/workflows/check.yml: builds each pull request and shows its errors on it");
+  }
+  return done;
 }

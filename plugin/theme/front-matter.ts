@@ -11,6 +11,7 @@ import { laterDayThan, toDateTime, type DateInput } from "../dates.js";
 import { NewsroomError, characterName, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
+import { storyFieldNames } from "./story-fields.js";
 import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "./story-text.js";
 
 /** A section registry entry (`_data/sections.json`). */
@@ -84,20 +85,8 @@ export interface ArticleRegistries {
  * `extraFields`) is a typo such as `corection`, and stops the build with a suggestion.
  */
 export const ARTICLE_FIELDS: readonly string[] = [
-  "title",
-  "dek",
-  "date",
-  "updated",
-  "section",
-  "tags",
-  "byline",
-  "people",
-  "dateline",
-  "datelineAgency",
-  "corrections",
-  "draft",
-  "inferred",
-  "image",
+  // Described once, with what the editors' CMS needs of each (story-fields.ts).
+  ...storyFieldNames(),
 ];
 
 /** 0.1's single-correction fields: let through here so the corrections check can say what to write now. */

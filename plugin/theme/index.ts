@@ -9,6 +9,7 @@
  * - preprocessors.ts — each story's dates, publishing status, layout and address;
  * - collections.ts — the site's lists, and each story checked against the registries;
  * - templates.ts — the theme's pages, layouts, partials and assets, and its photo shortcodes;
+ * - cms.ts — the editors' CMS at /admin/ (theme option cms);
  * - checks.ts — the checks of the site as a whole (links, logo, registry ids);
  * - clean-output.ts — each build leaves in the output only what it wrote;
  * - ../internals/ — the few internals of Eleventy relied on, each guarded.
@@ -16,10 +17,12 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import path from "node:path";
 import type { EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
+import { reportErrorsToGitHub } from "../annotations.js";
 import newsroom, { SUPPORTED_ELEVENTY } from "../index.js";
 import { indexEleventyLookups, type IndexedLookups } from "../internals/eleventy-lookups.js";
 import { Photos } from "../photos.js";
 import { BuildMode } from "./build-mode.js";
+import { addCms } from "./cms.js";
 import { addStoryGuards, addStoryLinkCheck, checkLogoPublished } from "./checks.js";
 import { addOutputCleaning } from "./clean-output.js";
 import { SiteCollections } from "./collections.js";
@@ -35,6 +38,8 @@ import { WatchMemory } from "./watch-memory.js";
 
 export default function newsroomTheme(eleventyConfig: EleventyConfig, userOptions: NewsroomThemeOptions = {}): void {
   eleventyConfig.versionCheck?.(SUPPORTED_ELEVENTY);
+  // Before the settings are read: their errors, too, as annotations in GitHub Actions.
+  reportErrorsToGitHub();
   // The plugin's fallback image is the theme's share card, drawn by photos made from the config.
   let themePhotos: ThemePhotos | undefined;
   const config = resolveThemeConfig(eleventyConfig, userOptions, {
@@ -131,6 +136,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   collections.register();
   const sitemapPages = filters.sitemapPages as (items: unknown) => EleventyCollectionItem[];
   addThemeTemplates(eleventyConfig, config, mode, (items) => sitemapPlan.paginated(sitemapPages(items), options.sitemapSize));
+  // The editors' CMS, with the site's own pages (theme option cms).
+  if (mode.publishesSiteFiles) addCms(eleventyConfig, config);
   refuseSearchIndexedWhole(options.searchIndexSize, process.cwd());
   // The logo is published by the part that writes the site's own pages.
   if (mode.publishesSiteFiles) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, config.settingsFile);

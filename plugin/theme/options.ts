@@ -5,6 +5,7 @@
 import { NewsroomError, rejectUnknownNames } from "../errors.js";
 import { defaultsOf, option, resolveOptionSet, type OptionValues } from "../option-schema.js";
 import type { NewsroomOptions } from "../options.js";
+import type { CmsOptions } from "./cms-config.js";
 
 export type FontWeight = 100 | 200 | 300 | 400 | 500 | 600 | 700 | 800 | 900;
 
@@ -114,6 +115,19 @@ export const THEME_OPTIONS = {
     doc: "build drafts and embargoed stories too, with a banner and `noindex` ([Drafts and embargoes](#drafts-and-embargoes))",
   }),
   /**
+   * The editors' CMS (Sveltia CMS) at `/admin/`: `true`, or `{ backend, config }` — the Git backend
+   * it saves to (default GitHub, the repository of the Actions run) and configuration of the site's
+   * own merged over the generated one (docs/cms.md). Default `false`.
+   */
+  cms: option<boolean | CmsOptions>({
+    default: false,
+    parse: (value, name) => {
+      checkCmsOption(value, name);
+      return value as boolean | CmsOptions;
+    },
+    doc: "the editors' CMS at `/admin/`: `true`, or `{ backend, config }` (the Git backend it saves to; configuration of your own merged over the generated one) ([CMS](cms.md))",
+  }),
+  /**
    * Stories are trusted code: their text may use any template code (variables, filters, tags), and
    * their front matter Eleventy's keys that change how a page is built (`layout`, `permalink`,
    * `eleventyComputed`, …) and JavaScript. Off, a story may use Markdown and the newsroom's
@@ -154,4 +168,17 @@ function checkCardFonts(fonts: unknown): void {
     }
     if (entry.style !== undefined && entry.style !== "normal" && entry.style !== "italic") throw themeOptionError(`${name}.style`, 'must be "normal" or "italic", got', entry.style, 'use "italic" for an italic file, or leave it out');
   });
+}
+
+const CMS_KEYS = ["backend", "config"];
+
+function checkCmsOption(value: unknown, name: string): void {
+  if (typeof value === "boolean") return;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw themeOptionError(name, "must be true, false or { backend, config }, got", value, 'use true, or e.g. { backend: { name: "github", repo: "owner/newsroom", branch: "main" } }');
+  const entry = value as Record<string, unknown>;
+  rejectUnknownNames(Object.keys(entry), CMS_KEYS, `addPlugin(newsroomTheme, options) ${name}`, "key");
+  for (const key of CMS_KEYS) {
+    const given = entry[key];
+    if (given !== undefined && (typeof given !== "object" || given === null || Array.isArray(given))) throw themeOptionError(`${name}.${key}`, "must be an object, got", given, key === "backend" ? 'write e.g. { name: "github", repo: "owner/newsroom", branch: "main" }' : "write the CMS configuration as an object, e.g. { collections: [{ name: \"stories\", fields: [...] }] }");
+  }
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
-import { init, InitError, localInstallSource, PREBUILD, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
+import { addCmsToSite, configWithCms, init, InitError, localInstallSource, PREBUILD, packageFacts, packageNameFor, siteNameFor, starterFiles } from "../../plugin/cli/init.js";
 import { laterDayThan } from "../../plugin/dates.js";
 import { repoRoot } from "../helpers/site-build.js";
 
@@ -34,6 +34,7 @@ describe("the starter's files", () => {
   it("are a complete site, with the dotfiles npm would not pack under their real names", () => {
     expect(files.map((entry) => entry.path)).toEqual(
       [
+        ".github/workflows/check.yml",
         ".github/workflows/pages.yml",
         ".gitignore",
         "README.md",
@@ -200,5 +201,48 @@ describe("the starter's npm run build starts from an empty _site", () => {
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the editors' CMS: init --cms and cms", () => {
+  const cli = path.join(repoRoot, "plugin", "cli", "index.ts");
+  const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
+
+  it("a starter without --cms has no CMS; with it, the theme option cms: true", () => {
+    expect(file(starterFiles(starterDir, "desk", facts, now), "eleventy.config.js")).not.toMatch(/cms/);
+    expect(file(starterFiles(starterDir, "desk", facts, now, true), "eleventy.config.js")).toContain("eleventyConfig.addPlugin(newsroomTheme, { cms: true });");
+  });
+
+  it("init DIR --cms writes the starter with the CMS on", () => {
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
+    const run = spawnSync(tsx, [cli, "init", "desk", "--cms"], { cwd: scratch, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Editors: /admin/");
+    expect(readFileSync(path.join(scratch, "desk", "eleventy.config.js"), "utf8")).toContain("{ cms: true }");
+    expect(existsSync(path.join(scratch, "desk", ".github", "workflows", "check.yml"))).toBe(true);
+  });
+
+  it("cms in an existing newsroom turns the option on and adds the check workflow, once", () => {
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
+    const site = path.join(scratch, "desk");
+    init(site, { root: repoRoot, now });
+    rmSync(path.join(site, ".github", "workflows", "check.yml"));
+    expect(addCmsToSite(site, repoRoot)).toHaveLength(2);
+    expect(readFileSync(path.join(site, "eleventy.config.js"), "utf8")).toContain("eleventyConfig.addPlugin(newsroomTheme, { cms: true });");
+    expect(readFileSync(path.join(site, ".github", "workflows", "check.yml"), "utf8")).toBe(readFileSync(path.join(starterDir, "github", "workflows", "check.yml"), "utf8"));
+    expect(addCmsToSite(site, repoRoot)).toEqual([]);
+    const run = spawnSync(tsx, [cli, "cms"], { cwd: site, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("already on");
+  });
+
+  it("cms says what to write when the config adds the theme in its own way, and writes nothing", () => {
+    expect(configWithCms("eleventyConfig.addPlugin(newsroomTheme, { pageSize: 10 });")).toBeUndefined();
+    scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
+    writeFileSync(path.join(scratch, "eleventy.config.js"), "export default (c) => c.addPlugin(theme, { pageSize: 10 });\n");
+    const run = spawnSync(tsx, [cli, "cms"], { cwd: scratch, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^eleventy-plugin-newsroom cms: eleventy.config.js does not add the theme as the starter does .* add the option yourself: eleventyConfig.addPlugin\(newsroomTheme, \{ cms: true \}\);/);
+    expect(existsSync(path.join(scratch, ".github"))).toBe(false);
   });
 });

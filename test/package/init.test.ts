@@ -290,3 +290,23 @@ describe("the command's guard rails", () => {
     expect(await readFile(path.join(site, "_data/site.json"), "utf8")).toBe(before);
   });
 });
+
+describe("init desk --cms from the packed tarball", () => {
+  it("publishes /admin/: Sveltia's code from the package, the generated configuration, the components", async () => {
+    const wrote = await outcome("npx", ["eleventy-plugin-newsroom", "init", "desk", "--cms"], project);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    const desk = path.join(project, "desk");
+    for (const [program, ...args] of [["npm", "install", "--prefer-offline"], ["npm", "run", "build"]] as const) {
+      const result = await outcome(program, args, desk);
+      expect(result.code, `${program} ${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    }
+    const admin = (file: string) => readFile(path.join(desk, "_site", "admin", file), "utf8");
+    const config = await admin("config.yml");
+    expect(config).toMatch(/folder: articles\n/);
+    expect(config).toMatch(/- name: section\n(?:\s+.*\n)*?\s+options:\n\s+- label: Local \(local\)\n\s+value: local/);
+    expect(config).toContain("format: YYYY-MM-DDTHH:mm:ssZ");
+    expect(await admin("newsroom-components.js")).toContain('"name":"figure"');
+    expect(await admin("sveltia-cms.js")).toBe(await readFile(path.join(desk, "node_modules", "@sveltia", "cms", "dist", "sveltia-cms.js"), "utf8"));
+    expect(await admin("index.html")).toContain('<script src="sveltia-cms.js"></script>');
+  }, 600_000);
+});

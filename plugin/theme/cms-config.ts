@@ -1,0 +1,253 @@
+/**
+ * The editors' CMS configuration (`/admin/config.yml`, Decap's format, which Sveltia CMS reads),
+ * generated at build time from the story fields (story-fields.ts), the site settings' schema
+ * (site-settings.ts) and the site's registries, so the CMS offers exactly what the build accepts:
+ * registry ids as selects, dates saved with their offset, the lead photo stored next to the story.
+ * A site's own configuration is merged over the generated one, and checked: what the theme would
+ * reject stops the build here, not when an editor's story fails to publish.
+ */
+import yaml from "js-yaml";
+import { NewsroomError } from "../errors.js";
+import { SITE_SETTINGS } from "./site-settings.js";
+import { STORY_FIELDS, type StoryField, type StoryRegistry } from "./story-fields.js";
+
+/** A field or collection of the CMS configuration, as YAML gives it. */
+export type CmsObject = Record<string, unknown>;
+
+/** The theme option `cms`: `true`, or where the CMS saves and what the site adds to its configuration. */
+export interface CmsOptions {
+  /** The Git backend, e.g. `{ name: "github", repo: "owner/newsroom", branch: "main" }`. */
+  backend?: CmsObject;
+  /** Configuration merged over the generated one: top-level keys replace, collections and fields merge by name. */
+  config?: CmsObject;
+}
+
+export interface CmsSite {
+  /** The stories folder, from the project folder, with forward slashes (`articles`, `src/articles`). */
+  storiesFolder: string;
+  /** The data folder, from the project folder (`_data`). */
+  dataFolder: string;
+  registries: Record<StoryRegistry, Record<string, unknown>>;
+  /** site.json `extraFields`: the site's own front-matter fields. */
+  extraFields: readonly string[];
+  /** The address the site is published at, for the CMS's link to it. */
+  siteUrl?: string | undefined;
+  /** `GITHUB_REPOSITORY`, when the build runs in GitHub Actions: the default backend's repository. */
+  repository?: string | undefined;
+}
+
+/**
+ * The datetime widget's saved format: day.js's `Z` writes the offset (`-04:00`), so a story dated
+ * in the evening keeps its day in every zone; Decap's default (UTC with `Z`) published a day off.
+ */
+export const DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
+const OFFSET_TOKEN = /(?<!\[[^\]]*)Z{1,2}(?![^[]*\])/;
+
+const FOCUS_PATTERN = "^\\s*\\d{1,3}(\\.\\d+)?%\\s+\\d{1,3}(\\.\\d+)?%\\s*$";
+
+function registryOptions(registry: Record<string, unknown>): { label: string; value: string }[] {
+  return Object.entries(registry).map(([id, entry]) => {
+    const name = entry && typeof entry === "object" && typeof (entry as { name?: unknown }).name === "string" ? (entry as { name: string }).name : id;
+    return { label: name === id ? id : `${name} (${id})`, value: id };
+  });
+}
+
+const datetimeWidget = (): CmsObject => ({ widget: "datetime", format: DATE_FORMAT, date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false });
+
+/** The CMS field of one story field: its widget, from its shape. */
+export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries">): CmsObject {
+  const base: CmsObject = { name: field.name, label: field.label, required: field.required, hint: field.doc };
+  const shape = field.shape;
+  switch (shape.kind) {
+    case "line":
+      return { ...base, widget: "string" };
+    case "paragraph":
+      return { ...base, widget: "text" };
+    case "datetime":
+      return { ...base, ...datetimeWidget() };
+    case "boolean":
+      return { ...base, widget: "boolean", default: false };
+    case "registryId":
+      return { ...base, widget: "select", options: registryOptions(site.registries[shape.registry]) };
+    case "registryIds":
+      return { ...base, widget: "select", multiple: true, options: registryOptions(site.registries[shape.registry]) };
+    case "lines":
+      return { ...base, widget: "list" };
+    case "photo":
+      return {
+        ...base,
+        widget: "object",
+        fields: [
+          { name: "src", label: "Photo", widget: "image", required: true, hint: "stored next to the story" },
+          { name: "alt", label: "Alt text", widget: "string", required: true, hint: "what the photo shows, for readers who cannot see it" },
+          { name: "caption", label: "Caption", widget: "string", required: false },
+          { name: "credit", label: "Credit", widget: "string", required: false, hint: "e.g. Sam Lee/Riverton Ledger" },
+          { name: "focus", label: "Focus", widget: "string", required: false, pattern: [FOCUS_PATTERN, 'two percentages, from the left and from the top, e.g. "30% 40%"'], hint: "what crops keep in view" },
+        ],
+      };
+    case "corrections":
+      return {
+        ...base,
+        widget: "list",
+        fields: [
+          { name: "date", label: "Corrected", required: true, ...datetimeWidget() },
+          { name: "text", label: "Correction", widget: "text", required: true },
+        ],
+      };
+    case "notes":
+      return { ...base, widget: "object", fields: shape.about.map((about) => ({ name: about, label: about, widget: "string", required: false })) };
+  }
+}
+
+/** The CMS field of each `site.json` key (SITE_SETTINGS); a key without one fails test/theme/cms-config.test.ts. */
+export const SETTINGS_WIDGETS: Record<keyof typeof SITE_SETTINGS, CmsObject> = {
+  name: { widget: "string" },
+  url: { widget: "string", pattern: ["^https?://[^/?#@]+$", "the site's origin alone, e.g. https://news.example.org"] },
+  language: { widget: "string", pattern: ["^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "a language tag, e.g. en-US"] },
+  timeZone: { widget: "string", hint: "an IANA zone, e.g. America/Chicago" },
+  organisation: {
+    widget: "object",
+    fields: [
+      { name: "name", widget: "string", required: true },
+      { name: "logo", widget: "string", required: true, hint: "a site path, e.g. /assets/logo.svg" },
+      { name: "url", widget: "string", required: false },
+      { name: "sameAs", widget: "list", required: false },
+    ],
+  },
+  tagline: { widget: "string" },
+  about: { widget: "text" },
+  shareImage: {
+    widget: "object",
+    fields: [
+      { name: "src", widget: "string", required: true, hint: "a site path, e.g. /assets/share.png" },
+      { name: "alt", widget: "string", required: true },
+    ],
+  },
+  extraFields: { widget: "list" },
+};
+
+function settingsFields(): CmsObject[] {
+  return Object.entries(SITE_SETTINGS).map(([key, declared]) => ({
+    name: key,
+    label: key,
+    required: declared.required,
+    hint: declared.doc.replace(/\s*\(\[[^\]]*\]\([^)]*\)\)/g, ""),
+    ...SETTINGS_WIDGETS[key as keyof typeof SITE_SETTINGS],
+  }));
+}
+
+/** The configuration the theme generates, before the site's own. */
+export function generatedCmsConfig(site: CmsSite, options: CmsOptions = {}): CmsObject {
+  return {
+    backend: options.backend ?? { name: "github", repo: site.repository ?? "owner/newsroom", branch: "main" },
+    publish_mode: "editorial_workflow",
+    ...(site.siteUrl ? { site_url: site.siteUrl, display_url: site.siteUrl } : {}),
+    media_folder: "assets/uploads",
+    public_folder: "/assets/uploads",
+    // Sveltia: an optional field left empty is left out, as the theme reads an absent field.
+    output: { omit_empty_optional_fields: true },
+    collections: [
+      {
+        name: "stories",
+        label: "Stories",
+        label_singular: "Story",
+        folder: site.storiesFolder,
+        extension: "md",
+        format: "frontmatter",
+        create: true,
+        slug: "{{slug}}",
+        // Empty: a photo is stored next to the story, and its `src` is the file's name, as the theme reads it.
+        media_folder: "",
+        public_folder: "",
+        summary: "{{title}}",
+        sortable_fields: ["date", "title"],
+        fields: [...STORY_FIELDS.map((field) => cmsStoryField(field, site)), { name: "body", label: "Story", widget: "markdown", modes: ["rich_text", "raw"] }],
+      },
+      {
+        name: "settings",
+        label: "Settings",
+        editor: { preview: false },
+        files: [{ name: "site", label: "Site settings", file: `${site.dataFolder}/site.json`, format: "json", fields: settingsFields() }],
+      },
+    ],
+  };
+}
+
+const isObject = (value: unknown): value is CmsObject => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Lists of named entries (collections, fields, files) merged by name; anything else replaced. */
+function mergeNamed(generated: unknown, own: unknown): unknown {
+  if (!Array.isArray(generated) || !Array.isArray(own) || !own.every((entry) => isObject(entry) && typeof entry.name === "string")) return own;
+  const merged = generated.map((entry) => {
+    const mine = own.find((candidate: CmsObject) => isObject(entry) && candidate.name === entry.name) as CmsObject | undefined;
+    return mine && isObject(entry) ? mergeConfig(entry, mine) : entry;
+  });
+  const added = own.filter((candidate: CmsObject) => !generated.some((entry) => isObject(entry) && entry.name === candidate.name));
+  return [...merged, ...added];
+}
+
+/** The site's configuration over the generated one: keys replace, `collections`, `fields` and `files` merge by name. */
+export function mergeConfig(generated: CmsObject, own: CmsObject): CmsObject {
+  const merged: CmsObject = { ...generated };
+  for (const [key, value] of Object.entries(own)) {
+    if (["collections", "fields", "files"].includes(key)) merged[key] = mergeNamed(generated[key], value);
+    else if (isObject(value) && isObject(generated[key])) merged[key] = { ...(generated[key] as CmsObject), ...value };
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+function cmsError(where: string, problem: string, value: unknown, fix: string): NewsroomError {
+  return new NewsroomError({ where: `addPlugin(newsroomTheme, options) cms.config ${where}`, problem, value, fix });
+}
+
+/** Stops on a configuration whose stories the build would refuse. */
+export function checkCmsConfig(config: CmsObject, site: CmsSite): void {
+  const collections = Array.isArray(config.collections) ? (config.collections as unknown[]) : [];
+  const stories = collections.find((collection) => isObject(collection) && collection.name === "stories");
+  if (!isObject(stories)) throw cmsError("collections", "has no stories collection", undefined, 'keep the collection named "stories" (merge into it by name)');
+  if (stories.folder !== site.storiesFolder) throw cmsError("stories.folder", `must be the theme's stories folder (${site.storiesFolder}), got`, stories.folder, "leave folder out; the theme option articlesDir moves the stories");
+  const fields = Array.isArray(stories.fields) ? (stories.fields as unknown[]).filter(isObject) : [];
+  const known = [...STORY_FIELDS.map((field) => field.name), ...site.extraFields, "body"];
+  for (const field of fields) {
+    const name = String(field.name);
+    if (!known.includes(name)) {
+      throw cmsError(`stories.fields ${name}`, "is a front-matter field the theme does not know, so every story saved with it would stop the build", name, `declare it in _data/site.json: "extraFields": ["${name}"], or remove it`);
+    }
+    const described = STORY_FIELDS.find((story) => story.name === name);
+    if (described?.required && (field.required === false || field.widget === "hidden")) {
+      throw cmsError(`stories.fields ${name}`, "is required by the theme, so a story saved without it would stop the build, got required", field.required ?? field.widget, "leave required out (the generated field is required)");
+    }
+    checkFieldValues(field, described, site);
+  }
+  for (const story of STORY_FIELDS.filter((field) => field.required)) {
+    if (!fields.some((field) => field.name === story.name)) throw cmsError("stories.fields", "leaves out a field the theme requires", story.name, `keep the field "${story.name}"`);
+  }
+}
+
+function checkFieldValues(field: CmsObject, described: StoryField | undefined, site: CmsSite): void {
+  const name = String(field.name);
+  const dates = [...(field.widget === "datetime" ? [field] : []), ...(Array.isArray(field.fields) ? (field.fields as CmsObject[]).filter((inner) => isObject(inner) && inner.widget === "datetime") : [])];
+  for (const date of dates) {
+    if (date.picker_utc === true || typeof date.format !== "string" || !OFFSET_TOKEN.test(date.format)) {
+      throw cmsError(`stories.fields ${name}`, "saves a date without its offset (a time read in UTC shows as another day)", date.format ?? date.picker_utc, `leave format out (it is "${DATE_FORMAT}") and picker_utc false`);
+    }
+  }
+  const shape = described?.shape;
+  if ((shape?.kind === "registryId" || shape?.kind === "registryIds") && Array.isArray(field.options)) {
+    const ids = Object.keys(site.registries[shape.registry]);
+    for (const option of field.options as unknown[]) {
+      const value = isObject(option) ? option.value : option;
+      if (typeof value !== "string" || !ids.includes(value)) {
+        throw cmsError(`stories.fields ${name}.options`, `offers an id that is not in the ${shape.registry} registry, which the build would refuse`, value, `add it to _data/${shape.registry}.json, or leave options out (they are the registry's ids)`);
+      }
+    }
+  }
+}
+
+/** `/admin/config.yml`: the generated configuration, the site's over it, checked. */
+export function cmsConfigYaml(site: CmsSite, options: CmsOptions = {}): string {
+  const config = options.config ? mergeConfig(generatedCmsConfig(site, options), options.config) : generatedCmsConfig(site, options);
+  checkCmsConfig(config, site);
+  return `# Generated by eleventy-plugin-newsroom at every build from the theme's field rules and the\n# site's registries: edit the theme option cms, not this file.\n${yaml.dump(config, { lineWidth: -1, noRefs: true })}`;
+}

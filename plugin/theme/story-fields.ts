@@ -1,0 +1,73 @@
+/**
+ * A story's front-matter fields, described once: what each holds, whether it is required, which
+ * registry it names ids from, and its docs line. The known-fields check (`ARTICLE_FIELDS` in
+ * front-matter.ts) and the editors' CMS configuration (cms-config.ts) are both made from this
+ * list, so the CMS never offers a field the build would refuse, nor lacks one it reads.
+ *
+ * The checks themselves stay where they are (front-matter.ts, ../photo-field.ts,
+ * ../corrections.ts, ../dateline.ts): this is what an editor's form needs to know of them.
+ */
+
+/** The registries a field may name ids from, by the global data they are read from. */
+export type StoryRegistry = "sections" | "authors" | "speakers";
+
+/** What a field's value is, and so which form widget edits it. */
+export type StoryFieldShape =
+  /** One line of text. */
+  | { kind: "line" }
+  /** A paragraph of plain text. */
+  | { kind: "paragraph" }
+  /** A publication time: a day, or a time with its offset (never a bare UTC `Z` shown as another day). */
+  | { kind: "datetime" }
+  /** true or false. */
+  | { kind: "boolean" }
+  /** One id of a registry. */
+  | { kind: "registryId"; registry: StoryRegistry }
+  /** A list of ids of a registry. */
+  | { kind: "registryIds"; registry: StoryRegistry }
+  /** A list of short texts (topics). */
+  | { kind: "lines" }
+  /** The lead photo: `src` (a file stored next to the story), `alt`, `caption`, `credit`, `focus`, `decorative`. */
+  | { kind: "photo" }
+  /** A list of corrections, each with a `date` and a `text`. */
+  | { kind: "corrections" }
+  /** Notes on what was inferred where the source was silent, by the field they concern. */
+  | { kind: "notes"; about: readonly string[] };
+
+export interface StoryField {
+  name: string;
+  /** The label an editor sees. */
+  label: string;
+  /** The build stops on a story without it. */
+  required: boolean;
+  shape: StoryFieldShape;
+  /** One line for the editor (the CMS's hint) and the docs. */
+  doc: string;
+}
+
+/**
+ * Every front-matter field a story may have, in the order an editor's form shows them. Adding a
+ * field to the theme is adding it here (test/theme/story-fields.test.ts fails on a field the
+ * known-fields check accepts without a description).
+ */
+export const STORY_FIELDS: readonly StoryField[] = [
+  { name: "title", label: "Headline", required: true, shape: { kind: "line" }, doc: "the story's headline" },
+  { name: "dek", label: "Standfirst", required: true, shape: { kind: "paragraph" }, doc: "one sentence under the headline; also the page's description in search results" },
+  { name: "date", label: "Published", required: true, shape: { kind: "datetime" }, doc: "first publication, saved with its offset; a story dated later waits for the first build after that time" },
+  { name: "updated", label: "Updated", required: false, shape: { kind: "datetime" }, doc: "when the story was last updated; not before it was published, not a day still to come" },
+  { name: "section", label: "Section", required: true, shape: { kind: "registryId", registry: "sections" }, doc: "the section the story runs in" },
+  { name: "tags", label: "Topics", required: false, shape: { kind: "lines" }, doc: "topics, each with its own page, e.g. Budget" },
+  { name: "byline", label: "Byline", required: false, shape: { kind: "registryIds", registry: "authors" }, doc: "the story's authors; none gives the publication's own byline" },
+  { name: "people", label: "People quoted", required: false, shape: { kind: "registryIds", registry: "speakers" }, doc: "the people the story quotes, from the speakers registry" },
+  { name: "dateline", label: "Dateline", required: false, shape: { kind: "line" }, doc: 'where the story was filed from, e.g. "Kyiv, Ukraine"; shown AP style at its start' },
+  { name: "datelineAgency", label: "Dateline agency", required: false, shape: { kind: "line" }, doc: "the agency in the dateline, e.g. AP (needs a dateline)" },
+  { name: "corrections", label: "Corrections", required: false, shape: { kind: "corrections" }, doc: "each correction with the day (or time) it was made and what was wrong and what is right" },
+  { name: "draft", label: "Draft", required: false, shape: { kind: "boolean" }, doc: "on, the story stays out of the site (the preview shows it with a banner)" },
+  { name: "inferred", label: "Inferred", required: false, shape: { kind: "notes", about: ["date", "byline", "dateline"] }, doc: "where the source was silent, what was inferred and how" },
+  { name: "image", label: "Lead photo", required: false, shape: { kind: "photo" }, doc: "the lead photo, stored next to the story, with alt text (what it shows), caption and credit" },
+];
+
+/** The names of the fields described, in order. */
+export function storyFieldNames(): string[] {
+  return STORY_FIELDS.map((field) => field.name);
+}

@@ -1,0 +1,184 @@
+/**
+ * The editors' CMS opens in Chromium under its own policy: no script error, every script from the
+ * site itself, and no request to a host its policy does not name (each is listed in docs/cms.md).
+ * And end to end: an editor creates a story with a photo in local-repository mode, and the files
+ * the CMS writes build into the story's page.
+ */
+import { execFile } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import { promisify } from "node:util";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { init } from "../../plugin/cli/init.js";
+import { CMS_CONTENT_SECURITY_POLICY } from "../../plugin/theme/cms.js";
+import { launchChromium, sealedContext } from "../helpers/browser.js";
+import { makeJpeg } from "../helpers/photos.js";
+import { repoRoot, type SiteBuild } from "../helpers/site-build.js";
+import { serveStatic, type StaticServer } from "../helpers/static-server.js";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "newsroom-cms-browser-"));
+const desk = path.join(scratch, "desk");
+
+/**
+ * Builds the newsroom from its own folder, as `npm run build` does there (with the repository's
+ * theme): the CMS names its folders from the project folder, which is the folder an editor picks.
+ */
+async function buildDesk(): Promise<SiteBuild> {
+  const output = mkdtempSync(path.join(scratch, "site-"));
+  await promisify(execFile)(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(repoRoot, "eleventy.config.ts")}`, `--output=${output}`], {
+    cwd: desk,
+    env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: ".", NEWSROOM_DATA: "_data", NEWSROOM_CMS: "on" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { output, stdout: "", stderr: "", read: (file) => readFile(path.join(output, file), "utf8"), cleanup: () => rm(output, { recursive: true, force: true }) };
+}
+let site: SiteBuild;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  init(desk, { root: repoRoot, cms: true });
+  rmSync(path.join(desk, "README.md"));
+  site = await buildDesk();
+  server = await serveStatic(site.output);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.cleanup();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** The hosts a directive of the admin page's policy names. */
+function policyHosts(directive: string): string[] {
+  const entry = CMS_CONTENT_SECURITY_POLICY.split("; ").find((part) => part.startsWith(`${directive} `)) ?? "";
+  return entry.split(" ").filter((source) => source.startsWith("https://")).map((source) => new URL(source).host);
+}
+
+describe("the CMS's admin page in Chromium", () => {
+  it("opens with no script error, its code from the site, and asks only the hosts its policy names", async () => {
+    const { context, outside } = await sealedContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const scripts: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(request.url());
+    });
+    await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
+    // Sveltia's sign-in screen, made from the generated configuration.
+    await page.getByRole("button", { name: /Sign In with/ }).waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(new URL(script).origin, script).toBe(new URL(server.url).origin);
+    const allowed = new Set([...policyHosts("connect-src"), ...policyHosts("font-src"), ...policyHosts("img-src")]);
+    for (const url of outside) expect(allowed.has(new URL(url).host), url).toBe(true);
+    // The editor components were registered with the CMS the page loaded.
+    expect(await page.evaluate(() => typeof (window as unknown as { CMS?: { registerEditorComponent?: unknown } }).CMS?.registerEditorComponent)).toBe("function");
+    await context.close();
+  });
+});
+
+/** The site's stories and data, as the folder an editor picks in local-repository mode holds them. */
+function repositoryFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const folder of ["articles", "_data"]) for (const name of readdirSync(path.join(desk, folder))) files[`${folder}/${name}`] = readFileSync(path.join(desk, folder, name), "utf8");
+  return files;
+}
+
+// Run in the page as text: a compiler's helpers must not reach the browser.
+const FILL_REPOSITORY = `async (files) => {
+  const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("repo", { create: true });
+  await root.getDirectoryHandle(".git", { create: true });
+  for (const [name, text] of Object.entries(files)) {
+    const [folder, file] = name.split("/");
+    const writable = await (await (await root.getDirectoryHandle(folder, { create: true })).getFileHandle(file, { create: true })).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+}`;
+const READ_REPOSITORY = `(async () => {
+  const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("repo");
+  const files = {};
+  for (const folder of ["articles", "_data"]) {
+    for await (const [name, handle] of (await root.getDirectoryHandle(folder)).entries()) {
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      let binary = "";
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      files[folder + "/" + name] = btoa(binary);
+    }
+  }
+  return files;
+})()`;
+
+describe("a story written through the CMS", () => {
+  it("is saved with its photo next to it, in the form the theme reads, and builds into its page", async () => {
+    const { context } = await sealedContext(browser);
+    // Local-repository mode asks for a folder; a folder of the origin's private file system stands in for the one picked.
+    await context.addInitScript(() => {
+      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("repo", { create: true });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
+    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify(repositoryFiles())})`);
+    await page.getByRole("button", { name: /Work with Local Repository/ }).click();
+    await page.getByRole("button", { name: "Create New Entry" }).first().click();
+
+    const field = (key: string) => page.locator(`section.field[data-key-path="${key}"]`);
+    await field("title").locator("input").fill("Library adds Sunday hours");
+    await field("dek").locator("textarea").fill("The station library opens on Sundays from next week.");
+    await field("date").getByRole("button", { name: "Now" }).click();
+    await field("section").getByRole("radio").first().click();
+    // The form draws its fields as they scroll into view.
+    await page.mouse.move(300, 400);
+    for (let turn = 0; turn < 20 && (await field("body").count()) === 0; turn++) {
+      await page.mouse.wheel(0, 800);
+      await page.waitForTimeout(200);
+    }
+    await field("image").getByRole("checkbox").first().click();
+    await field("image.src").locator("input[type=file]").first().setInputFiles({ name: "sunday-hours.jpg", mimeType: "image/jpeg", buffer: await makeJpeg(1600, 900) });
+    await field("image.alt").locator("input").fill("Readers at the long tables of the old waiting room");
+    await field("image.caption").locator("input").fill("The library on a Saturday.");
+    await field("image.credit").locator("input").fill("Sam Lee/Desk");
+    await field("body").locator("[contenteditable=true]").click();
+    await page.keyboard.type('The library will open on Sundays. {% speaker "quill" %} said so on Friday.');
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Entry saved.").waitFor();
+    expect(errors).toEqual([]);
+
+    const saved = (await page.evaluate(READ_REPOSITORY)) as Record<string, string>;
+    await context.close();
+    const story = Buffer.from(saved["articles/library-adds-sunday-hours.md"] ?? "", "base64").toString("utf8");
+    // The photo next to the story, its src the file's name; the date with its offset; the shortcode not escaped.
+    expect(Object.keys(saved)).toContain("articles/sunday-hours.jpg");
+    expect(story).toMatch(/^---\ntitle: Library adds Sunday hours\n/);
+    expect(story).toMatch(/\ndate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}\n/);
+    expect(story).toMatch(/\nimage:\n  src: sunday-hours\.jpg\n  alt: Readers at the long tables of the old waiting room\n  caption: The library on a Saturday\.\n  credit: Sam Lee\/Desk\n/);
+    expect(story).toContain('The library will open on Sundays. {% speaker "quill" %} said so on Friday.');
+
+    for (const [name, base64] of Object.entries(saved)) {
+      mkdirSync(path.dirname(path.join(desk, name)), { recursive: true });
+      writeFileSync(path.join(desk, name), Buffer.from(base64, "base64"));
+    }
+    const rebuilt = await buildDesk();
+    try {
+      const front = await rebuilt.read("index.html");
+      const href = /href="\/(local\/\d{4}\/\d{2}\/\d{2}\/library-adds-sunday-hours\/)"/.exec(front)?.[1];
+      expect(href, "the front page links the new story").toBeDefined();
+      const page = await rebuilt.read(`${href}index.html`);
+      expect(page).toContain("Library adds Sunday hours</h1>");
+      expect(page).toMatch(/<img [^>]*alt="Readers at the long tables of the old waiting room"/);
+      expect(page).toContain("Sam Lee/Desk");
+      expect(page).toContain("Rosa Quill");
+    } finally {
+      await rebuilt.cleanup();
+    }
+  }, 300_000);
+});
