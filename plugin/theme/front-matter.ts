@@ -11,6 +11,8 @@ import { laterDayThan, toDateTime, type DateInput } from "../dates.js";
 import { NewsroomError, characterName, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
+import { resolveKinds, type StoryKind } from "../kinds.js";
+import { checkStoryKind } from "./kinds.js";
 import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "./story-text.js";
 
 /** A section registry entry (`_data/sections.json`). */
@@ -77,6 +79,8 @@ export interface ArticleRegistries {
   frontMatter?: Record<string, unknown> | undefined;
   /** When this build runs: a story cannot have been updated or corrected on a later day. */
   buildTime?: Date | undefined;
+  /** The site's kinds (built-in and `_data/kinds.json`); the built-in ones when not given. */
+  kinds?: Readonly<Record<string, StoryKind>> | undefined;
 }
 
 /**
@@ -98,6 +102,14 @@ export const ARTICLE_FIELDS: readonly string[] = [
   "draft",
   "inferred",
   "image",
+  // The kind of work and the trust fields (kinds.ts checks them).
+  "kind",
+  "sponsor",
+  "itemReviewed",
+  "rating",
+  "claims",
+  "backstory",
+  "sources",
 ];
 
 /** 0.1's single-correction fields: let through here so the corrections check can say what to write now. */
@@ -349,6 +361,8 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
     const repeated = byline.find((id, index) => byline.indexOf(id) !== index);
     if (repeated !== undefined) throw fieldError(inputPath, "byline", "names the same author twice", repeated, "list each author once");
   }
+
+  checkStoryKind(inputPath, data, registries.kinds ?? resolveKinds(undefined));
 
   if (data.tags !== undefined && (!Array.isArray(data.tags) || data.tags.some((tag) => typeof tag !== "string" || tag.trim() === ""))) {
     throw fieldError(inputPath, "tags", "must be a list of topic names, got", data.tags, "write tags: [Budget, Transit]");
