@@ -131,7 +131,7 @@ export const PLUGIN_OPTIONS = {
       return value as PublisherOptions | undefined;
     },
     defaultText: "none",
-    doc: "`{ name, logo, url?, sameAs? }`, the publication in structured data; `logo` is a site path or URL",
+    doc: "`{ name, logo, url?, sameAs?, policies? }`, the publication in structured data; `logo` is a site path or URL; `policies` its standards by schema.org name (`ethicsPolicy`, `correctionsPolicy`, …), site paths or URLs",
   }),
   /** Language of the articles, e.g. `en-US`, for structured data. Default: none. */
   language: option<string | undefined>({

@@ -31,10 +31,18 @@ export interface AuthorEntry {
   sameAs?: string[];
   /** Portrait: a site path from the input folder, e.g. `/images/staff/ada-reyes.jpg`. */
   photo?: string;
+  /** What the author covers and knows: shown on the author page, `knowsAbout`. */
+  expertise?: string[];
+  /** Where the author works from: shown, `workLocation`. */
+  location?: string;
+  /** Languages the author reports in: shown, `knowsLanguage`. */
+  languages?: string[];
 }
 
 const SECTION_FIELDS = ["name", "description"];
-const AUTHOR_FIELDS = ["name", "title", "bio", "email", "url", "sameAs", "photo"];
+const AUTHOR_FIELDS = ["name", "title", "bio", "email", "url", "sameAs", "photo", "expertise", "location", "languages"];
+/** Author fields that are lists of text. */
+const AUTHOR_TEXT_LISTS = ["expertise", "languages"];
 
 /**
  * Entries of `sections.json` and `authors.json`, checked as the speakers registry is: a misspelt
@@ -55,7 +63,9 @@ export function checkRegistryEntries(kind: "sections" | "authors", registry: Rec
         const guess = closestMatch(field, fields);
         fail(`${where}.${field}`, "unknown field (it would be ignored)", field, guess ? `did you mean "${guess}"?` : `use only ${fields.join(", ")}`);
       }
-      if (field === "sameAs") {
+      if (AUTHOR_TEXT_LISTS.includes(field)) {
+        if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item.trim() !== "")) fail(`${where}.${field}`, "must be a list of text, got", value, field === "languages" ? 'write e.g. ["English", "Spanish"]' : 'write e.g. ["City budget", "Transit"]');
+      } else if (field === "sameAs") {
         if (!Array.isArray(value) || !value.every((link) => typeof link === "string" && isAbsoluteHttpUrl(link))) fail(`${where}.sameAs`, "must be a list of absolute http(s) URLs, got", value, 'write e.g. ["https://social.example/@name"]');
       } else if (typeof value !== "string") {
         fail(`${where}.${field}`, "must be text, got", value, `write ${field} as a quoted string`);

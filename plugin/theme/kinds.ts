@@ -9,6 +9,8 @@ import { NewsroomError } from "../errors.js";
 import { isSafeUrl } from "../escape.js";
 import { attributeOf, walkHtml } from "../html-walk.js";
 import { kindRules, resolveKinds, storyKind, type KindRule, type StoryKind } from "../kinds.js";
+import type { AuthorEntry } from "./front-matter.js";
+import { profilePageJsonLd } from "./trust.js";
 
 /** Longest `backstory`: a short note on why and how the story was reported, not a second story. */
 export const MAX_BACKSTORY_LENGTH = 600;
@@ -168,6 +170,8 @@ export function kindFilters(siteUrl: string | undefined) {
     storyKind: (kind: unknown, siteKinds: unknown) => storyKind(resolveKinds(siteKinds), kind),
     /** Every kind of the site, in the order of the built-in ones then the site's, for the about page. */
     siteKinds: (siteKinds: unknown) => Object.values(resolveKinds(siteKinds)),
+    /** An author page's structured data: a ProfilePage about the author. */
+    profilePageJsonLd: (entry: unknown, pageUrl: unknown) => profilePageJsonLd(entry as AuthorEntry, String(pageUrl)),
     /** A paid story's outside links marked sponsored; other stories' bodies as they are. */
     sponsoredLinks: (html: unknown, sponsor: unknown) => (sponsor === undefined || sponsor === null ? html : sponsoredLinks(String(html ?? ""), siteUrl)),
   };

@@ -9,7 +9,8 @@ import path from "node:path";
 import { logForCli } from "../arguments.js";
 import type { EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
-import { PUBLISHER_POLICIES, type PublisherPolicy } from "../structured-data.js";
+import { PUBLISHER_POLICIES, renderJsonLdScript, type PublisherPolicy } from "../structured-data.js";
+import type { AuthorEntry } from "./front-matter.js";
 
 /** How each policy is named in the Standards list. */
 export const POLICY_LABELS: Readonly<Record<PublisherPolicy, string>> = {
@@ -87,4 +88,20 @@ export function checkPoliciesPublished(eleventyConfig: EleventyConfig, policies:
       });
     }
   });
+}
+
+/**
+ * An author page as a schema.org `ProfilePage` whose main entity is the author (The Trust Project's
+ * "journalist expertise"): name, title, bio, profiles, and what the author knows, where from and in
+ * which languages. `pageUrl` is the page's absolute address.
+ */
+export function profilePageJsonLd(entry: AuthorEntry, pageUrl: string): string {
+  const person: Record<string, unknown> = { "@type": "Person", name: entry.name, url: pageUrl };
+  if (entry.title) person.jobTitle = entry.title;
+  if (entry.bio) person.description = entry.bio;
+  if (entry.sameAs?.length) person.sameAs = entry.sameAs;
+  if (entry.expertise?.length) person.knowsAbout = entry.expertise;
+  if (entry.languages?.length) person.knowsLanguage = entry.languages;
+  if (entry.location) person.workLocation = { "@type": "Place", name: entry.location };
+  return renderJsonLdScript({ "@context": "https://schema.org", "@type": "ProfilePage", url: pageUrl, mainEntity: person });
 }
