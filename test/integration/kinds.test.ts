@@ -16,7 +16,7 @@ const POLICIES = { ethicsPolicy: "/standards/ethics/", correctionsPolicy: "/stan
 const SITE = {
   "_data/site.json": JSON.stringify({ name: "Kind Courier", url: "https://news.example.com", language: "en-US", timeZone: "UTC", organisation: { name: "Kind Courier", logo: "/assets/logo.svg", policies: POLICIES } }),
   "_data/sections.json": JSON.stringify({ news: { name: "News" } }),
-  "_data/authors.json": JSON.stringify({ "ada-reyes": { name: "Ada Reyes" } }),
+  "_data/authors.json": JSON.stringify({ "ada-reyes": { name: "Ada Reyes", title: "City hall reporter", expertise: ["City budget", "Transit"], location: "Riverton", languages: ["English", "Spanish"] } }),
   "_data/speakers.json": JSON.stringify({}),
   "assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
   "standards/ethics.md": "---\npermalink: /standards/ethics/\n---\nOur ethics.\n",
@@ -141,6 +141,23 @@ describe("the newsroom's standards", () => {
     expect(about).toContain('id="standards"');
     for (const url of ["/", "/news/", "/about/", storyUrl("plain"), "/archive/"]) expect(page(url), url).toContain('<li><a href="/about/#standards">Standards</a></li>');
     expect(page(storyUrl("plain"))).toMatch(/<p class="article__byline">By [\s\S]*?<a class="article__standards" href="\/about\/#standards">Our standards<\/a><\/p>/);
+  });
+});
+
+describe("authors' expertise", () => {
+  it("is shown on the author page, a ProfilePage about the Person", () => {
+    const html = page("/authors/ada-reyes/");
+    expect(html).toContain("<dt>Expertise</dt><dd>City budget, Transit</dd>");
+    expect(html).toContain("<dt>Based in</dt><dd>Riverton</dd>");
+    expect(html).toContain("<dt>Languages</dt><dd>English, Spanish</dd>");
+    expect(jsonLd(html)).toEqual([
+      {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        url: "https://news.example.com/authors/ada-reyes/",
+        mainEntity: { "@type": "Person", name: "Ada Reyes", url: "https://news.example.com/authors/ada-reyes/", jobTitle: "City hall reporter", knowsAbout: ["City budget", "Transit"], knowsLanguage: ["English", "Spanish"], workLocation: { "@type": "Place", name: "Riverton" } },
+      },
+    ]);
   });
 });
 

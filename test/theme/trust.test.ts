@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateSiteSettings, newsroomOptionsFromSettings } from "../../plugin/theme/site-settings.js";
-import { missingDisclosures, reportMissingDisclosures, standardsList } from "../../plugin/theme/trust.js";
+import { missingDisclosures, profilePageJsonLd, reportMissingDisclosures, standardsList } from "../../plugin/theme/trust.js";
+import { checkRegistryEntries } from "../../plugin/theme/front-matter.js";
 import { PUBLISHER_POLICIES } from "../../plugin/structured-data.js";
 
 const ALL = Object.fromEntries(PUBLISHER_POLICIES.map((policy) => [policy, `/standards/${policy}/`]));
@@ -46,5 +47,22 @@ describe("site.json organisation.policies", () => {
   ])("stops on %s", (_name, policies, message) => {
     expect(() => validateSiteSettings(settings(policies), "_data/site.json")).toThrow(message);
     if (_name === "a password") expect(() => validateSiteSettings(settings(policies), "_data/site.json")).not.toThrow(/hunter2/);
+  });
+});
+
+describe("an author's expertise, location and languages", () => {
+  it("are checked in authors.json", () => {
+    expect(() => checkRegistryEntries("authors", { a: { name: "A", expertise: ["Courts"], location: "Riverton", languages: ["English"] } }, "_data/authors.json")).not.toThrow();
+    expect(() => checkRegistryEntries("authors", { a: { name: "A", expertise: "Courts" } }, "_data/authors.json")).toThrow(/authors registry a\.expertise in _data\/authors\.json: must be a list of text, got: "Courts"/);
+    expect(() => checkRegistryEntries("authors", { a: { name: "A", languages: [""] } }, "_data/authors.json")).toThrow(/a\.languages .*must be a list of text/);
+    expect(() => checkRegistryEntries("authors", { a: { name: "A", location: ["Riverton"] } }, "_data/authors.json")).toThrow(/a\.location .*must be text/);
+    expect(() => checkRegistryEntries("authors", { a: { name: "A", expertize: ["Courts"] } }, "_data/authors.json")).toThrow(/did you mean "expertise"\?/);
+  });
+
+  it("make the author page a ProfilePage, safe in its script element", () => {
+    const html = profilePageJsonLd({ name: "Ada </script><script>alert(1)</script>", expertise: ["Courts"] }, "https://news.example.org/authors/ada/");
+    expect(html).not.toContain("</script><script>");
+    const data = JSON.parse(/<script type="application\/ld\+json">(.*)<\/script>/.exec(html)?.[1] ?? "{}") as Record<string, unknown>;
+    expect(data).toEqual({ "@context": "https://schema.org", "@type": "ProfilePage", url: "https://news.example.org/authors/ada/", mainEntity: { "@type": "Person", name: "Ada </script><script>alert(1)</script>", url: "https://news.example.org/authors/ada/", knowsAbout: ["Courts"] } });
   });
 });
