@@ -68,7 +68,7 @@ describe("each kind on its page", () => {
     const labelAt = header.indexOf(`>${label}</a>`);
     expect(labelAt).toBeGreaterThan(-1);
     expect(labelAt).toBeLessThan(header.indexOf("<h1"));
-    expect(header).toMatch(new RegExp(`<a class="kind-label__kind" href="/about/#kind-[a-z]+" data-pagefind-filter="kind\\[data-pagefind-value\\]" data-pagefind-value="${label}">${label}</a>`));
+    expect(header).toMatch(new RegExp(`<a class="kind-label__kind" href="/about/#kind-[a-z]+" data-pagefind-filter="kind\\[data-pagefind-value\\]" data-pagefind-value="${label}" data-pagefind-meta="kind">${label}</a>`));
   });
 
   it("labels every card: the front page, the section and the related stories", () => {
@@ -168,7 +168,7 @@ describe("a site's own kinds (_data/kinds.json)", () => {
     const weeklyUrl = [...built.keys()].find((url) => url.endsWith("/weekly/")) as string;
     expect(weeklyUrl).toMatch(/^\/news\/columns\/\d{4}\/\d{2}\/\d{2}\/weekly\/$/);
     const weekly = built.get(weeklyUrl)?.content ?? "";
-    expect(weekly).toContain('href="/about/#kind-column" data-pagefind-filter="kind[data-pagefind-value]" data-pagefind-value="Column">Column</a>');
+    expect(weekly).toContain('href="/about/#kind-column" data-pagefind-filter="kind[data-pagefind-value]" data-pagefind-value="Column" data-pagefind-meta="kind">Column</a>');
     expect(jsonLd(weekly)[0]?.["@type"]).toBe("OpinionNewsArticle");
     expect(built.get("/")?.content).toContain(">Comment</a>");
     const about = built.get("/about/")?.content ?? "";

@@ -247,7 +247,7 @@ describe("kinds and trust in the new site", () => {
     const column = await storyPage("sample-column");
     const [article] = jsonLd(column);
     expect(article?.["@type"]).toBe("OpinionNewsArticle");
-    expect(column).toMatch(/<a class="kind-label__kind" href="\/about\/#kind-opinion" data-pagefind-filter="kind\[data-pagefind-value\]" data-pagefind-value="Opinion">Opinion<\/a>[\s\S]*<h1 class="article__headline">/);
+    expect(column).toMatch(/<a class="kind-label__kind" href="\/about\/#kind-opinion" data-pagefind-filter="kind\[data-pagefind-value\]" data-pagefind-value="Opinion" data-pagefind-meta="kind">Opinion<\/a>[\s\S]*<h1 class="article__headline">/);
     expect(await published()).toContain('<a class="kind-label__kind" href="/about/#kind-opinion">Opinion</a>');
     expect(column).toContain("Behind the story");
     expect(article?.backstory).toMatch(/^A sample of the note that tells readers why and how a story was written/);
