@@ -101,6 +101,9 @@ describe("the kinds' rules on the page", () => {
     expect(paid).toContain('<a rel="sponsored" href="https://elsewhere.example/page">a link</a>');
     expect(paid).toContain('<a href="/about/">one of ours</a>');
     expect(page("/")).toContain("Paid content from <a rel=\"sponsored\" href=\"https://acme.example/\">Acme Bank</a>");
+    // In the feeds too.
+    expect(page("/feed.xml")).toContain("&lt;a rel=&quot;sponsored&quot; href=&quot;https://elsewhere.example/page&quot;&gt;a link&lt;/a&gt;");
+    expect(page("/feed.json")).toContain('\\u003ca rel=\\"sponsored\\" href=\\"https://elsewhere.example/page\\"\\u003ea link');
     // Other stories' links are not sponsored.
     expect(page(storyUrl("plain"))).toContain('<a href="https://elsewhere.example/page">a link</a>');
     const sitemap = page("/news-sitemap.xml");
