@@ -93,7 +93,7 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
     },
     // The kind's type, and what the kind's fields say (the theme checked them against the kind).
     type: kind.schemaType,
-    itemReviewed: data.itemReviewed as NewsArticleData["itemReviewed"],
+    itemReviewed: siteLinks(data.itemReviewed as NewsArticleData["itemReviewed"], absolute),
     rating: data.rating as NewsArticleData["rating"],
     sponsor: siteLinks(data.sponsor as NewsArticleData["sponsor"], absolute),
     backstory: text(data.backstory),
@@ -101,9 +101,10 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
   });
 }
 
-/** A fact check's claims from its front matter (`claims`), for `claimReviewsJsonLd`. */
-export function pageClaims(data: Record<string, unknown> | undefined): CheckedClaim[] {
-  return Array.isArray(data?.claims) ? (data.claims as CheckedClaim[]) : [];
+/** A fact check's claims from its front matter (`claims`), for `claimReviewsJsonLd`; a site path made absolute. */
+export function pageClaims(data: Record<string, unknown> | undefined, siteUrl: string | undefined, pathPrefix: string | undefined): CheckedClaim[] {
+  if (!Array.isArray(data?.claims) || siteUrl === undefined) return [];
+  return (data.claims as CheckedClaim[]).map((claim) => siteLinks(claim, (sitePath) => absoluteSiteUrl(sitePath, siteUrl, pathPrefix)) ?? claim);
 }
 
 /** Site paths made absolute with the path prefix: a `url` like "/about/ethics/" names a page of this site. */

@@ -154,7 +154,7 @@ export function newsroomShortcodes({ eleventyConfig, options, state, photos, sta
         authorImages: await authorImages({ options, photos }, data),
       });
       // A fact check's ClaimReviews stand beside the article, where fact-check tools look for them.
-      const claims = pageClaims(data);
+      const claims = pageClaims(data, options.siteUrl, eleventyConfig.pathPrefix);
       return renderJsonLdScript(article) + (claims.length === 0 ? "" : renderJsonLdScript(claimReviewsJsonLd(article, claims)));
     });
   };

@@ -1,7 +1,7 @@
 /** The kinds and trust fields in a story's structured data: its type, review, fact check, sponsor, backstory, sources, and the publisher's policies. */
 import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../../plugin/options.js";
-import { pageStructuredData } from "../../plugin/page-structured-data.js";
+import { pageClaims, pageStructuredData } from "../../plugin/page-structured-data.js";
 import { claimReviewsJsonLd, newsArticleJsonLd, type NewsArticleData } from "../../plugin/structured-data.js";
 
 const PUBLISHER = { name: "The Daily Planet", url: "https://news.example.com/", logo: { url: "https://news.example.com/logo.png" } };
@@ -69,6 +69,12 @@ describe("from a page's data", () => {
     expect(sponsored.sponsor).toEqual({ "@type": "Organization", name: "Acme", url: "https://news.example.com/gazette/partners/acme/" });
     expect(sponsored.citation).toEqual([{ "@type": "CreativeWork", name: "Report", url: "https://news.example.com/gazette/r/" }]);
     expect((sponsored.publisher as Record<string, unknown>).correctionsPolicy).toBe("https://news.example.com/gazette/standards/corrections/");
+  });
+
+  it("a review's item and a claim's appearance at a site path carry the path prefix", () => {
+    expect(build({ kind: "review", itemReviewed: { type: "Book", name: "B", url: "/books/b/" } }, "/gazette/").itemReviewed).toEqual({ "@type": "Book", name: "B", url: "https://news.example.com/gazette/books/b/" });
+    expect(pageClaims({ claims: [{ claim: "C", claimant: "D", verdict: "False", url: "/transcripts/1/" }] }, "https://news.example.com", "/gazette/")).toEqual([{ claim: "C", claimant: "D", verdict: "False", url: "https://news.example.com/gazette/transcripts/1/" }]);
+    expect(pageClaims({}, "https://news.example.com", "/")).toEqual([]);
   });
 
   it("an unknown kind stops, naming the file", () => {
