@@ -6,7 +6,8 @@ import { assertValidZone } from "./dates.js";
 import { NewsroomError, rejectUnknownNames } from "./errors.js";
 import { defaultsOf, option, resolveOptionSet, type OptionValues } from "./option-schema.js";
 import type { EleventyPage } from "./eleventy-types.js";
-import { isAbsoluteHttpUrl, siteUrlFault } from "./escape.js";
+import { isAbsoluteHttpUrl, isSafeUrl, siteUrlFault } from "./escape.js";
+import { PUBLISHER_POLICIES, type PublisherPolicy } from "./structured-data.js";
 import type { QuotationRecord } from "./quotation-record.js";
 import { validateRegistry, type Speaker, type SpeakerRegistry } from "./speakers.js";
 
@@ -20,6 +21,8 @@ export interface PublisherOptions {
   /** Logo: a site path ("/assets/logo.png") or an absolute URL, with its size in pixels if known. */
   logo: string | { url: string; width?: number; height?: number };
   sameAs?: string[];
+  /** The publisher's policies (`ethicsPolicy`, `correctionsPolicy`, …): site paths or absolute URLs. */
+  policies?: Partial<Record<PublisherPolicy, string>>;
 }
 
 /** An author as the structured data sees one; the registry entry in `_data/authors.json`. */
@@ -128,7 +131,7 @@ export const PLUGIN_OPTIONS = {
       return value as PublisherOptions | undefined;
     },
     defaultText: "none",
-    doc: "`{ name, logo, url?, sameAs? }`, the publication in structured data; `logo` is a site path or URL",
+    doc: "`{ name, logo, url?, sameAs?, policies? }`, the publication in structured data; `logo` is a site path or URL; `policies` its standards by schema.org name (`ethicsPolicy`, `correctionsPolicy`, …), site paths or URLs",
   }),
   /** Language of the articles, e.g. `en-US`, for structured data. Default: none. */
   language: option<string | undefined>({
@@ -200,7 +203,7 @@ function booleanOption(value: unknown, name: string): boolean {
   return value;
 }
 
-const PUBLISHER_KEYS: readonly (keyof PublisherOptions)[] = ["name", "url", "logo", "sameAs"];
+const PUBLISHER_KEYS: readonly (keyof PublisherOptions)[] = ["name", "url", "logo", "sameAs", "policies"];
 
 function validatePublisher(publisher: unknown): void {
   const record = publisher as Record<string, unknown> | null;
@@ -221,6 +224,19 @@ function validatePublisher(publisher: unknown): void {
   const logo = typeof record.logo === "object" && record.logo !== null ? (record.logo as Record<string, unknown>).url : record.logo;
   if (typeof logo !== "string" || logo.trim() === "") {
     throw optionError("publisher", "needs a logo, got", record.logo, 'add logo: "/assets/logo.png" (Google requires one for news articles)');
+  }
+  if (record.policies !== undefined) validatePolicies(record.policies);
+}
+
+/** The publisher's policies: known names (a misspelt one would vanish from the structured data), each a link. */
+function validatePolicies(policies: unknown): void {
+  if (typeof policies !== "object" || policies === null || Array.isArray(policies)) {
+    throw optionError("publisher", "policies must be an object of links by policy, got", policies, 'write e.g. policies: { ethicsPolicy: "/about/ethics/" }');
+  }
+  rejectUnknownNames(Object.keys(policies), PUBLISHER_POLICIES, "option publisher.policies", "policy");
+  for (const [policy, url] of Object.entries(policies)) {
+    if (typeof url !== "string" || !isSafeUrl(url)) throw optionError("publisher", `policies.${policy} must be an absolute http(s) URL or a site path, got`, url, 'write e.g. "/about/ethics/" or "https://news.example.com/ethics/"');
+    if (/^https?:/i.test(url) && (new URL(url).username || new URL(url).password)) throw optionError("publisher", `policies.${policy} holds a user name or password, which every page would publish, got`, "***", "write the address without the user and password");
   }
 }
 

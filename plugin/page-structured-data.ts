@@ -9,7 +9,8 @@ import { NewsroomError } from "./errors.js";
 import type { AuthorRegistryEntry, ImageReference, ResolvedNewsroomOptions } from "./options.js";
 import type { QuotationRecord } from "./quotation-record.js";
 import type { Speaker } from "./speakers.js";
-import { newsArticleJsonLd } from "./structured-data.js";
+import { resolveKinds, storyKind } from "./kinds.js";
+import { newsArticleJsonLd, type CheckedClaim, type JsonLdPublisher, type NewsArticleData } from "./structured-data.js";
 
 export interface PageStructuredDataInput {
   page: EleventyPage | undefined;
@@ -58,6 +59,7 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
   const authorIds = Array.isArray(data.byline) ? (data.byline as string[]) : [];
   const logo = typeof publisher.logo === "string" ? { url: publisher.logo } : publisher.logo;
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const kind = storyKind(resolveKinds(data.kinds), data.kind, page.inputPath);
 
   return newsArticleJsonLd({
     url: absolute(page.url),
@@ -77,7 +79,7 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
       const image = authorImages?.[id];
       return { name: entry.name, url: url === undefined ? undefined : absolute(url), sameAs: entry.sameAs, ...(image === undefined ? {} : { image: absolute(image) }) };
     }),
-    publisher: { name: publisher.name, url: publisher.url ?? absolute("/"), logo: { ...logo, url: absolute(logo.url) }, sameAs: publisher.sameAs },
+    publisher: { name: publisher.name, url: publisher.url ?? absolute("/"), logo: { ...logo, url: absolute(logo.url) }, sameAs: publisher.sameAs, policies: policyUrls(publisher.policies, absolute) },
     section: typeof data.section === "string" ? (sectionRegistry[data.section]?.name ?? data.section) : undefined,
     keywords: Array.isArray(data.tags) ? (data.tags as string[]) : undefined,
     dateline: typeof data.dateline === "string" ? { place: data.dateline, agency: text(data.datelineAgency), standaloneCities } : undefined,
@@ -89,5 +91,29 @@ export function pageStructuredData({ page, data, quotations, options, pathPrefix
       const url = speakerLink(speaker);
       return url === undefined ? undefined : absolute(url);
     },
+    // The kind's type, and what the kind's fields say (the theme checked them against the kind).
+    type: kind.schemaType,
+    itemReviewed: siteLinks(data.itemReviewed as NewsArticleData["itemReviewed"], absolute),
+    rating: data.rating as NewsArticleData["rating"],
+    sponsor: siteLinks(data.sponsor as NewsArticleData["sponsor"], absolute),
+    backstory: text(data.backstory),
+    sources: (data.sources as NewsArticleData["sources"])?.map((source) => siteLinks(source, absolute) ?? source),
   });
+}
+
+/** A fact check's claims from its front matter (`claims`), for `claimReviewsJsonLd`; a site path made absolute. */
+export function pageClaims(data: Record<string, unknown> | undefined, siteUrl: string | undefined, pathPrefix: string | undefined): CheckedClaim[] {
+  if (!Array.isArray(data?.claims) || siteUrl === undefined) return [];
+  return (data.claims as CheckedClaim[]).map((claim) => siteLinks(claim, (sitePath) => absoluteSiteUrl(sitePath, siteUrl, pathPrefix)) ?? claim);
+}
+
+/** Site paths made absolute with the path prefix: a `url` like "/about/ethics/" names a page of this site. */
+function siteLinks<T extends { url?: string | undefined }>(value: T | undefined, absolute: (sitePath: string) => string): T | undefined {
+  if (value?.url === undefined || !value.url.startsWith("/")) return value;
+  return { ...value, url: absolute(value.url) };
+}
+
+function policyUrls(policies: JsonLdPublisher["policies"], absolute: (sitePath: string) => string): JsonLdPublisher["policies"] {
+  if (policies === undefined) return undefined;
+  return Object.fromEntries(Object.entries(policies).map(([policy, url]) => [policy, absolute(url)]));
 }

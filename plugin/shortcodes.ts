@@ -14,8 +14,8 @@ import { parseLeadPhoto } from "./photo-field.js";
 import type { AuthorRegistryEntry } from "./options.js";
 import type { PluginContext } from "./plugin-context.js";
 import type { QuotationRecord } from "./quotation-record.js";
-import { pageStructuredData } from "./page-structured-data.js";
-import { renderJsonLdScript } from "./structured-data.js";
+import { pageClaims, pageStructuredData } from "./page-structured-data.js";
+import { claimReviewsJsonLd, renderJsonLdScript } from "./structured-data.js";
 import { renderPullquote } from "./pullquote.js";
 import { renderedQuotationText, renderInlineQuotation, renderQuotation } from "./quotation.js";
 import { renderSpeakerReference } from "./speaker-reference.js";
@@ -142,19 +142,20 @@ export function newsroomShortcodes({ eleventyConfig, options, state, photos, sta
       textArguments("newsArticleJsonLd", args, []);
       const data = state.dataOf(this.page);
       const quotations = state.forPage(this.page).quotations;
-      return renderJsonLdScript(
-        pageStructuredData({
-          page: this.page,
-          data,
-          quotations,
-          options,
-          pathPrefix: eleventyConfig.pathPrefix,
-          speakerLink,
-          standaloneCities,
-          images: await articleImages({ options, photos }, this.page, data, quotations),
-          authorImages: await authorImages({ options, photos }, data),
-        }),
-      );
+      const article = pageStructuredData({
+        page: this.page,
+        data,
+        quotations,
+        options,
+        pathPrefix: eleventyConfig.pathPrefix,
+        speakerLink,
+        standaloneCities,
+        images: await articleImages({ options, photos }, this.page, data, quotations),
+        authorImages: await authorImages({ options, photos }, data),
+      });
+      // A fact check's ClaimReviews stand beside the article, where fact-check tools look for them.
+      const claims = pageClaims(data, options.siteUrl, eleventyConfig.pathPrefix);
+      return renderJsonLdScript(article) + (claims.length === 0 ? "" : renderJsonLdScript(claimReviewsJsonLd(article, claims)));
     });
   };
 

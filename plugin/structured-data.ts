@@ -6,6 +6,7 @@ import { datelineText, parseDatelinePlace } from "./dateline.js";
 import { formatIsoDate, type DateInput } from "./dates.js";
 import { NewsroomError } from "./errors.js";
 import { jsonForScript } from "./escape.js";
+import type { KindSchemaType } from "./kinds.js";
 import type { QuotationRecord } from "./quotation-record.js";
 import type { Speaker } from "./speakers.js";
 
@@ -30,6 +31,36 @@ export interface JsonLdPublisher {
   /** Absolute http(s) URL of the logo image. */
   logo: { url: string; width?: number; height?: number };
   sameAs?: string[];
+  /**
+   * The Trust Project's policies, by schema.org property (`publishingPrinciples`,
+   * `correctionsPolicy`, `ethicsPolicy`, …): absolute URLs, or site paths resolved against the article.
+   */
+  policies?: Partial<Record<PublisherPolicy, string>>;
+}
+
+/** The publisher's policies schema.org names, in the order the Standards list shows them. */
+export const PUBLISHER_POLICIES = [
+  "publishingPrinciples",
+  "ethicsPolicy",
+  "correctionsPolicy",
+  "verificationFactCheckingPolicy",
+  "unnamedSourcesPolicy",
+  "noBylinesPolicy",
+  "diversityPolicy",
+  "missionCoveragePrioritiesPolicy",
+  "ownershipFundingInfo",
+  "actionableFeedbackPolicy",
+  "masthead",
+] as const;
+export type PublisherPolicy = (typeof PUBLISHER_POLICIES)[number];
+
+/** A claim a fact check rates: one `ClaimReview` each. */
+export interface CheckedClaim {
+  claim: string;
+  claimant: string;
+  verdict: string;
+  /** Where the claim was made. */
+  url?: string;
 }
 
 export interface NewsArticleData {
@@ -57,6 +88,18 @@ export interface NewsArticleData {
   inLanguage?: string;
   /** Absolute URL of a quoted person's page; falls back to the registry entry's `url`. */
   speakerUrl?: (speaker: Speaker) => string | undefined;
+  /** The story's kind as a schema.org type. Default `NewsArticle`. */
+  type?: KindSchemaType;
+  /** A review's subject: its schema.org type and name. */
+  itemReviewed?: { type: string; name: string; url?: string };
+  /** A review's rating; `best` defaults to 5 and `worst` to 1. */
+  rating?: { value: number; best?: number; worst?: number };
+  /** Paid content's sponsor. */
+  sponsor?: { name: string; url?: string };
+  /** Why and how the story was reported. */
+  backstory?: string;
+  /** The story's sources: each a `citation`. */
+  sources?: { title: string; url: string }[];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -160,7 +203,56 @@ function publisherJsonLd(publisher: JsonLdPublisher): JsonObject {
       height: publisher.logo.height,
     }),
     sameAs: texts(publisher.sameAs),
+    ...policiesJsonLd(publisher, url),
   });
+}
+
+/** Each policy the publisher gives, as an absolute URL under its schema.org property. */
+function policiesJsonLd(publisher: JsonLdPublisher, base: string): JsonObject {
+  const result: JsonObject = {};
+  for (const policy of PUBLISHER_POLICIES) {
+    const url = resolvedUrl(publisher.policies?.[policy], base, `publisher.policies.${policy}`);
+    if (url !== undefined) result[policy] = url;
+  }
+  return result;
+}
+
+/** A review's subject and rating, paid content's sponsor, the backstory and the sources. */
+function kindJsonLd(data: NewsArticleData, url: string): JsonObject {
+  const rating = data.rating;
+  return compact({
+    itemReviewed: data.itemReviewed && compact({ "@type": requiredName(data.itemReviewed.type, "itemReviewed.type", "give the reviewed item's schema.org type, e.g. Book"), name: requiredName(data.itemReviewed.name, "itemReviewed.name", "name what the review reviews"), url: resolvedUrl(data.itemReviewed.url, url, "itemReviewed.url") }),
+    reviewRating: rating && { "@type": "Rating", ratingValue: rating.value, bestRating: rating.best ?? 5, worstRating: rating.worst ?? 1 },
+    sponsor: data.sponsor && compact({ "@type": "Organization", name: requiredName(data.sponsor.name, "sponsor.name", "name the sponsor"), url: resolvedUrl(data.sponsor.url, url, "sponsor.url") }),
+    backstory: text(data.backstory),
+    citation: (data.sources ?? []).map((source, index) => compact({ "@type": "CreativeWork", name: requiredName(source.title, `sources[${index}].title`, "give each source a title"), url: resolvedUrl(source.url, url, `sources[${index}].url`) })),
+  });
+}
+
+/**
+ * One schema.org `ClaimReview` per claim a fact check rates, each by the publisher and pointing at
+ * the story. Google retired the fact-check rich result in 2025; fact-check tools still read these.
+ */
+export function claimReviewsJsonLd(article: Record<string, unknown>, claims: readonly CheckedClaim[]): Record<string, unknown>[] {
+  const url = String(article.url);
+  const publisher = article.publisher as JsonObject;
+  return claims.map((entry, index) =>
+    compact({
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      url,
+      claimReviewed: requiredName(entry.claim, `claims[${index}].claim`, "write the claim as it was made"),
+      datePublished: article.datePublished,
+      author: { "@type": publisher["@type"], name: publisher.name, url: publisher.url },
+      itemReviewed: compact({
+        "@type": "Claim",
+        // A claimant may be a person or an organisation: the name alone, rather than a wrong type.
+        author: { name: requiredName(entry.claimant, `claims[${index}].claimant`, "name who made the claim") },
+        appearance: entry.url === undefined ? undefined : { "@type": "CreativeWork", url: resolvedUrl(entry.url, url, `claims[${index}].url`) },
+      }),
+      reviewRating: { "@type": "Rating", alternateName: requiredName(entry.verdict, `claims[${index}].verdict`, "give the verdict, e.g. False") },
+    }),
+  );
 }
 
 function authorsJsonLd(data: NewsArticleData, publisher: JsonObject): JsonObject[] {
@@ -245,7 +337,7 @@ export function newsArticleJsonLd(data: NewsArticleData): Record<string, unknown
 
   return compact({
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": data.type ?? "NewsArticle",
     headline,
     description: text(data.description),
     url,
@@ -266,6 +358,7 @@ export function newsArticleJsonLd(data: NewsArticleData): Record<string, unknown
     locationCreated,
     correction,
     hasPart: quotationsJsonLd({ ...data, url }),
+    ...kindJsonLd(data, url),
   });
 }
 

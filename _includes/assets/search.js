@@ -9,5 +9,10 @@ window.addEventListener("DOMContentLoaded", () => {
   const siteRoot = ui ? new URL("..", ui.src).pathname : "/";
   const mergeIndex = [];
   for (let index = 2; index <= indexes; index++) mergeIndex.push({ bundlePath: `${siteRoot}pagefind-${index}/`, baseUrl: siteRoot });
-  new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, mergeIndex });
+  // A result is labelled with its story's kind, as every card is: "Opinion: The headline".
+  const processResult = (result) => {
+    if (result.meta && result.meta.kind && result.meta.title) result.meta.title = `${result.meta.kind}: ${result.meta.title}`;
+    return result;
+  };
+  new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, mergeIndex, processResult });
 });

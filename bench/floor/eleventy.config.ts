@@ -10,6 +10,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { escapeHtml } from "../../plugin/escape.js";
+import { BUILT_IN_KINDS } from "../../plugin/kinds.js";
+import type { AuthorEntry } from "../../plugin/theme/front-matter.js";
+import { profilePageJsonLd } from "../../plugin/theme/trust.js";
 
 interface Item {
   url: string | false;
@@ -72,6 +76,15 @@ export default function (eleventyConfig: Config) {
     return this.ctx.nr?.shareMeta ?? (this.ctx.noindex ? shareMeta.noindex : shareMeta.indexed);
   });
   for (const name of ["leadPhoto", "feedPhoto", "authorPhoto"]) eleventyConfig.addShortcode(name, () => "");
+  // A story's kind: a lookup in the built-in table (the corpus has no kinds.json and no paid
+  // content); an author page's ProfilePage, the same pure function the theme calls.
+  const kinds = Object.entries(BUILT_IN_KINDS).map(([id, kind]) => ({ id, ...kind }));
+  eleventyConfig.addFilter("storyKind", (kind: string | undefined) => kinds.find((entry) => entry.id === (kind ?? "news")));
+  eleventyConfig.addFilter("siteKinds", () => kinds);
+  eleventyConfig.addFilter("sponsoredLinks", (html: string) => html);
+  // Only the kind's label reaches this filter here (the corpus writes the others' values).
+  eleventyConfig.addFilter("pagefindFilterValue", (name: unknown) => escapeHtml(escapeHtml(String(name ?? ""))));
+  eleventyConfig.addFilter("profilePageJsonLd", (entry: AuthorEntry, pageUrl: string) => profilePageJsonLd(entry, pageUrl));
 
   let cached: ReturnType<typeof lists> | undefined;
   const all = (api: CollectionApi) => (cached ??= lists(api));

@@ -9,7 +9,7 @@
 import yaml from "js-yaml";
 import { NewsroomError } from "../errors.js";
 import { SITE_SETTINGS } from "./site-settings.js";
-import { STORY_FIELDS, type StoryField, type StoryRegistry } from "./story-fields.js";
+import { STORY_FIELDS, type StoryField, type StoryRegistry, type StorySubField } from "./story-fields.js";
 
 /** A field or collection of the CMS configuration, as YAML gives it. */
 export type CmsObject = Record<string, unknown>;
@@ -47,7 +47,9 @@ const FOCUS_PATTERN = "^\\s*\\d{1,3}(\\.\\d+)?%\\s+\\d{1,3}(\\.\\d+)?%\\s*$";
 
 function registryOptions(registry: Record<string, unknown>): { label: string; value: string }[] {
   return Object.entries(registry).map(([id, entry]) => {
-    const name = entry && typeof entry === "object" && typeof (entry as { name?: unknown }).name === "string" ? (entry as { name: string }).name : id;
+    // Sections, authors and speakers have a name; kinds a label.
+    const record = entry && typeof entry === "object" ? (entry as { name?: unknown; label?: unknown }) : {};
+    const name = typeof record.name === "string" ? record.name : typeof record.label === "string" ? record.label : id;
     return { label: name === id ? id : `${name} (${id})`, value: id };
   });
 }
@@ -96,7 +98,19 @@ export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries
       };
     case "notes":
       return { ...base, widget: "object", fields: shape.about.map((about) => ({ name: about, label: about, widget: "string", required: false })) };
+    case "record":
+      return { ...base, widget: "object", fields: shape.fields.map(cmsSubField) };
+    case "records":
+      return { ...base, widget: "list", fields: shape.fields.map(cmsSubField) };
   }
+}
+
+/** The CMS field of one part of a field made of parts. */
+function cmsSubField(field: StorySubField): CmsObject {
+  const base: CmsObject = { name: field.name, label: field.label, required: field.required };
+  if (field.value === "number") return { ...base, widget: "number", value_type: "float" };
+  if (field.value === "url") return { ...base, widget: "string", pattern: ["^(https?://|/)", "an address beginning with https:// or a site path beginning with /"] };
+  return { ...base, widget: "string" };
 }
 
 /** The CMS field of each `site.json` key (SITE_SETTINGS); a key without one fails test/theme/cms-config.test.ts. */

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { EleventyCallContext, EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import { escapeHtml } from "../escape.js";
+import { resolveKinds } from "../kinds.js";
 import { cmsConfigYaml, type CmsOptions, type CmsSite } from "./cms-config.js";
 import { componentsScript } from "./cms-components.js";
 import type { ThemeConfig } from "./config.js";
@@ -100,7 +101,7 @@ export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): voi
     const site: CmsSite = {
       storiesFolder: projectPath(config.articlesFolder),
       dataFolder: projectPath(config.directories.data),
-      registries: { sections: registry(newsroom.sectionsDataKey), authors: registry(newsroom.authorsDataKey), speakers: { ...registry(newsroom.speakersDataKey), ...newsroom.speakers } },
+      registries: { sections: registry(newsroom.sectionsDataKey), authors: registry(newsroom.authorsDataKey), speakers: { ...registry(newsroom.speakersDataKey), ...newsroom.speakers }, kinds: { ...resolveKinds(data.kinds) } },
       extraFields: config.extraFields,
       siteUrl: newsroom.siteUrl,
       repository: process.env.GITHUB_REPOSITORY,

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { reportingCauseAsync } from "../arguments.js";
+import { resolveKinds, type StoryKind } from "../kinds.js";
 import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } from "../eleventy-types.js";
 import type { BuildMode } from "./build-mode.js";
 import { dataFileKeys, refuseUnrenderedStories, storyText, validateRegistryIds } from "./checks.js";
@@ -38,6 +39,8 @@ interface Registries {
   speakers: Record<string, unknown>;
   /** The registry's own ids: the speakers with a page. */
   speakerPageIds: string[];
+  /** The built-in kinds and `_data/kinds.json`'s. */
+  kinds: Readonly<Record<string, StoryKind>>;
 }
 
 export class SiteCollections {
@@ -171,7 +174,10 @@ export class SiteCollections {
       assertCleanText(registry, "", path.join(directories.data, `${key}.json`), `global data "${key}"`);
     }
     assertCleanText(settings, "", settingsFile, "site settings");
-    return { sections, authors, speakers, speakerPageIds: Object.keys(registered) };
+    const kindsFile = path.join(directories.data, "kinds.json");
+    if (globalData.kinds !== undefined) assertCleanText(globalData.kinds, "", kindsFile, 'global data "kinds"');
+    const kinds = resolveKinds(globalData.kinds, kindsFile);
+    return { sections, authors, speakers, kinds, speakerPageIds: Object.keys(registered) };
   }
 
   /**
@@ -180,7 +186,7 @@ export class SiteCollections {
    */
   private async checkStories(rendered: readonly Item[], registries: Registries, registryIds: ReadonlySet<string>, quotedBy: Map<string, Set<string>>): Promise<void> {
     const { config, memory, publishing } = this;
-    const context = { sections: registries.sections, authors: registries.authors, standaloneCities: config.standaloneCities, extraFields: config.extraFields, timeZone: config.zone, buildTime: publishing.buildTime };
+    const context = { sections: registries.sections, authors: registries.authors, kinds: registries.kinds, standaloneCities: config.standaloneCities, extraFields: config.extraFields, timeZone: config.zone, buildTime: publishing.buildTime };
     const checked = new Map<string, Set<string>>();
     const outputFolders = publishedFolders(config.newsroom.imageUrlPath);
     for (const article of rendered) {

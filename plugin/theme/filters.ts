@@ -231,14 +231,17 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
      * optional; the build time would be a lie).
      */
     sitemapLastModified,
-    /** Stories published in the `days` days before this build, at most 1,000 (Google News sitemap). */
+    /**
+     * Stories published in the `days` days before this build, at most 1,000 (Google News sitemap).
+     * Paid content (a story with a sponsor) is not news: Google News wants it left out.
+     */
     recentNews: (items: unknown, days: number) => {
       const list = Array.isArray(items) ? (items as EleventyCollectionItem[]) : [];
       const end = now().getTime();
       const start = end - days * 86_400_000;
       return list.filter((item) => {
         const time = item.date?.getTime() ?? 0;
-        return time >= start && time <= end;
+        return time >= start && time <= end && item.data?.sponsor === undefined;
       }).slice(0, NEWS_SITEMAP_LIMIT);
     },
     /**

@@ -11,6 +11,8 @@ import { laterDayThan, toDateTime, type DateInput } from "../dates.js";
 import { NewsroomError, characterName, closestMatch } from "../errors.js";
 import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
+import { resolveKinds, type StoryKind } from "../kinds.js";
+import { checkStoryKind } from "./kinds.js";
 import { storyFieldNames } from "./story-fields.js";
 import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "./story-text.js";
 
@@ -30,10 +32,18 @@ export interface AuthorEntry {
   sameAs?: string[];
   /** Portrait: a site path from the input folder, e.g. `/images/staff/ada-reyes.jpg`. */
   photo?: string;
+  /** What the author covers and knows: shown on the author page, `knowsAbout`. */
+  expertise?: string[];
+  /** Where the author works from: shown, `workLocation`. */
+  location?: string;
+  /** Languages the author reports in: shown, `knowsLanguage`. */
+  languages?: string[];
 }
 
 const SECTION_FIELDS = ["name", "description"];
-const AUTHOR_FIELDS = ["name", "title", "bio", "email", "url", "sameAs", "photo"];
+const AUTHOR_FIELDS = ["name", "title", "bio", "email", "url", "sameAs", "photo", "expertise", "location", "languages"];
+/** Author fields that are lists of text. */
+const AUTHOR_TEXT_LISTS = ["expertise", "languages"];
 
 /**
  * Entries of `sections.json` and `authors.json`, checked as the speakers registry is: a misspelt
@@ -54,7 +64,9 @@ export function checkRegistryEntries(kind: "sections" | "authors", registry: Rec
         const guess = closestMatch(field, fields);
         fail(`${where}.${field}`, "unknown field (it would be ignored)", field, guess ? `did you mean "${guess}"?` : `use only ${fields.join(", ")}`);
       }
-      if (field === "sameAs") {
+      if (AUTHOR_TEXT_LISTS.includes(field)) {
+        if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item.trim() !== "")) fail(`${where}.${field}`, "must be a list of text, got", value, field === "languages" ? 'write e.g. ["English", "Spanish"]' : 'write e.g. ["City budget", "Transit"]');
+      } else if (field === "sameAs") {
         if (!Array.isArray(value) || !value.every((link) => typeof link === "string" && isAbsoluteHttpUrl(link))) fail(`${where}.sameAs`, "must be a list of absolute http(s) URLs, got", value, 'write e.g. ["https://social.example/@name"]');
       } else if (typeof value !== "string") {
         fail(`${where}.${field}`, "must be text, got", value, `write ${field} as a quoted string`);
@@ -78,6 +90,8 @@ export interface ArticleRegistries {
   frontMatter?: Record<string, unknown> | undefined;
   /** When this build runs: a story cannot have been updated or corrected on a later day. */
   buildTime?: Date | undefined;
+  /** The site's kinds (built-in and `_data/kinds.json`); the built-in ones when not given. */
+  kinds?: Readonly<Record<string, StoryKind>> | undefined;
 }
 
 /**
@@ -345,6 +359,8 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
     const repeated = byline.find((id, index) => byline.indexOf(id) !== index);
     if (repeated !== undefined) throw fieldError(inputPath, "byline", "names the same author twice", repeated, "list each author once");
   }
+
+  checkStoryKind(inputPath, data, registries.kinds ?? resolveKinds(undefined));
 
   if (data.tags !== undefined && (!Array.isArray(data.tags) || data.tags.some((tag) => typeof tag !== "string" || tag.trim() === ""))) {
     throw fieldError(inputPath, "tags", "must be a list of topic names, got", data.tags, "write tags: [Budget, Transit]");

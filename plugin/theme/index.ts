@@ -28,12 +28,14 @@ import { addOutputCleaning } from "./clean-output.js";
 import { SiteCollections } from "./collections.js";
 import { resolveThemeConfig } from "./config.js";
 import { SitemapPlan, themeFilters } from "./filters.js";
+import { kindFilters } from "./kinds.js";
 import type { NewsroomThemeOptions } from "./options.js";
 import { ThemePhotos } from "./photos.js";
 import { addArticleDefaults, addPublishingPreprocessors, Publishing } from "./preprocessors.js";
 import { refuseSearchIndexedWhole } from "./search-index.js";
 import { loadCardFonts, ShareCards } from "./share-card.js";
 import { addPhotoShortcodes, addThemeTemplates } from "./templates.js";
+import { checkPoliciesPublished, reportMissingDisclosures } from "./trust.js";
 import { WatchMemory } from "./watch-memory.js";
 
 export default function newsroomTheme(eleventyConfig: EleventyConfig, userOptions: NewsroomThemeOptions = {}): void {
@@ -140,8 +142,12 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   if (mode.publishesSiteFiles) addCms(eleventyConfig, config);
   refuseSearchIndexedWhole(options.searchIndexSize, process.cwd());
   // The logo is published by the part that writes the site's own pages.
-  if (mode.publishesSiteFiles) checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, config.settingsFile);
-  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
+  if (mode.publishesSiteFiles) {
+    checkLogoPublished(eleventyConfig, newsroomOptions.publisher?.logo, config.settingsFile);
+    checkPoliciesPublished(eleventyConfig, newsroomOptions.publisher?.policies, config.settingsFile);
+    reportMissingDisclosures(newsroomOptions.publisher?.policies, options.trustDisclosures, config.settingsFile);
+  }
+  for (const [name, filter] of Object.entries({ ...filters, ...kindFilters(newsroomOptions.siteUrl) })) eleventyConfig.addFilter(name, filter as (...args: unknown[]) => unknown);
 }
 
 export { COLUMN_SIZES } from "./config.js";

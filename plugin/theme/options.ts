@@ -138,6 +138,16 @@ export const THEME_OPTIONS = {
     parse: checked((value) => typeof value === "boolean", "must be true or false, got", () => "leave it out (stories are data); true only if everyone who can write a story may run code on the build machine"),
     doc: "stories are trusted code: template code in their text, Eleventy's page-building keys and JavaScript in their front matter run at build time. Only for a site where everyone who can write a story may run code on the build machine ([Security](security.md))",
   }),
+  /**
+   * What the build does about The Trust Project's disclosures the site lacks (its policies in
+   * site.json `organisation.policies`): `"warn"` names them in the build log, `"error"` stops the
+   * build, `"off"` says nothing. Default `"warn"`.
+   */
+  trustDisclosures: option<"warn" | "error" | "off">({
+    default: "warn",
+    parse: checked((value) => value === "warn" || value === "error" || value === "off", "must be one of warn, error, off, got", () => 'use "warn", "error" or "off"'),
+    doc: 'the Trust Project disclosures the site lacks (site.json `organisation.policies`): `"warn"` names them in the build log, `"error"` stops the build, `"off"` ([Kinds and trust](#kinds-and-trust))',
+  }),
 };
 
 /** Every theme option, resolved: the type of what `resolveThemeOptions` gives back. */

@@ -3,6 +3,7 @@
  * written, whether it is public yet (a draft, or dated after the build: left out, or shown with a
  * banner in the preview), and the article layout and address it gets unless it gives its own.
  */
+import path from "node:path";
 import { logForCli, namingFile, reportingCause } from "../arguments.js";
 import { toDateTime } from "../dates.js";
 import type { EleventyConfig } from "../eleventy-types.js";
@@ -11,6 +12,7 @@ import type { BuildMode } from "./build-mode.js";
 import type { ThemeConfig } from "./config.js";
 import { buildTimeFromEnvironment } from "./filters.js";
 import { refuseReservedTags, storySlug, storyWithoutPage } from "./front-matter.js";
+import { kindSegment } from "./kinds.js";
 import { refuseStoryAsCode } from "./story-code.js";
 import { embargoNotes, normaliseDates, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import type { WatchMemory } from "./watch-memory.js";
@@ -125,8 +127,9 @@ export function addArticleDefaults(eleventyConfig: EleventyConfig, { config, mod
     if (data.permalink === false) reportingCause(() => { throw storyWithoutPage(inputPath, true); });
     const computed = data.eleventyComputed as Record<string, unknown> | undefined;
     if (data.permalink === undefined && computed?.permalink === undefined) {
-      data.permalink = (pageData: { section?: unknown; page: { date: Date; fileSlug: string; inputPath: string } }) =>
-        `/${String(pageData.section)}/${articlePath(pageData.page.date)}/${storySlug(pageData.page)}/`;
+      const kindsFile = path.join(config.directories.data, "kinds.json");
+      data.permalink = (pageData: { section?: unknown; kind?: unknown; kinds?: unknown; page: { date: Date; fileSlug: string; inputPath: string } }) =>
+        `/${String(pageData.section)}/${kindSegment(pageData.kinds, pageData.kind, kindsFile)}${articlePath(pageData.page.date)}/${storySlug(pageData.page)}/`;
     }
     // The index parts of a build in parts read and check stories without rendering them.
     if (mode.indexesOnly) {

@@ -8,7 +8,8 @@ import { refuseReservedKeys } from "./reserved-keys.js";
 import path from "node:path";
 import { assertValidZone } from "../dates.js";
 import { closestMatch, NewsroomError } from "../errors.js";
-import { isAbsoluteHttpUrl, siteUrlFault } from "../escape.js";
+import { isAbsoluteHttpUrl, isSafeUrl, siteUrlFault } from "../escape.js";
+import { PUBLISHER_POLICIES, type PublisherPolicy } from "../structured-data.js";
 import type { NewsroomOptions, PublisherOptions } from "../options.js";
 
 /** The publication's logo: a site path (`/assets/logo.svg`) or an absolute URL, with its size if known. */
@@ -23,6 +24,8 @@ export interface SiteOrganisation {
   logo: SiteLogo;
   /** Profiles of the organisation elsewhere (absolute URLs). */
   sameAs?: string[];
+  /** The Trust Project's policies: site paths the build publishes, or absolute URLs. */
+  policies?: Partial<Record<PublisherPolicy, string>>;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface SiteShareImage {
 
 const SHARE_IMAGE_KEYS: readonly (keyof SiteShareImage)[] = ["src", "alt"];
 const SHARE_IMAGE_EXAMPLE = '"shareImage": { "src": "/assets/share.png", "alt": "The Riverton Ledger\'s name on a blue ground" }';
-const ORGANISATION_KEYS: readonly (keyof SiteOrganisation)[] = ["name", "url", "logo", "sameAs"];
+const ORGANISATION_KEYS: readonly (keyof SiteOrganisation)[] = ["name", "url", "logo", "sameAs", "policies"];
 const LOGO_KEYS = ["url", "width", "height"];
 
 /** Site settings that the theme's options may give instead (`newsroom.siteUrl`, …). */
@@ -166,8 +169,8 @@ export const SITE_SETTINGS = {
     fromOption: "organisation",
     missingFix: 'add "organisation": { "name": "Riverton Ledger", "logo": "/assets/logo.svg" } (the byline of unsigned stories and the publisher in structured data)',
     check: () => undefined,
-    doc: "the publisher: `name` (required; the byline of unsigned stories), `logo` (required), `url`, `sameAs` (list of profile URLs)",
-    rows: [["organisation.logo", true, "your publication's own logo, a site path (`\"/assets/logo.svg\"`) or absolute URL, or `{ \"url\": …, \"width\": 600, \"height\": 60 }`. The theme ships no logo: a site path must be a file the build publishes (put it in your `assets/` folder), or the build stops"]],
+    doc: "the publisher: `name` (required; the byline of unsigned stories), `logo` (required), `url`, `sameAs` (list of profile URLs), `policies`",
+    rows: [["organisation.logo", true, "your publication's own logo, a site path (`\"/assets/logo.svg\"`) or absolute URL, or `{ \"url\": …, \"width\": 600, \"height\": 60 }`. The theme ships no logo: a site path must be a file the build publishes (put it in your `assets/` folder), or the build stops"], ["organisation.policies", false, "the newsroom's standards, each a site path the build publishes or an absolute URL, by schema.org name: `publishingPrinciples`, `ethicsPolicy`, `correctionsPolicy`, `verificationFactCheckingPolicy`, `unnamedSourcesPolicy`, `noBylinesPolicy`, `diversityPolicy`, `missionCoveragePrioritiesPolicy`, `ownershipFundingInfo`, `actionableFeedbackPolicy`, `masthead`. On the publisher's structured data and in the Standards list every page's footer and each byline link to ([Kinds and trust](#kinds-and-trust))"]],
   }),
   /** One line under the name in the masthead and the feeds' subtitle. */
   tagline: setting<string | undefined>({ required: false, check: text('write text, or leave "tagline" out'), doc: "a line under the name in the masthead; the feeds' subtitle" }),
@@ -227,8 +230,26 @@ export function validateSiteSettings(value: unknown, file: string, fromOptions: 
     if (organisation.url !== undefined) absoluteUrl("https://news.example.org/")(file, "organisation.url", organisation.url);
     if (organisation.sameAs !== undefined) urlList(file, "organisation.sameAs", organisation.sameAs);
     if (!fromOptions.organisation || organisation.logo !== undefined) checkLogo(file, organisation.logo);
+    if (organisation.policies !== undefined) checkPolicies(file, organisation.policies);
   }
   return value as unknown as SiteSettings;
+}
+
+/** Each policy a link: a site path (checked against the output after the build) or an absolute URL. */
+function checkPolicies(file: string, policies: unknown): void {
+  const fix = 'write e.g. "policies": { "ethicsPolicy": "/standards/ethics/", "correctionsPolicy": "https://news.example.org/corrections/" }';
+  if (!isRecord(policies)) throw settingError(file, "organisation.policies", "must be an object of links by policy, got", policies, fix);
+  checkUnknownKeys(file, "organisation.policies.", policies, PUBLISHER_POLICIES);
+  for (const [policy, url] of Object.entries(policies)) {
+    const key = `organisation.policies.${policy}`;
+    if (typeof url !== "string" || !isSafeUrl(url)) throw settingError(file, key, "must be a site path or an absolute http(s) URL, got", url, fix);
+    if (/^https?:/i.test(url) && siteUrlCredentials(url)) throw settingError(file, key, "holds a user name or password, which every page would publish", "***", "write the address without the user and password");
+  }
+}
+
+function siteUrlCredentials(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.username !== "" || parsed.password !== "";
 }
 
 function languageTag(file: string, key: string, value: unknown): void {
@@ -303,6 +324,7 @@ export function newsroomOptionsFromSettings(settings: SiteSettings): NewsroomOpt
         logo: organisation.logo,
         ...(organisation.url === undefined ? {} : { url: organisation.url }),
         ...(organisation.sameAs === undefined ? {} : { sameAs: organisation.sameAs }),
+        ...(organisation.policies === undefined ? {} : { policies: organisation.policies }),
       }
     : undefined;
   return { siteUrl: settings.url, language: settings.language, timeZone: settings.timeZone, publisher };

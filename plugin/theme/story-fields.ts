@@ -9,7 +9,16 @@
  */
 
 /** The registries a field may name ids from, by the global data they are read from. */
-export type StoryRegistry = "sections" | "authors" | "speakers";
+export type StoryRegistry = "sections" | "authors" | "speakers" | "kinds";
+
+/** One part of a field made of parts (a sponsor's name and address). */
+export interface StorySubField {
+  name: string;
+  label: string;
+  required: boolean;
+  /** `line`: one line of text; `number`: a number; `url`: an address (http(s) or a site path). */
+  value: "line" | "number" | "url";
+}
 
 /** What a field's value is, and so which form widget edits it. */
 export type StoryFieldShape =
@@ -32,7 +41,11 @@ export type StoryFieldShape =
   /** A list of corrections, each with a `date` and a `text`. */
   | { kind: "corrections" }
   /** Notes on what was inferred where the source was silent, by the field they concern. */
-  | { kind: "notes"; about: readonly string[] };
+  | { kind: "notes"; about: readonly string[] }
+  /** One value made of parts (a sponsor: name and url). */
+  | { kind: "record"; fields: readonly StorySubField[] }
+  /** A list of values made of parts (sources: title and url each). */
+  | { kind: "records"; fields: readonly StorySubField[] };
 
 export interface StoryField {
   name: string;
@@ -65,6 +78,44 @@ export const STORY_FIELDS: readonly StoryField[] = [
   { name: "draft", label: "Draft", required: false, shape: { kind: "boolean" }, doc: "on, the story stays out of the site (the preview shows it with a banner)" },
   { name: "inferred", label: "Inferred", required: false, shape: { kind: "notes", about: ["date", "byline", "dateline"] }, doc: "where the source was silent, what was inferred and how" },
   { name: "image", label: "Lead photo", required: false, shape: { kind: "photo" }, doc: "the lead photo, stored next to the story, with alt text (what it shows), caption and credit" },
+  // The kind of work and the trust fields (kinds.ts checks them).
+  { name: "kind", label: "Kind", required: false, shape: { kind: "registryId", registry: "kinds" }, doc: "what the story is: news (the default), analysis, opinion, editorial, review, explainer, fact check, paid content, satire" },
+  { name: "backstory", label: "Behind the story", required: false, shape: { kind: "paragraph" }, doc: "why and how the story was reported, at most 600 characters" },
+  {
+    name: "sources",
+    label: "Sources",
+    required: false,
+    shape: { kind: "records", fields: [{ name: "title", label: "Title", required: true, value: "line" }, { name: "url", label: "Address", required: true, value: "url" }] },
+    doc: "the documents and data the story relies on, each a title and its address",
+  },
+  {
+    name: "sponsor",
+    label: "Sponsor",
+    required: false,
+    shape: { kind: "record", fields: [{ name: "name", label: "Name", required: true, value: "line" }, { name: "url", label: "Address", required: false, value: "url" }] },
+    doc: "paid content only (kind: sponsored): who paid for it",
+  },
+  {
+    name: "itemReviewed",
+    label: "Item reviewed",
+    required: false,
+    shape: { kind: "record", fields: [{ name: "type", label: "Type (schema.org: Book, Movie, Restaurant…)", required: true, value: "line" }, { name: "name", label: "Name", required: true, value: "line" }, { name: "url", label: "Address", required: false, value: "url" }] },
+    doc: "reviews only (kind: review): what the review is of",
+  },
+  {
+    name: "rating",
+    label: "Rating",
+    required: false,
+    shape: { kind: "record", fields: [{ name: "value", label: "Rating", required: true, value: "number" }, { name: "best", label: "Best (default 5)", required: false, value: "number" }, { name: "worst", label: "Worst (default 1)", required: false, value: "number" }] },
+    doc: "reviews only: the rating and its scale",
+  },
+  {
+    name: "claims",
+    label: "Claims checked",
+    required: false,
+    shape: { kind: "records", fields: [{ name: "claim", label: "Claim", required: true, value: "line" }, { name: "claimant", label: "Who made it", required: true, value: "line" }, { name: "verdict", label: "Verdict", required: true, value: "line" }, { name: "url", label: "Where it was made", required: false, value: "url" }] },
+    doc: "fact checks only (kind: factcheck): each claim, who made it and the verdict",
+  },
 ];
 
 /** The names of the fields described, in order. */

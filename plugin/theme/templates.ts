@@ -14,6 +14,7 @@ import { NewsroomError } from "../errors.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import { passthroughCopies } from "../internals/user-config.js";
 import type { QuotationRecord } from "../quotation-record.js";
+import { standardsList } from "./trust.js";
 import type { BuildMode } from "./build-mode.js";
 import { normalizeInputPath, type SiteDirectories, type ThemeConfig } from "./config.js";
 import type { ResolvedNewsroomThemeOptions } from "./options.js";
@@ -41,6 +42,8 @@ export function addThemeTemplates(eleventyConfig: EleventyConfig, config: ThemeC
     language: config.language,
     direction: config.direction,
     publisherName: config.publisherName,
+    // The Standards list (footer, bylines, about page): the publisher's policies in schema.org's order.
+    standards: standardsList(config.newsroom.publisher?.policies),
   });
   const themeDir = findThemeDirectory();
   // The lists parts after the first write list pages only; the collections read the site's data

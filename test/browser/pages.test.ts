@@ -308,6 +308,23 @@ describe("search", () => {
   });
 });
 
+describe("search results", () => {
+  it("are labelled with their story's kind, as cards are", async () => {
+    const sealed = await sealedContext(browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await sealed.context.newPage();
+      await page.goto(url("fixture", "search/"));
+      await searchFor(page, "Lindqvara");
+      const titles = await page.locator(".pagefind-ui__result-link").evaluateAll((anchors) => anchors.map((anchor) => anchor.textContent?.trim()));
+      expect(titles).toContain("Analysis: Sister-City Visit Ends With Plan for Riverton Students to Go to Sweden");
+      expect(titles.every((title) => /^(News|Analysis): /.test(title ?? "")), JSON.stringify(titles)).toBe(true);
+      expect(sealed.outside).toEqual([]);
+    } finally {
+      await sealed.context.close();
+    }
+  });
+});
+
 /** The story's paragraphs in the built HTML, read as text the same way (pull quotes left out). */
 function builtParagraphs(html: string): string[] {
   const body = /<div class="article__body">([\s\S]*?)<\/div>\s*(?:<section class="article__corrections"|<footer|<\/article>)/.exec(html)?.[1] ?? "";

@@ -42,10 +42,12 @@ describe("the starter's files", () => {
         "_data/sections.json",
         "_data/site.json",
         "_data/speakers.json",
+        "articles/sample-column.md",
         "articles/sample-story.md",
         "assets/logo.svg",
         "eleventy.config.js",
         "package.json",
+        "standards.md",
       ].sort((a, b) => a.localeCompare(b)),
     );
     for (const entry of files) expect(entry.content, entry.path).not.toMatch(/__[A-Z_]+__/);

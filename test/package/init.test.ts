@@ -310,3 +310,72 @@ describe("init desk --cms from the packed tarball", () => {
     expect(await admin("index.html")).toContain('<script src="sveltia-cms.js"></script>');
   }, 600_000);
 });
+
+describe("kinds and trust in the new site", () => {
+  /** A story page of the new site by its file name (its address carries its day). */
+  async function storyPage(slug: string): Promise<string> {
+    const front = await published();
+    const href = new RegExp(`href="/(local/\\d{4}/\\d{2}/\\d{2}/${slug}/)"`).exec(front)?.[1];
+    expect(href, `the front page links ${slug}`).toBeDefined();
+    return readFile(path.join(site, "_site", href as string, "index.html"), "utf8");
+  }
+  const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((match) => JSON.parse(match[1] as string) as Record<string, unknown>);
+  const story = (fields: string) => `---\ntitle: "A story of its kind"\ndek: "What it is."\ndate: ${new Date(Date.now() - 3_600_000).toISOString()}\nsection: local\n${fields}\n---\nThe text, with [a link](https://elsewhere.example/).\n`;
+  const write = (name: string, text: string) => writeFile(path.join(site, "articles", name), text);
+  const remove = (...names: string[]) => Promise.all(names.map((name) => rm(path.join(site, "articles", name), { force: true })));
+
+  it("an opinion column is an OpinionNewsArticle labelled Opinion on its page and its cards, with its backstory; the standards are linked from every page", async () => {
+    const rebuilt = await outcome("npm", ["run", "build"], site);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    // The starter links every disclosure: the build names none missing.
+    expect(rebuilt.stdout).not.toContain("Trust Project");
+    const column = await storyPage("sample-column");
+    const [article] = jsonLd(column);
+    expect(article?.["@type"]).toBe("OpinionNewsArticle");
+    expect(column).toMatch(/<a class="kind-label__kind" href="\/about\/#kind-opinion" data-pagefind-filter="kind\[data-pagefind-value\]" data-pagefind-value="Opinion" data-pagefind-meta="kind">Opinion<\/a>[\s\S]*<h1 class="article__headline">/);
+    expect(await published()).toContain('<a class="kind-label__kind" href="/about/#kind-opinion">Opinion</a>');
+    expect(column).toContain("Behind the story");
+    expect(article?.backstory).toMatch(/^A sample of the note that tells readers why and how a story was written/);
+    expect(article?.publisher).toMatchObject({ ethicsPolicy: "https://news.example.org/standards/#ethics", masthead: "https://news.example.org/standards/#masthead" });
+    for (const page of ["index.html", "about/index.html", "standards/index.html", "archive/index.html"]) {
+      expect(await readFile(path.join(site, "_site", page), "utf8"), page).toContain('<a href="/about/#standards">Standards</a>');
+    }
+    expect(await readFile(path.join(site, "_site/about/index.html"), "utf8")).toContain('<dt id="kind-opinion">Opinion</dt>');
+    expect(await readFile(path.join(site, "_site/feed.xml"), "utf8")).toContain('<category term="opinion" label="Opinion"');
+  }, 180_000);
+
+  it("an analysis is an AnalysisNewsArticle; paid content discloses its sponsor and stays out of the news sitemap", async () => {
+    await write("deeper.md", story("kind: analysis\nbyline: [sample-reporter]"));
+    await write("paid.md", story('kind: sponsored\nsponsor: { name: "Acme Bank", url: "https://acme.example/" }'));
+    try {
+      const rebuilt = await outcome("npm", ["run", "build"], site);
+      expect(rebuilt.code, rebuilt.stderr).toBe(0);
+      expect(jsonLd(await storyPage("deeper"))[0]?.["@type"]).toBe("AnalysisNewsArticle");
+      const paid = await storyPage("paid");
+      expect(jsonLd(paid)[0]?.["@type"]).toBe("AdvertiserContentArticle");
+      expect(paid).toContain('Paid content from <a rel="sponsored" href="https://acme.example/">Acme Bank</a>');
+      expect(paid).toContain('<a rel="sponsored" href="https://elsewhere.example/">a link</a>');
+      expect(await published()).toContain("Paid content from");
+      const sitemap = await readFile(path.join(site, "_site/news-sitemap.xml"), "utf8");
+      expect(sitemap).toMatch(/local\/\d{4}\/\d{2}\/\d{2}\/deeper\//);
+      expect(sitemap).not.toContain("/paid/");
+    } finally {
+      await remove("deeper.md", "paid.md");
+    }
+  }, 180_000);
+
+  it("paid content without its sponsor, and a misspelt kind, stop the build", async () => {
+    await write("paid.md", story("kind: sponsored"));
+    try {
+      const unsponsored = await outcome("npm", ["run", "build"], site);
+      expect(unsponsored.code).not.toBe(0);
+      expect(unsponsored.stdout + unsponsored.stderr).toMatch(/front matter sponsor in \S*paid\.md: is missing: paid content must name who paid for it/);
+      await write("paid.md", story("kind: opnion\nbyline: [sample-reporter]"));
+      const misspelt = await outcome("npm", ["run", "build"], site);
+      expect(misspelt.code).not.toBe(0);
+      expect(misspelt.stdout + misspelt.stderr).toMatch(/front matter kind in \S*paid\.md: unknown kind: "opnion"\. Fix: did you mean "opinion"\?/);
+    } finally {
+      await remove("paid.md");
+    }
+  }, 180_000);
+});

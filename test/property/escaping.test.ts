@@ -146,6 +146,16 @@ describe("JSON-LD round-trips any value and stays one script element", () => {
   });
 });
 
+/** Escaped text read back: the named entities escaping writes, and numeric ones (a backslash is `&#92;`). */
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, "&");
+}
+
 describe("front-matter values through a whole theme build", () => {
   const SITE = {
     "_data/site.json": JSON.stringify({ name: "Property Post", url: "https://news.example.com", language: "en-US", timeZone: "UTC", organisation: { name: "Property Post", logo: "/assets/logo.svg" } }),
@@ -218,6 +228,32 @@ describe("front-matter values through a whole theme build", () => {
         expect(String(entry?.summary)).toBe(dek);
       }),
       { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it("a sponsor's name, a backstory, sources and a site's kind labels: same page structure, read as typed, JSON-LD round-trip", async () => {
+    const kinds = (label: string) => JSON.stringify({ sponsored: { label, definition: label } });
+    const paid = (sponsor: string, backstory: string, source: string) =>
+      ["---", 'title: "Paid"', 'dek: "Paid."', "date: 2025-09-05T19:00:00Z", "section: news", "kind: sponsored", `sponsor: { name: ${JSON.stringify(sponsor)}, url: "https://acme.example/" }`, `backstory: ${JSON.stringify(backstory)}`, `sources: [{ title: ${JSON.stringify(source)}, url: "https://source.example/" }]`, "---", "Text.", ""].join("\n");
+    const buildPaid = (sponsor: string, backstory: string, source: string, label: string) => buildFiles({ ...SITE, "_data/kinds.json": kinds(label), "articles/story.md": paid(sponsor, backstory, source) }, { theme: THEME });
+    const baseline = (await buildPaid("Acme", "Why.", "A source", "Paid")).get(STORY)?.content as string;
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, hostile, async (sponsor, backstory, source, label) => {
+        fc.pre(forbiddenCharacter(sponsor + backstory + source + label) === undefined && [sponsor, backstory, source, label].every((text) => text.trim() !== "") && [...backstory.trim()].length <= 600);
+        const pages = await buildPaid(sponsor, backstory, source, label);
+        const page = pages.get(STORY)?.content as string;
+        expect(elementStructure(page)).toEqual(elementStructure(baseline));
+        const text = (pattern: RegExp) => decodeEntities(pattern.exec(page)?.[1] ?? "");
+        expect(text(/Paid content from <a rel="sponsored" href="https:\/\/acme\.example\/">([^<]*)<\/a>/)).toBe(sponsor);
+        expect(text(/<p class="backstory__text">([^<]*)<\/p>/)).toBe(backstory);
+        expect(text(/<a class="kind-label__kind"[^>]*>([^<]*)<\/a>/)).toBe(label.trim());
+        const ld = JSON.parse(scriptText(page.slice(page.indexOf('<script type="application/ld+json">')))) as Record<string, unknown>;
+        expect(ld.sponsor).toMatchObject({ name: sponsor.trim() });
+        expect(ld.backstory).toBe(backstory.trim());
+        expect(ld.citation).toEqual([{ "@type": "CreativeWork", name: source.trim(), url: "https://source.example/" }]);
+        expect(XMLValidator.validate(pages.get("/feed.xml")?.content as string)).toBe(true);
+      }),
+      { numRuns: 10 },
     );
   }, 120_000);
 

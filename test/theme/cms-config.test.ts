@@ -14,6 +14,7 @@ const site: CmsSite = {
     sections: { local: { name: "Local" }, sports: { name: "Sports" } },
     authors: { "ada-reyes": { name: "Ada Reyes" } },
     speakers: { quill: { name: "Rosa Quill" } },
+    kinds: { news: { label: "News" }, opinion: { label: "Opinion" } },
   },
   extraFields: ["podcast"],
   siteUrl: "https://news.example.org",

@@ -3,13 +3,14 @@
  * made from that list. A field the check accepts without a description for the CMS fails here,
  * so a new front-matter field cannot reach the theme without reaching the editors' form.
  */
+import { resolveKinds } from "../../plugin/kinds.js";
 import { describe, expect, it } from "vitest";
 import { cmsStoryField, generatedCmsConfig, SETTINGS_WIDGETS } from "../../plugin/theme/cms-config.js";
 import { ARTICLE_FIELDS, validateArticle } from "../../plugin/theme/front-matter.js";
 import { SITE_SETTINGS } from "../../plugin/theme/site-settings.js";
 import { STORY_FIELDS } from "../../plugin/theme/story-fields.js";
 
-const registries = { sections: { world: { name: "World" } }, authors: { ada: { name: "Ada Reyes" } }, speakers: {} };
+const registries = { sections: { world: { name: "World" } }, authors: { ada: { name: "Ada Reyes" } }, speakers: {}, kinds: { ...resolveKinds(undefined) } };
 
 describe("story fields", () => {
   it("every field the known-fields check accepts has a CMS description", () => {
