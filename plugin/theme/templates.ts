@@ -16,7 +16,7 @@ import type { QuotationRecord } from "../quotation-record.js";
 import type { BuildMode } from "./build-mode.js";
 import { normalizeInputPath, type SiteDirectories, type ThemeConfig } from "./config.js";
 import type { ResolvedNewsroomThemeOptions } from "./options.js";
-import type { ThemePhotos } from "./photos.js";
+import type { StoryItem, ThemePhotos } from "./photos.js";
 import { PART_DATA_PAGE } from "./preprocessors.js";
 
 /**
@@ -114,8 +114,21 @@ export function addPhotoShortcodes(eleventyConfig: EleventyConfig, themePhotos: 
     if (format === "json") return `"image": ${jsonForScript(url)},`;
     return `<link rel="enclosure" type="image/jpeg" length="${photo.size ?? 0}" href="${escapeHtml(url)}"/>`;
   });
+  // A story card's thumbnail and the front page's lead art; `article` is a collection item.
+  eleventyConfig.addShortcode("storyThumbnail", async function (this: NunjucksCall, article: unknown) {
+    return themePhotos.thumbnail(article as StoryItem | undefined);
+  });
+  eleventyConfig.addShortcode("searchImage", async function (this: NunjucksCall) {
+    return themePhotos.searchImage(this.ctx ?? {}, pageOf(this));
+  });
+  eleventyConfig.addShortcode("leadArt", async function (this: NunjucksCall, article: unknown) {
+    return themePhotos.leadArt(article as StoryItem | undefined);
+  });
   eleventyConfig.addShortcode("styleGuideFigure", async function (this: NunjucksCall) {
     return themePhotos.sampleFigure(this.ctx ?? {});
+  });
+  eleventyConfig.addShortcode("bylinePhoto", async function (this: NunjucksCall, photo: unknown, id: unknown) {
+    return themePhotos.authorPortrait(photo, String(id), authorsFile, "byline");
   });
   eleventyConfig.addShortcode("authorPhoto", async function (this: NunjucksCall, photo: unknown, id: unknown) {
     return themePhotos.authorPortrait(photo, String(id), authorsFile);
