@@ -2,6 +2,7 @@
  * The slice of Eleventy's configuration API this plugin uses. Eleventy ships no type definitions,
  * so these describe what Eleventy 3 passes, and nothing more.
  */
+import type MarkdownIt from "markdown-it";
 
 /** `page` as Eleventy gives it to shortcodes, filters and linters. */
 export interface EleventyPage {
@@ -86,6 +87,8 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   amendLibrary(language: "liquid", amend: (liquid: LiquidEngine) => void): void;
+  /** The site's markdown-it instance (Eleventy's own, or the one `setLibrary` gave). */
+  amendLibrary(language: "md", amend: (markdown: MarkdownIt) => void): void;
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;

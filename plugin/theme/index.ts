@@ -31,6 +31,7 @@ import { addArticleDefaults, addPublishingPreprocessors, Publishing } from "./pr
 import { refuseSearchIndexedWhole } from "./search-index.js";
 import { loadCardFonts, ShareCards } from "./share-card.js";
 import { addPhotoShortcodes, addThemeTemplates } from "./templates.js";
+import { addTypography } from "./typography.js";
 import { WatchMemory } from "./watch-memory.js";
 
 export default function newsroomTheme(eleventyConfig: EleventyConfig, userOptions: NewsroomThemeOptions = {}): void {
@@ -71,6 +72,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(newsroom, newsroomOptions);
+  // Curly quotes, apostrophes and dashes in story prose, in the site's language.
+  addTypography(eleventyConfig, config.language);
   // Absolute URLs (canonical, feeds, sitemaps) start here; Eleventy adds the path prefix.
   eleventyConfig.addGlobalData("baseUrl", newsroomOptions.siteUrl ?? "/");
 

@@ -18,6 +18,7 @@ import { normalizeInputPath, type SiteDirectories, type ThemeConfig } from "./co
 import type { ResolvedNewsroomThemeOptions } from "./options.js";
 import type { StoryItem, ThemePhotos } from "./photos.js";
 import { PART_DATA_PAGE } from "./preprocessors.js";
+import { copyTextFace } from "./text-face.js";
 
 /**
  * Data for theme pages that front matter cannot hold: a sitemap file holds `sitemapSize` URLs, a
@@ -62,6 +63,7 @@ export function addThemeTemplates(eleventyConfig: EleventyConfig, config: ThemeC
     environment.loaders.push(loader);
   });
   copyAssets(eleventyConfig, path.join(themeDir, "assets"), config.directories);
+  copyTextFace(eleventyConfig);
 }
 
 /**
