@@ -5,19 +5,17 @@
  * among the front's headlines, the corrected story's header, the byline's portrait and title, the
  * current section marked on its later pages and stories, and the search index's date and image.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureFixturePhotos } from "../helpers/photos.js";
-import { buildSite, repoRoot, type SiteBuild } from "../helpers/site-build.js";
+import { buildFrontSite, FEATURED } from "../helpers/front-site.js";
+import type { SiteBuild } from "../helpers/site-build.js";
 
-const FEATURED = "sports/2025/09/10/stadium-lights-fundraiser/";
 const NEWEST = "politics/2025/10/14/council-approves-2026-budget/";
 const CORRECTED = "politics/2025/08/21/housing-ordinance-first-reading/index.html";
 
 let site: SiteBuild;
-let scratch: string;
 let front: string;
 
 /** Every card or list item: its headline's link and the markup of the whole item. */
@@ -29,22 +27,11 @@ function items(html: string): { href: string; html: string }[] {
 }
 
 beforeAll(async () => {
-  const fixture = path.join(repoRoot, "test/fixtures/newsroom-site");
-  await ensureFixturePhotos(fixture);
-  // Beside test/scratch/, not in it: Eleventy ignores what .gitignore names.
-  scratch = await mkdtemp(path.join(repoRoot, "test", "scratch-front-"));
-  await cp(fixture, scratch, { recursive: true });
-  const story = path.join(scratch, "articles/stadium-lights-fundraiser.md");
-  await writeFile(story, (await readFile(story, "utf8")).replace("section: sports\n", "section: sports\nfeatured: true\n"));
-  const relative = path.relative(repoRoot, scratch);
-  site = await buildSite({ env: { NEWSROOM_INPUT: relative, NEWSROOM_DATA: `${relative}/_data`, NEWSROOM_PAGE_SIZE: "4", SITE_URL: "https://fixture.example" } });
+  site = await buildFrontSite({ env: { NEWSROOM_PAGE_SIZE: "4", SITE_URL: "https://fixture.example" } });
   front = await site.read("index.html");
 }, 300_000);
 
-afterAll(async () => {
-  await site?.cleanup();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
+afterAll(() => site?.cleanup());
 
 describe("the front page", () => {
   it("is led by the featured story, older than others, with its lead photo large and loaded first", async () => {
