@@ -20,6 +20,8 @@ export interface PhotoProcessing {
   urlPath: string;
   /** Widths in pixels; widths wider than the source are left out. */
   widths: readonly number[];
+  /** Formats beside the JPEG (the `imageFormats` option); AVIF and WebP when not given. */
+  modernFormats?: readonly ("avif" | "webp")[] | undefined;
   /** Widths of story cards' thumbnails; THUMBNAIL_WIDTHS when not given. */
   thumbnailWidths?: readonly number[] | undefined;
 }
@@ -39,6 +41,11 @@ export interface FocalPoint {
 }
 
 export const PHOTO_FORMATS: readonly PhotoFormat[] = ["avif", "webp", "jpeg"];
+
+/** The formats a photo is published in: the site's modern formats, then the JPEG fallback. */
+function photoFormats(processing: PhotoProcessing): PhotoFormat[] {
+  return [...(processing.modernFormats ?? ["avif", "webp"]), "jpeg"];
+}
 /** Formats sharp reads that make sense for a news photo. */
 const READABLE_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif"]);
 /** Google's large previews and og:image want photos at least this wide. */
@@ -262,7 +269,7 @@ export async function processPhoto(source: PhotoSource, processing: PhotoProcess
   const widths = [...new Set(processing.widths.map((width) => Math.min(width, source.width)))];
   const options = {
     widths,
-    formats: [...PHOTO_FORMATS],
+    formats: photoFormats(processing),
     outputDir: path.join(processing.cacheDir, "img"),
     urlPath: processing.urlPath,
     sharpAvifOptions: SHARP_AVIF_OPTIONS,
@@ -335,7 +342,7 @@ export async function processThumbnail(source: PhotoSource, processing: PhotoPro
   const filenameFormat = (id: string, _src: string, outWidth: number, format: string) => `${id}-${label}-${outWidth}.${format}`;
   Object.defineProperty(filenameFormat, "name", { value: `name-${label}` });
   const outputDir = path.join(processing.cacheDir, "img");
-  const options = { widths: outWidths, formats: [...PHOTO_FORMATS], outputDir, urlPath: processing.urlPath, transform, filenameFormat, sharpAvifOptions: SHARP_AVIF_OPTIONS };
+  const options = { widths: outWidths, formats: photoFormats(processing), outputDir, urlPath: processing.urlPath, transform, filenameFormat, sharpAvifOptions: SHARP_AVIF_OPTIONS };
   // Planned from the crop's size: eleventy-img sizes the outputs from the transformed image.
   const metadata = await cachedImage(source.file, options, (Image) => Image.statsByDimensionsSync(source.file, region.width, region.height, options));
   await publisher.publish(metadata, processing);

@@ -73,6 +73,7 @@ function photoSettings(eleventyConfig: EleventyConfig, options: ResolvedNewsroom
     cacheDir: options.imageCacheDir,
     urlPath: options.imageUrlPath,
     widths: options.imageWidths,
+    modernFormats: options.imageFormats,
   };
 }
 

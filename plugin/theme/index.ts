@@ -58,6 +58,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     cacheDir: newsroomOptions.imageCacheDir,
     urlPath: newsroomOptions.imageUrlPath,
     widths: newsroomOptions.imageWidths,
+    modernFormats: newsroomOptions.imageFormats,
   }));
   themePhotos = new ThemePhotos({
     photos,
