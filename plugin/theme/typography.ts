@@ -5,8 +5,7 @@
  * in a URL (markdown-it leaves link targets and autolinks be). Of markdown-it's replacements only
  * the dashes are kept: "(c)" turning into "©" would rewrite a list marker in a council motion.
  */
-import type MarkdownIt from "markdown-it";
-import type { EleventyConfig } from "../eleventy-types.js";
+import type { EleventyConfig, MarkdownCoreState, MarkdownLibrary } from "../eleventy-types.js";
 
 /** Double then single quotation marks, opening and closing, by language (its primary subtag). */
 const QUOTES: Record<string, readonly [string, string, string, string]> = {
@@ -41,7 +40,7 @@ export function quotesFor(language: string): readonly [string, string, string, s
 }
 
 /** `---` to an em dash, `--` to an en dash, in text tokens outside code and autolinks. */
-function dashes(state: { tokens: { type: string; children: { type: string; info: string; content: string }[] | null }[] }): void {
+function dashes(state: MarkdownCoreState): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     let insideAutolink = 0;
@@ -56,11 +55,11 @@ function dashes(state: { tokens: { type: string; children: { type: string; info:
 }
 
 /** Turns the typographer on for the site's markdown, in the site's language. */
-export function typographyFor(language: string): (markdown: MarkdownIt) => void {
+export function typographyFor(language: string): (markdown: MarkdownLibrary) => void {
   return (markdown) => {
     markdown.set({ typographer: true, quotes: [...quotesFor(language)] });
     markdown.disable("replacements");
-    markdown.core.ruler.push("newsroom_dashes", dashes as unknown as Parameters<typeof markdown.core.ruler.push>[1]);
+    markdown.core.ruler.push("newsroom_dashes", dashes);
   };
 }
 
