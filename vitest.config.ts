@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
  * cost: "unit" runs in seconds and suits the edit loop (`npm run test:unit`); "builds" runs whole
  * Eleventy builds, the packed package, Chromium and the workflows. `npm test` runs both.
  */
-const BUILDS = ["test/integration/**", "test/browser/**", "test/package/**", "test/site/**", "test/standards/**", "test/workflow/**", "test/bench/floor.test.ts"];
+const BUILDS = ["test/integration/**", "test/browser/**", "test/package/**", "test/site/**", "test/standards/**", "test/workflow/**", "test/bench/floor.test.ts", "test/bench/photo-weight.test.ts"];
 
 export default defineConfig({
   test: {

@@ -33,6 +33,7 @@ import { BuildFailed, clean, ensureTools, machine, measure, median, version, typ
 import { gzipSync } from "node:zlib";
 import { pageTypeOf } from "../test/helpers/page-types.js";
 import { pageWeights, type PageWeight, type Size } from "./weight.js";
+import { leadPhotoWeight, photoWeightReport, siteBytesWithoutPhotos } from "./photo-weight.js";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -437,6 +438,8 @@ const results: Row[] = [];
 /** Builds above 10,000 stories that did not finish (out of memory, say), with what was measured. */
 const failedBuilds: { id: string; label: string; size: number; reason: string; measured: Measurement | undefined; pagesWritten: number }[] = [];
 let weights: PageWeight[] = [];
+/** The theme site's bytes per story, photos apart (pages, feeds, cards, assets, search index), at the main size. */
+let pageBytesPerStory: number | undefined;
 const equivalence: (ReturnType<typeof compareOutputs> & { size: number; against: string })[] = [];
 /** Pagefind's indexing at the main size and at the largest. */
 const pagefind = new Map<number, Measurement>();
@@ -675,7 +678,10 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
         log(`  Pagefind failed: ${words}`);
       }
     }
-    if (size === mainSize && themeBuilt) weights = pageWeights(path.join(outRoot, "theme"), sections);
+    if (size === mainSize && themeBuilt) {
+      weights = pageWeights(path.join(outRoot, "theme"), sections);
+      pageBytesPerStory = siteBytesWithoutPhotos(path.join(outRoot, "theme")) / size;
+    }
     if (size === WATCH_SIZE) {
       log("  watch mode (npm start): the first build, then one story edited three times");
       const out = path.join(outRoot, "watch");
@@ -729,6 +735,7 @@ interface Report {
   main: string;
   scaling: string;
   weight: string;
+  photos: string;
   targets: string;
   notes: string;
 }
@@ -738,7 +745,7 @@ const reportedSizes = () => [...new Set(results.map((r) => r.size))].sort((a, b)
 const GIB = 2 ** 30;
 const LIST_PAGE_LIMIT = 30 * 1024;
 
-function report(skipped: string[]): Report {
+function report(skipped: string[]): Omit<Report, "photos"> {
   const sizes = reportedSizes();
   const floor = row("floor", mainSize);
   const ids = ["theme", "theme-cold", "theme-photos", "theme-photos-cold", "theme-topics", "floor", "minimal", "floor-shortcodes", "hugo", "jekyll", "theme-tsx"];
@@ -965,6 +972,10 @@ ${r.weight}
 The list pages (section, topic, author, month, speaker, about) show 20 stories a page (the theme's \`pageSize\`), so no
 page grows with the number of articles; "-page-2" rows are their later pages.
 
+## Lead photos and GitHub Pages' 1 GB limit
+
+${r.photos}
+
 ## Targets
 
 ${r.targets}
@@ -1008,7 +1019,8 @@ ${end}`;
 }
 
 const { skipped, versions } = await runAll();
-const r = report(skipped);
+log("Lead photo weight: one photo-like picture through the theme's photo work");
+const r = { ...report(skipped), photos: photoWeightReport(await leadPhotoWeight(), pageBytesPerStory) };
 const text = document(r, versions);
 log(`\n${text}`);
 writeFileSync(path.join(benchDir, "RESULTS.md"), text);

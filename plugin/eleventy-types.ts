@@ -3,6 +3,21 @@
  * so these describe what Eleventy 3 passes, and nothing more.
  */
 
+/**
+ * The slice of markdown-it (Eleventy's markdown library) the theme amends; described here so the
+ * package's types do not ask a site to install markdown-it's.
+ */
+export interface MarkdownLibrary {
+  set(options: { typographer?: boolean; quotes?: string | string[] }): unknown;
+  disable(rule: string): unknown;
+  core: { ruler: { push(name: string, rule: (state: MarkdownCoreState) => void): void } };
+}
+
+/** What a markdown-it core rule is given: the block tokens, with each inline token's children. */
+export interface MarkdownCoreState {
+  tokens: { type: string; children: { type: string; info: string; content: string }[] | null }[];
+}
+
 /** `page` as Eleventy gives it to shortcodes, filters and linters. */
 export interface EleventyPage {
   inputPath?: string;
@@ -88,6 +103,8 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   amendLibrary(language: "njk", amend: (environment: NunjucksEnvironment) => void): void;
   amendLibrary(language: "liquid", amend: (liquid: LiquidEngine) => void): void;
+  /** The site's markdown-it instance (Eleventy's own, or the one `setLibrary` gave). */
+  amendLibrary(language: "md", amend: (markdown: MarkdownLibrary) => void): void;
   addShortcode(name: string, fn: TemplateFunction): void;
   addPairedShortcode(name: string, fn: TemplateFunction): void;
   addFilter(name: string, fn: TemplateFunction): void;

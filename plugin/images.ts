@@ -20,6 +20,10 @@ export interface PhotoProcessing {
   urlPath: string;
   /** Widths in pixels; widths wider than the source are left out. */
   widths: readonly number[];
+  /** Formats beside the JPEG (the `imageFormats` option); AVIF and WebP when not given. */
+  modernFormats?: readonly ("avif" | "webp")[] | undefined;
+  /** Widths of story cards' thumbnails; THUMBNAIL_WIDTHS when not given. */
+  thumbnailWidths?: readonly number[] | undefined;
 }
 
 /** What a source file is, before any processing. */
@@ -37,6 +41,11 @@ export interface FocalPoint {
 }
 
 export const PHOTO_FORMATS: readonly PhotoFormat[] = ["avif", "webp", "jpeg"];
+
+/** The formats a photo is published in: the site's modern formats, then the JPEG fallback. */
+function photoFormats(processing: PhotoProcessing): PhotoFormat[] {
+  return [...(processing.modernFormats ?? ["avif", "webp"]), "jpeg"];
+}
 /** Formats sharp reads that make sense for a news photo. */
 const READABLE_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff", "heif"]);
 /** Google's large previews and og:image want photos at least this wide. */
@@ -298,7 +307,7 @@ export async function processPhoto(source: PhotoSource, processing: PhotoProcess
   const widths = [...new Set(processing.widths.map((width) => Math.min(width, source.width)))];
   const options = {
     widths,
-    formats: [...PHOTO_FORMATS],
+    formats: photoFormats(processing),
     outputDir: path.join(processing.cacheDir, "img"),
     urlPath: processing.urlPath,
     sharpAvifOptions: SHARP_AVIF_OPTIONS,
@@ -348,4 +357,33 @@ export async function processCrop(source: PhotoSource, processing: PhotoProcessi
   const file = toProcessedPhoto(metadata, source).files.jpeg?.[0];
   if (!file) throw new NewsroomError({ where: "image crop", problem: "eleventy-img returned no JPEG for the crop", value: ratio.name, fix: "report this as a bug" });
   return file;
+}
+
+/** The shape of story cards' thumbnails. */
+export const THUMBNAIL_RATIO = { name: "3x2", width: 3, height: 2 } as const;
+/** A thumbnail is drawn some 8rem wide: these cover screens of one to three device pixels per CSS pixel, give or take. */
+export const THUMBNAIL_WIDTHS: readonly number[] = [160, 320];
+
+/**
+ * A story card's thumbnail: the photo cropped to 3:2 around its focal point, in AVIF, WebP and JPEG
+ * at `widths` (never wider than the crop). Cached and published as the other photos are; the file
+ * names carry the crop, so the names eleventy-img will write are known before it runs.
+ */
+export async function processThumbnail(source: PhotoSource, processing: PhotoProcessing, publisher: PhotoPublisher, focal: FocalPoint, widths: readonly number[] = THUMBNAIL_WIDTHS): Promise<ProcessedPhoto> {
+  const ratio = THUMBNAIL_RATIO;
+  const region = cropRegion(source, ratio, focal);
+  const outWidths = [...new Set(widths.map((width) => Math.min(width, region.width)))];
+  const label = `thumb-${ratio.name}-${Math.round(focal.x)}-${Math.round(focal.y)}`;
+  const transform = (sharp: { extract(region: object): unknown }) => {
+    sharp.extract(region);
+  };
+  Object.defineProperty(transform, "name", { value: `crop-${label}` });
+  const filenameFormat = (id: string, _src: string, outWidth: number, format: string) => `${id}-${label}-${outWidth}.${format}`;
+  Object.defineProperty(filenameFormat, "name", { value: `name-${label}` });
+  const outputDir = path.join(processing.cacheDir, "img");
+  const options = { widths: outWidths, formats: photoFormats(processing), outputDir, urlPath: processing.urlPath, transform, filenameFormat, sharpAvifOptions: SHARP_AVIF_OPTIONS };
+  // Planned from the crop's size: eleventy-img sizes the outputs from the transformed image.
+  const metadata = await cachedImage(source.file, options, (Image) => Image.statsByDimensionsSync(source.file, region.width, region.height, options));
+  await publisher.publish(metadata, processing);
+  return toProcessedPhoto(metadata, { width: region.width, height: region.height });
 }

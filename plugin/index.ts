@@ -76,6 +76,7 @@ function photoSettings(eleventyConfig: EleventyConfig, options: ResolvedNewsroom
     cacheDir: options.imageCacheDir,
     urlPath: options.imageUrlPath,
     widths: options.imageWidths,
+    modernFormats: options.imageFormats,
   };
 }
 

@@ -6,12 +6,17 @@
 import { htmlToText } from "./escape.js";
 import { attributeOf, hasClass, walkHtml, type OpenElement } from "./html-walk.js";
 
-/** Lowercase, no quote marks, no whitespace: the comparison ignores exactly what typesetting changes. */
+/**
+ * Lowercase, no quote marks, no whitespace, typed dashes as the typographer sets them: the
+ * comparison ignores exactly what typesetting changes.
+ */
 export function normalizeForComparison(text: string): string {
   return text
     .normalize("NFC")
     .toLowerCase()
-    .replace(/["“”„«»‘’'‹›`]/g, "")
+    .replace(/---/g, "\u2014")
+    .replace(/--/g, "\u2013")
+    .replace(/["“”„«»‘’'‹›`「」『』]/g, "")
     .replace(/\s+/g, "");
 }
 

@@ -161,6 +161,16 @@ export const PLUGIN_OPTIONS = {
     ),
     doc: "widths photos are published at (never wider than the source; keep one of at least 1200 for large previews)",
   }),
+  /** Formats published beside the JPEG every browser reads, best first. Default `["avif", "webp"]`; `[]` for JPEG alone (the fewest bytes on the host). */
+  imageFormats: option<("avif" | "webp")[]>({
+    default: ["avif", "webp"],
+    parse: checked(
+      (formats) => Array.isArray(formats) && formats.every((format) => format === "avif" || format === "webp") && new Set(formats).size === formats.length,
+      "must be a list of \"avif\" and \"webp\" (the JPEG is always published), got",
+      'use e.g. ["avif", "webp"], ["webp"] or []',
+    ),
+    doc: "formats published beside the JPEG (`[]` for JPEG alone: fewer bytes on the host)",
+  }),
   /** The `sizes` attribute of photos: how wide they are drawn. Default `"100vw"` (the theme sets its column). */
   imageSizes: option<string>({
     default: "100vw",

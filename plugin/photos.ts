@@ -14,6 +14,7 @@ import {
   PhotoPublisher,
   processCrop,
   processPhoto,
+  processThumbnail,
   resolvePhotoPath,
   type FocalPoint,
   type PhotoProcessing,
@@ -84,6 +85,12 @@ export class Photos {
   responsive(source: PhotoSource, widths?: readonly number[]): Promise<ProcessedPhoto> {
     const settings = this.settings();
     return processPhoto(source, widths ? { ...settings, widths } : settings, this.publisher);
+  }
+
+  /** A story card's thumbnail: 3:2 around the focal point, small widths, every format. */
+  thumbnail(source: PhotoSource, focus: FocalPoint): Promise<ProcessedPhoto> {
+    const settings = this.settings();
+    return processThumbnail(source, settings, this.publisher, focus, settings.thumbnailWidths);
   }
 
   /** The photo in Google's three aspect ratios (16:9, 4:3, 1:1), cropped around the focal point. */

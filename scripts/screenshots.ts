@@ -4,6 +4,7 @@
  * Without page paths: each page type's example in the fixture newsroom (build it with
  * NEWSROOM_PAGE_SIZE=2 for the page 2s).
  * `npm test` saves its own set (test/browser/pages.test.ts); this one is for any built folder.
+ * SCREENSHOT_WIDTHS=390,768,1280 takes them at other widths (a phone, a tablet, a laptop).
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -19,7 +20,8 @@ const server = await serveStatic(path.resolve(siteDir));
 const browser = await launchChromium();
 await mkdir("screenshots", { recursive: true });
 try {
-  for (const width of WIDTHS) {
+  const widths = process.env.SCREENSHOT_WIDTHS ? process.env.SCREENSHOT_WIDTHS.split(",").map(Number) : WIDTHS;
+  for (const width of widths) {
     for (const colorScheme of COLOR_SCHEMES) {
       const { context, outside } = await sealedContext(browser, { viewport: { width, height: 900 }, colorScheme });
       for (const pagePath of pages) {

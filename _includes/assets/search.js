@@ -9,10 +9,14 @@ window.addEventListener("DOMContentLoaded", () => {
   const siteRoot = ui ? new URL("..", ui.src).pathname : "/";
   const mergeIndex = [];
   for (let index = 2; index <= indexes; index++) mergeIndex.push({ bundlePath: `${siteRoot}pagefind-${index}/`, baseUrl: siteRoot });
-  // A result is labelled with its story's kind, as every card is: "Opinion: The headline".
+  // Each result is labelled with its story's kind, as every card is ("Opinion: The headline"), says
+  // the story's day (the article's `date` meta) above its excerpt, and shows the story's thumbnail
+  // when it has a photo (its `image` meta). The excerpt is HTML: the day is escaped.
+  const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const processResult = (result) => {
     if (result.meta && result.meta.kind && result.meta.title) result.meta.title = `${result.meta.kind}: ${result.meta.title}`;
+    if (result.meta && result.meta.date) result.excerpt = `<span class="search__date">${escape(result.meta.date)}</span>${result.excerpt}`;
     return result;
   };
-  new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, mergeIndex, processResult });
+  new window.PagefindUI({ element: "#search", showSubResults: true, showImages: true, mergeIndex, processResult });
 });

@@ -75,7 +75,7 @@ export default function (eleventyConfig: Config) {
   eleventyConfig.addShortcode("shareImageMeta", function (this: { ctx: { nr?: { shareMeta?: string }; noindex?: unknown } }) {
     return this.ctx.nr?.shareMeta ?? (this.ctx.noindex ? shareMeta.noindex : shareMeta.indexed);
   });
-  for (const name of ["leadPhoto", "feedPhoto", "authorPhoto"]) eleventyConfig.addShortcode(name, () => "");
+  for (const name of ["leadPhoto", "feedPhoto", "authorPhoto", "bylinePhoto", "storyThumbnail", "leadArt", "searchImage"]) eleventyConfig.addShortcode(name, () => "");
   // A story's kind: a lookup in the built-in table (the corpus has no kinds.json and no paid
   // content); an author page's ProfilePage, the same pure function the theme calls.
   const kinds = Object.entries(BUILT_IN_KINDS).map(([id, kind]) => ({ id, ...kind }));
@@ -85,11 +85,14 @@ export default function (eleventyConfig: Config) {
   // Only the kind's label reaches this filter here (the corpus writes the others' values).
   eleventyConfig.addFilter("pagefindFilterValue", (name: unknown) => escapeHtml(escapeHtml(String(name ?? ""))));
   eleventyConfig.addFilter("profilePageJsonLd", (entry: AuthorEntry, pageUrl: string) => profilePageJsonLd(entry, pageUrl));
+  // A section's first page is led by its newest story (the corpus features none).
+  eleventyConfig.addFilter("listLead", (items: Item[], pageNumber: number) => (pageNumber === 1 ? { lead: items[0], rest: items.slice(1) } : { lead: undefined, rest: items }));
 
   let cached: ReturnType<typeof lists> | undefined;
   const all = (api: CollectionApi) => (cached ??= lists(api));
   eleventyConfig.addCollection("articles", (api) => all(api).articles);
   eleventyConfig.addCollection("sectionPages", (api) => all(api).sections);
+  eleventyConfig.addCollection("frontSections", (api) => all(api).sections.filter((section) => section.frontStories.length > 0).map((section) => ({ ...section, stories: section.frontStories })));
   eleventyConfig.addCollection("tagPages", (api) => all(api).tags);
   eleventyConfig.addCollection("authorPages", (api) => all(api).authors);
   eleventyConfig.addCollection("monthPages", (api) => all(api).months);
@@ -131,7 +134,7 @@ function lists(api: CollectionApi) {
     for (const id of Array.isArray(item.data.byline) ? (item.data.byline as string[]) : []) add(byAuthor, id, () => []).push(item);
     add(byMonth, item.data.nr?.month ?? "", () => []).push(item);
   }
-  const lead = articles[0];
+  const onTop = new Set(articles.slice(0, 5));
   // Speaker pages: the quotations (written into the corpus) grouped by the stories they are in,
   // PAGE_SIZE stories a page, as the theme pages them.
   const quotations = (global.quotations ?? {}) as Record<string, { items: { pageUrl: string }[] }>;
@@ -148,7 +151,8 @@ function lists(api: CollectionApi) {
     articles,
     sections: Object.entries(sections).map(([id, entry]) => {
       const list = bySection.get(id) ?? [];
-      return { id, name: entry.name, description: entry.description, url: `/${id}/`, articles: list, frontStories: list.filter((item) => item !== lead).slice(0, 3) };
+      // The front page's section blocks: up to three stories not already shown (the lead, the next four).
+      return { id, name: entry.name, description: entry.description, url: `/${id}/`, articles: list, frontStories: list.filter((item) => !onTop.has(item)).slice(0, 3) };
     }),
     tags: [...byTag.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([slug, { name, articles: list }]) => ({ name, slug, url: `/tags/${slug}/`, articles: list })),
     authors: Object.entries(authors).map(([id, entry]) => ({ id, entry, url: `/authors/${id}/`, articles: byAuthor.get(id) ?? [] })),

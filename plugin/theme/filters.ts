@@ -9,6 +9,7 @@ import type { EleventyCollectionItem } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import { escapeHtml, jsonForScript } from "../escape.js";
 import { walkHtml } from "../html-walk.js";
+import { frontPage, listLead, type FrontItem } from "./front-page.js";
 import { SITEMAP_URL_LIMIT } from "./options.js";
 import { eleventyOrder } from "./parts.js";
 import { topicUrl, type ListPage } from "./site-index.js";
@@ -182,8 +183,15 @@ export function themeFilters({ zone, standaloneCities, related, speakerPlan = ()
           `<li><time datetime="${escapeHtml(formatIsoDate(correction.date, { zone }))}">${escapeHtml(formatApDateTime(correction.date, { zone, showZone: true }))}</time>: ${escapeHtml(correction.text)}</li>`,
       );
       const heading = list.length === 1 ? "Correction" : "Corrections";
-      return `<section class="article__corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">${heading}</h2><ol class="article__correction-list">${items.join("")}</ol></section>`;
+      return `<section class="article__corrections" id="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">${heading}</h2><ol class="article__correction-list">${items.join("")}</ol></section>`;
     },
+    /** The front page's lead, top stories and section blocks, each story once (front-page.ts). */
+    frontPage: (articles: unknown, sections: unknown) =>
+      frontPage(Array.isArray(articles) ? (articles as FrontItem[]) : [], Array.isArray(sections) ? (sections as Parameters<typeof frontPage<FrontItem>>[1]) : []),
+    /** A list page's lead (on its first page) and the rest. */
+    listLead: (items: unknown, pageNumber: unknown) => listLead(Array.isArray(items) ? (items as FrontItem[]) : [], Number(pageNumber)),
+    /** The latest of a story's corrections' dates (as written), for the header's "Corrected" line; undefined without any. */
+    latestCorrection: (corrections: unknown) => latestDate(readCorrections({ corrections }, undefined, zone).map((correction) => correction.date), zone),
     relatedArticles: (url: unknown) => (typeof url === "string" ? related(url) : []),
     tagUrl: (tag: unknown) => topicUrl(String(tag)),
     /** `count` items from `offset`: Nunjucks' own slice filter splits lists into columns instead. */

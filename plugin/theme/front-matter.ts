@@ -346,6 +346,10 @@ export function validateArticle(inputPath: string, data: Record<string, unknown>
   }
 
   checkId(inputPath, "section", data.section, registries.sections, "_data/sections.json");
+  // `featured: "yes"` or `featured: 1` would silently not lead the front page.
+  if (data.featured !== undefined && typeof data.featured !== "boolean") {
+    throw fieldError(inputPath, "featured", "must be true or false, got", data.featured, "write featured: true to make this story the front page's lead, or remove the line");
+  }
 
   // `byline` (not `authors`, which would hide the global authors registry on the page): a list
   // of author ids, or "organisation"/absent for the publication's own byline.

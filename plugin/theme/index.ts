@@ -36,6 +36,7 @@ import { refuseSearchIndexedWhole } from "./search-index.js";
 import { loadCardFonts, ShareCards } from "./share-card.js";
 import { addPhotoShortcodes, addThemeTemplates } from "./templates.js";
 import { checkPoliciesPublished, reportMissingDisclosures } from "./trust.js";
+import { addTypography } from "./typography.js";
 import { WatchMemory } from "./watch-memory.js";
 
 export default function newsroomTheme(eleventyConfig: EleventyConfig, userOptions: NewsroomThemeOptions = {}): void {
@@ -64,6 +65,7 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
     cacheDir: newsroomOptions.imageCacheDir,
     urlPath: newsroomOptions.imageUrlPath,
     widths: newsroomOptions.imageWidths,
+    modernFormats: newsroomOptions.imageFormats,
   }));
   themePhotos = new ThemePhotos({
     photos,
@@ -78,6 +80,8 @@ export default function newsroomTheme(eleventyConfig: EleventyConfig, userOption
   });
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(newsroom, newsroomOptions);
+  // Curly quotes, apostrophes and dashes in story prose, in the site's language.
+  addTypography(eleventyConfig, config.language);
   // Absolute URLs (canonical, feeds, sitemaps) start here; Eleventy adds the path prefix.
   eleventyConfig.addGlobalData("baseUrl", newsroomOptions.siteUrl ?? "/");
 

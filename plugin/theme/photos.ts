@@ -50,6 +50,17 @@ export interface ShareImage extends ImageReference {
   type: "image/jpeg" | "image/png";
 }
 
+/** A story as a card reads it (a collection item). */
+export interface StoryItem {
+  inputPath?: string | undefined;
+  data?: Record<string, unknown> | undefined;
+}
+
+/** How wide the theme draws a card's thumbnail (site.css `.card__thumb`). */
+export const THUMBNAIL_SIZES = "7.5rem";
+/** How wide the theme draws the front page's lead photo: two-thirds of the page on wide screens, else the screen less its margins. */
+export const LEAD_ART_SIZES = "(min-width: 64rem) 45rem, calc(100vw - 2rem)";
+
 /** The width social sites want of a large preview. */
 const SHARE_IMAGE_WIDTH = 1200;
 
@@ -83,6 +94,49 @@ export class ThemePhotos {
       const source = await this.context.photos.source(lead.src, { inputPath: page?.inputPath, where: "front matter image.src" });
       const photo = await this.context.photos.responsive(source);
       return renderFigure(photo, lead, { sizes: this.context.columnSizes, priority: "lead", where: "front matter image", className: "article__photo" });
+    });
+  }
+
+  /**
+   * A story card's thumbnail, decorative (the headline beside it says what the story is), drawn
+   * `sizes` wide; nothing for a story without a lead photo. Below the fold, so it loads lazily.
+   */
+  async thumbnail(item: StoryItem | undefined): Promise<string> {
+    const lead = item ? parseLeadPhoto(item.data?.image, item.inputPath) : undefined;
+    if (!item || !lead) return "";
+    return namingFileAsync(item.inputPath, async () => {
+      const source = await this.context.photos.source(lead.src, { inputPath: item.inputPath, where: "front matter image.src" });
+      const photo = await this.context.photos.thumbnail(source, lead.focus);
+      return `<div class="card__thumb">${renderPicture(photo, "", { sizes: THUMBNAIL_SIZES, priority: "inline" })}</div>`;
+    });
+  }
+
+  /**
+   * The story's thumbnail for its search result: an empty element naming the 320 px JPEG for
+   * Pagefind's `image` (else Pagefind would show the lead photo's largest file); nothing without a photo.
+   */
+  async searchImage(data: PageData, page: EleventyPage | undefined): Promise<string> {
+    const lead = parseLeadPhoto(data.image, page?.inputPath);
+    if (!lead) return "";
+    return namingFileAsync(page?.inputPath, async () => {
+      const source = await this.context.photos.source(lead.src, { inputPath: page?.inputPath, where: "front matter image.src" });
+      const files = fallbackFiles(await this.context.photos.thumbnail(source, lead.focus));
+      const file = files[files.length - 1] as PhotoFile;
+      return `<span hidden data-pagefind-meta="image[data-src]" data-src="${escapeHtml(file.url)}"></span>`;
+    });
+  }
+
+  /**
+   * The front page's lead art: the story's lead photo large, from the very files its article
+   * publishes (no bytes added), loaded first; nothing for a story without a lead photo.
+   */
+  async leadArt(item: StoryItem | undefined): Promise<string> {
+    const lead = item ? parseLeadPhoto(item.data?.image, item.inputPath) : undefined;
+    if (!item || !lead) return "";
+    return namingFileAsync(item.inputPath, async () => {
+      const source = await this.context.photos.source(lead.src, { inputPath: item.inputPath, where: "front matter image.src" });
+      const photo = await this.context.photos.responsive(source);
+      return `<div class="lead__photo">${renderPicture(photo, lead.decorative ? "" : lead.alt, { sizes: LEAD_ART_SIZES, priority: "lead" })}</div>`;
     });
   }
 
@@ -191,11 +245,15 @@ export class ThemePhotos {
     );
   }
 
-  /** An author's portrait for the author page: decorative, beside the name it shows. */
-  async authorPortrait(photo: unknown, authorId: string, dataFile: string): Promise<string> {
+  /**
+   * An author's portrait, decorative beside the name it shows: large on the author page, small in
+   * a story's byline (the same files: a byline adds no bytes to the site).
+   */
+  async authorPortrait(photo: unknown, authorId: string, dataFile: string, place: "profile" | "byline" = "profile"): Promise<string> {
     if (photo === undefined) return "";
     const source = await this.context.photos.source(photo, { inputPath: undefined, where: `${dataFile} ${authorId}.photo` });
     const processed = await this.context.photos.responsive(source, [160, 320]);
+    if (place === "byline") return `<div class="byline__photo">${renderPicture(processed, "", { sizes: "3rem", priority: "inline" })}</div>`;
     return `<div class="profile__photo">${renderPicture(processed, "", { sizes: "8rem", priority: "lead" })}</div>`;
   }
 

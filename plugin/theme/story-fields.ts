@@ -75,6 +75,7 @@ export const STORY_FIELDS: readonly StoryField[] = [
   { name: "dateline", label: "Dateline", required: false, shape: { kind: "line" }, doc: 'where the story was filed from, e.g. "Kyiv, Ukraine"; shown AP style at its start' },
   { name: "datelineAgency", label: "Dateline agency", required: false, shape: { kind: "line" }, doc: "the agency in the dateline, e.g. AP (needs a dateline)" },
   { name: "corrections", label: "Corrections", required: false, shape: { kind: "corrections" }, doc: "each correction with the day (or time) it was made and what was wrong and what is right" },
+  { name: "featured", label: "Lead the front page", required: false, shape: { kind: "boolean" }, doc: "on, the story leads the front page (the newest featured story wins; without one, the newest story)" },
   { name: "draft", label: "Draft", required: false, shape: { kind: "boolean" }, doc: "on, the story stays out of the site (the preview shows it with a banner)" },
   { name: "inferred", label: "Inferred", required: false, shape: { kind: "notes", about: ["date", "byline", "dateline"] }, doc: "where the source was silent, what was inferred and how" },
   { name: "image", label: "Lead photo", required: false, shape: { kind: "photo" }, doc: "the lead photo, stored next to the story, with alt text (what it shows), caption and credit" },

@@ -18,8 +18,9 @@ import { standardsList } from "./trust.js";
 import type { BuildMode } from "./build-mode.js";
 import { normalizeInputPath, type SiteDirectories, type ThemeConfig } from "./config.js";
 import type { ResolvedNewsroomThemeOptions } from "./options.js";
-import type { ThemePhotos } from "./photos.js";
+import type { StoryItem, ThemePhotos } from "./photos.js";
 import { PART_DATA_PAGE } from "./preprocessors.js";
+import { copyTextFace } from "./text-face.js";
 
 /**
  * Data for theme pages that front matter cannot hold: a sitemap file holds `sitemapSize` URLs, a
@@ -66,6 +67,7 @@ export function addThemeTemplates(eleventyConfig: EleventyConfig, config: ThemeC
     environment.loaders.push(loader);
   });
   copyAssets(eleventyConfig, path.join(themeDir, "assets"), config.directories);
+  copyTextFace(eleventyConfig);
 }
 
 /**
@@ -122,7 +124,12 @@ export function addPhotoShortcodes(eleventyConfig: EleventyConfig, themePhotos: 
     if (format === "json") return `"image": ${jsonForScript(url)},`;
     return `<link rel="enclosure" type="image/jpeg" length="${photo.size ?? 0}" href="${escapeHtml(url)}"/>`;
   });
+  // A story card's thumbnail and the front page's lead art; `article` is a collection item.
+  photoShortcode("storyThumbnail", (_call, article) => themePhotos.thumbnail(article as StoryItem | undefined));
+  photoShortcode("searchImage", (call) => themePhotos.searchImage(call.ctx ?? {}, pageOf(call)));
+  photoShortcode("leadArt", (_call, article) => themePhotos.leadArt(article as StoryItem | undefined));
   photoShortcode("styleGuideFigure", (call) => themePhotos.sampleFigure(call.ctx ?? {}));
+  photoShortcode("bylinePhoto", (_call, photo, id) => themePhotos.authorPortrait(photo, String(id), authorsFile, "byline"));
   photoShortcode("authorPhoto", (_call, photo, id) => themePhotos.authorPortrait(photo, String(id), authorsFile));
 }
 

@@ -23,6 +23,7 @@ describe("DEFAULT_OPTIONS", () => {
       sectionsDataKey: "sections",
       authorUrl: undefined,
       imageWidths: [480, 800, 1200, 1600],
+      imageFormats: ["avif", "webp"],
       imageSizes: "100vw",
       imageUrlPath: "/img/",
       imageCacheDir: ".cache/newsroom-images",
@@ -263,6 +264,9 @@ describe("structured-data options", () => {
     ["publisher", { name: "The Newsroom", logo: "/logo.png", sameas: ["https://social.example/@paper"] }, 'unknown key: "sameas". Fix: did you mean "sameAs"?'],
     ["publisher", { name: "The Newsroom", logo: "/logo.png", sameAs: "https://social.example/@paper" }, 'sameAs must be a list of absolute http(s) URLs, got: "https://social.example/@paper"'],
     ["publisher", { name: "The Newsroom", logo: "/logo.png", sameAs: ["social.example/@paper"] }, "sameAs must be a list of absolute http(s) URLs"],
+    ["imageFormats", ["jpeg"], 'must be a list of "avif" and "webp" (the JPEG is always published), got: ["jpeg"]. Fix: use e.g. ["avif", "webp"], ["webp"] or []'],
+    ["imageFormats", ["webp", "webp"], 'must be a list of "avif" and "webp"'],
+    ["imageFormats", "webp", 'must be a list of "avif" and "webp"'],
   ])("rejects %s = %j", (name, value, problem) => {
     expect(() => resolveOptions({ [name]: value })).toThrow(`[newsroom] option ${name}: ${problem}`);
   });

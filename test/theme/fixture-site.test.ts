@@ -164,7 +164,7 @@ describe("article page", () => {
   it("shows both corrections in order, visibly and in structured data", async () => {
     const corrected = await site.read(CORRECTED);
     expect(corrected).toContain(
-      '<section class="article__corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Corrections</h2><ol class="article__correction-list">' +
+      '<section class="article__corrections" id="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Corrections</h2><ol class="article__correction-list">' +
         '<li><time datetime="2025-08-22T09:40:00-05:00">9:40 a.m. CDT Aug. 22, 2025</time>: An earlier version of this story misstated the number of accessory dwelling units the ordinance would allow on each lot. It would allow one, not two.</li>' +
         '<li><time datetime="2025-08-25">Aug. 25, 2025</time>: An earlier version of this story gave the wrong date for the second reading. It is Sept. 11.</li></ol></section>',
     );
@@ -172,6 +172,12 @@ describe("article page", () => {
       { "@type": "CorrectionComment", text: expect.stringContaining("accessory dwelling units"), datePublished: "2025-08-22T09:40:00-05:00" },
       { "@type": "CorrectionComment", text: expect.stringContaining("second reading"), datePublished: "2025-08-25" },
     ]);
+  });
+
+  it("says in the header that the story was corrected, on the latest correction's day, linking to the corrections", async () => {
+    const corrected = await site.read(CORRECTED);
+    expect(corrected).toMatch(/<p class="article__time">Published <time [^>]+>[^<]+<\/time><a class="article__updated" href="#corrections">Corrected <time datetime="2025-08-25">Aug\. 25, 2025<\/time><\/a><\/p>/);
+    expect(corrected).not.toContain(">Updated <");
   });
 
   it("the latest correction moves the modified time everywhere", async () => {

@@ -40,7 +40,7 @@ const html = (pages: Map<string, EleventyPageResult>, url: string): string => {
   if (!page) throw new Error(`no page at ${url}; built: ${[...pages.keys()].filter((u) => u.includes("page")).join(", ")}`);
   return page.content;
 };
-const storyTitles = (page: string) => [...page.matchAll(/class="story-list__headline"><a href="[^"]+">(Story \d+)<\/a>/g)].map((m) => m[1]);
+const storyTitles = (page: string) => [...page.matchAll(/class="(?:lead|story-list)__headline"><a href="[^"]+">(Story \d+)<\/a>/g)].map((m) => m[1]);
 
 describe("a newsroom of 25 stories at 4 a page", () => {
   let pages: Map<string, EleventyPageResult>;

@@ -1,0 +1,173 @@
+/**
+ * The front of house in real Chromium, on the fixture newsroom with a featured story
+ * (helpers/front-site.ts): the self-hosted face and its metric-matched fallback (no layout shift
+ * when it swaps in), grids without holes, pull quotes that never hang off a screen, squeeze a block
+ * quotation or sit beside each other, a compact masthead on phones, and search results with the
+ * story's day and thumbnail in the site's type.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, sealedContext } from "../helpers/browser.js";
+import { buildFrontSite, FEATURED, PULL_QUOTES } from "../helpers/front-site.js";
+import type { SiteBuild } from "../helpers/site-build.js";
+import { serveStatic, type StaticServer } from "../helpers/static-server.js";
+
+let site: SiteBuild;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildFrontSite({ search: true });
+  server = await serveStatic(site.output);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.cleanup();
+});
+
+async function open(path: string, width: number, setup?: (page: Page) => Promise<void>): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
+  const { context, outside } = await sealedContext(browser, { viewport: { width, height: 900 } });
+  const requests: string[] = [];
+  const page = await context.newPage();
+  page.on("request", (request) => requests.push(request.url()));
+  await setup?.(page);
+  await page.goto(server.url + path, { waitUntil: "networkidle" });
+  return {
+    page,
+    requests,
+    close: async () => {
+      expect(outside).toEqual([]);
+      await context.close();
+    },
+  };
+}
+
+describe("the text face", () => {
+  it("is Source Serif 4 from the site itself, only the files the page draws", async () => {
+    const { page, requests, close } = await open(FEATURED, 1280);
+    expect(await page.evaluate("getComputedStyle(document.body).fontFamily")).toMatch(/^"Source Serif 4"/);
+    // Text and headlines; italic only where the page has serif emphasis (this one has none).
+    expect(await page.evaluate(`[...document.fonts].filter((face) => face.family === "Source Serif 4" && face.status === "loaded").map((face) => face.weight + " " + face.style).sort()`)).toEqual(["400 normal", "700 normal"]);
+    const fonts = requests.filter((url) => /\.(woff2?|ttf|otf)(\?|$)/.test(url));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const url of fonts) expect(url).toMatch(new RegExp(`^${server.url}assets/fonts/source-serif-4-latin-(400|700)-(normal|italic)\\.woff2$`));
+    await close();
+  });
+
+  it("has a fallback drawn to its width, regular and bold, so the swap moves no line", async () => {
+    const { page, close } = await open(FEATURED, 1280);
+    const widths = (await page.evaluate(`(async () => {
+      // Prose in the regular, a headline in the bold.
+      const prose = "The city may match donations to replace the old lights before next football season, the boosters said, and the field would stay open while the work is done.";
+      const headline = "Boosters Two-Thirds of the Way to New Lights at Memorial Field";
+      await Promise.all(["400 16px 'Source Serif 4'", "700 16px 'Source Serif 4'", "400 16px 'Source Serif Fallback T'", "700 16px 'Source Serif Fallback T'"].map((font) => document.fonts.load(font)));
+      const context = document.createElement("canvas").getContext("2d");
+      const width = (font, text) => { context.font = font; return context.measureText(text).width; };
+      return [width("400 100px 'Source Serif 4'", prose) / width("400 100px 'Source Serif Fallback T'", prose), width("700 100px 'Source Serif 4'", headline) / width("700 100px 'Source Serif Fallback T'", headline)];
+    })()`)) as number[];
+    for (const ratio of widths) {
+      expect(ratio).toBeGreaterThan(0.98);
+      expect(ratio).toBeLessThan(1.02);
+    }
+    await close();
+  });
+
+  it.each([["", 390], ["", 1280], [FEATURED, 390], [FEATURED, 1280]])("/%s at %i px does not shift when the face arrives late", async (path, width) => {
+    const { page, close } = await open(path, width, async (page) => {
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { __shifts: number[] }).__shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      // The face arrives after the first paint: the fallback is drawn first, then swapped.
+      await page.route("**/assets/fonts/*.woff2", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await route.continue();
+      });
+    });
+    await page.waitForTimeout(300);
+    const shift = (await page.evaluate("window.__shifts.reduce((sum, value) => sum + value, 0)")) as number;
+    expect(shift).toBeLessThan(0.01);
+    await close();
+  });
+});
+
+/** For each grid, whether each of its rows spans the grid's width: no hole at a row's end. */
+const GRID_ROWS = `[...document.querySelectorAll(".card-grid, .front-latest__list")].map((grid) => {
+  const box = grid.getBoundingClientRect();
+  const rows = new Map();
+  for (const item of grid.children) {
+    const itemBox = item.getBoundingClientRect();
+    const row = Math.round(itemBox.top);
+    rows.set(row, Math.max(rows.get(row) ?? 0, itemBox.right));
+  }
+  return [...rows.values()].every((right) => Math.abs(right - box.right) < 2);
+})`;
+
+describe("the front page", () => {
+  it.each([390, 768, 1280])("at %i px has no row with a hole in any grid, the lead beside the top stories only on wide screens", async (width) => {
+    const { page, close } = await open("", width);
+    const rows = (await page.evaluate(GRID_ROWS)) as boolean[];
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.every(Boolean)).toBe(true);
+    const [lead, latest] = (await page.evaluate(`[".front-lead", ".front-latest"].map((selector) => document.querySelector(selector).getBoundingClientRect().toJSON())`)) as DOMRect[];
+    if (width >= 1024) expect(latest?.top).toBeLessThan((lead?.bottom ?? 0) - 100);
+    else expect(latest?.top).toBeGreaterThanOrEqual((lead?.bottom ?? 0) - 1);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
+    await close();
+  });
+
+  it("has a compact masthead on a phone", async () => {
+    const { page, close } = await open("", 390);
+    expect(await page.evaluate(`document.querySelector(".masthead").getBoundingClientRect().height`)).toBeLessThan(110);
+    await close();
+  });
+});
+
+describe("pull quotes", () => {
+  const BOXES = `(() => {
+    const box = (element) => element.getBoundingClientRect().toJSON();
+    return {
+      column: box(document.querySelector(".article__body")),
+      floats: [...document.querySelectorAll(".nr-pullquote--left, .nr-pullquote--right")].map(box),
+      quotes: [...document.querySelectorAll(".nr-quote")].map(box),
+      width: document.documentElement.clientWidth,
+    };
+  })()`;
+  type Box = { top: number; bottom: number; left: number; right: number };
+  const overlap = (a: Box, b: Box) => a.top < b.bottom && b.top < a.bottom;
+
+  it.each([390, 768, 1280])("at %i px never hang off the screen, squeeze a block quotation or sit side by side", async (width) => {
+    const { page, close } = await open(PULL_QUOTES, width);
+    const { column, floats, quotes, width: screen } = (await page.evaluate(BOXES)) as { column: Box; floats: Box[]; quotes: Box[]; width: number };
+    expect(floats).toHaveLength(2);
+    expect(quotes).toHaveLength(1);
+    for (const float of floats) {
+      expect(float.left).toBeGreaterThanOrEqual(0);
+      expect(float.right).toBeLessThanOrEqual(screen);
+      // No hang into the margin below wide screens.
+      if (width < 1024) expect(float.left >= column.left - 1 && float.right <= column.right + 1).toBe(true);
+      for (const quote of quotes) expect(overlap(float, quote)).toBe(false);
+    }
+    expect(overlap(floats[0] as Box, floats[1] as Box)).toBe(false);
+    await close();
+  });
+});
+
+describe("search results", () => {
+  it("show the story's day and thumbnail, the headline in the site's type", async () => {
+    const { page, close } = await open("search/", 1280);
+    await page.locator(".pagefind-ui__search-input").fill("boosters");
+    const result = page.locator(".pagefind-ui__result").filter({ has: page.locator(`a[href*="stadium-lights-fundraiser"]`) }).first();
+    await result.waitFor({ timeout: 15_000 });
+    await expect(result.locator(".search__date").textContent()).resolves.toBe("Sept. 10, 2025");
+    await expect(result.locator("img").getAttribute("src")).resolves.toMatch(/-thumb-3x2-70-30-320\.jpeg$/);
+    expect(await result.locator(".pagefind-ui__result-title").evaluate((title) => getComputedStyle(title).fontFamily)).toMatch(/^"Source Serif 4"/);
+    await close();
+  }, 60_000);
+});
