@@ -143,7 +143,7 @@ describe("the newsroom's standards", () => {
     expect(about).toContain('<li><a href="https://news.example.com/masthead/">Masthead</a></li>');
     expect(about).toContain('id="standards"');
     for (const url of ["/", "/news/", "/about/", storyUrl("plain"), "/archive/"]) expect(page(url), url).toContain('<li><a href="/about/#standards">Standards</a></li>');
-    expect(page(storyUrl("plain"))).toMatch(/<p class="article__byline">By [^\n]*<\/p>\n<p class="article__standards"><a href="\/about\/#standards">Our standards<\/a><\/p>/);
+    expect(page(storyUrl("plain"))).toMatch(/<p class="article__byline">By [^\n]*<\/p>\n(?:<p class="article__byline-title">[^\n]*<\/p>\n)?<p class="article__standards"><a href="\/about\/#standards">Our standards<\/a><\/p>/);
   });
 });
 

@@ -22,11 +22,13 @@ const env = { ...process.env, NODE_OPTIONS: "", npm_config_audit: "false", npm_c
 
 /**
  * The package unpacked, in bytes. Measured at 0.2.0: 711,108 bytes (dist/ 544 kB, docs 83 kB,
- * the theme's templates 51 kB, the README, changelog, starter and the rest 33 kB). The bound is
- * 30% above that: a package past it has taken in something it should not ship, or has grown
- * enough to ask whether all of it is needed.
+ * the theme's templates 51 kB, the README, changelog, starter and the rest 33 kB). With story
+ * kinds, the front of house and the CMS: 1,019,847 bytes (dist/ 767 kB, docs 135 kB with cms.md,
+ * templates 68 kB, the rest 50 kB; the self-hosted face and Sveltia CMS are copied from their own
+ * packages at build time, not shipped). The bound is 30% above that: a package past it has taken
+ * in something it should not ship, or has grown enough to ask whether all of it is needed.
  */
-const MAX_UNPACKED_BYTES = 925_000;
+const MAX_UNPACKED_BYTES = 1_325_000;
 
 /** Files in a working tree that no commit has and no package should: made by builds and tests. */
 const LEFTOVERS = [".cache/newsroom-images/leftover.jpg", "_site/index.html", "eleventy-plugin-newsroom-0.1.0.tgz", "test/scratch/leftover.txt", "dist/plugin/leftover-of-an-old-build.js"];
