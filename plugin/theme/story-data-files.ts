@@ -15,6 +15,11 @@ import { buildKeyProblem, TRUSTED_FIX } from "./story-code.js";
 /** Eleventy's suffix for template and directory data files (`story.11tydata.json`). */
 const DATA_SUFFIX = ".11tydata";
 
+/** The data format of a file's name (`json` for `story.JSON`), one of `extensions`, or undefined. */
+function dataExtension(name: string, extensions: readonly string[]): string | undefined {
+  return extensions.find((candidate) => name.toLowerCase().endsWith(`.${candidate.toLowerCase()}`));
+}
+
 /**
  * The files of the stories folder (paths relative to it, with `/`) that Eleventy reads as data
  * for a story or a folder of stories: named for a file beside them (`story.json` beside
@@ -24,7 +29,7 @@ const DATA_SUFFIX = ".11tydata";
 export function storyDataFiles(files: readonly string[], extensions: readonly string[], folderName: string): string[] {
   const dataStem = (file: string): string | undefined => {
     const name = path.posix.basename(file);
-    const extension = extensions.find((candidate) => name.toLowerCase().endsWith(`.${candidate.toLowerCase()}`));
+    const extension = dataExtension(name, extensions);
     if (extension === undefined) return undefined;
     const stem = name.slice(0, -(extension.length + 1));
     return stem.endsWith(DATA_SUFFIX) ? stem.slice(0, -DATA_SUFFIX.length) : stem;
@@ -81,12 +86,14 @@ export function refuseStoryDataKeys(data: unknown, file: string): void {
  * by extension, JSON's included). A file the parser cannot read is left to Eleventy, which names it.
  */
 export function refuseStoryDataFiles(folder: string, files: readonly string[], parsers: ReadonlyMap<string, DataParser>, read: (file: string) => string): void {
-  for (const name of storyDataFiles(files, [...parsers.keys()], path.basename(folder))) {
+  const extensions = [...parsers.keys()];
+  for (const name of storyDataFiles(files, extensions, path.basename(folder))) {
     const file = path.join(folder, name);
-    const extension = [...parsers.keys()].find((candidate) => name.toLowerCase().endsWith(`.${candidate.toLowerCase()}`)) as string;
+    // Listed as a data file, so one of the extensions names it.
+    const parser = parsers.get(dataExtension(name, extensions) as string) as DataParser;
     let data: unknown;
     try {
-      data = (parsers.get(extension) as DataParser)(read(file), file);
+      data = parser(read(file), file);
     } catch {
       continue;
     }
