@@ -9,13 +9,16 @@ window.addEventListener("DOMContentLoaded", () => {
   const siteRoot = ui ? new URL("..", ui.src).pathname : "/";
   const mergeIndex = [];
   for (let index = 2; index <= indexes; index++) mergeIndex.push({ bundlePath: `${siteRoot}pagefind-${index}/`, baseUrl: siteRoot });
-  // Each result is labelled with its story's kind, as every card is ("Opinion: The headline"), says
-  // the story's day (the article's `date` meta) above its excerpt, and shows the story's thumbnail
-  // when it has a photo (its `image` meta). The excerpt is HTML: the day is escaped.
+  // Each result carries the line every card has above its excerpt: the story's kind (its `kind`
+  // meta, the label of kind-label.njk) and day (the article's `date` meta), and shows the story's
+  // thumbnail when it has a photo (its `image` meta). The excerpt is HTML: both are escaped.
   const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const processResult = (result) => {
-    if (result.meta && result.meta.kind && result.meta.title) result.meta.title = `${result.meta.kind}: ${result.meta.title}`;
-    if (result.meta && result.meta.date) result.excerpt = `<span class="search__date">${escape(result.meta.date)}</span>${result.excerpt}`;
+    const meta = result.meta || {};
+    const line = [];
+    if (meta.kind) line.push(`<span class="search__kind">${escape(meta.kind)}</span>`);
+    if (meta.date) line.push(`<span class="search__date">${escape(meta.date)}</span>`);
+    if (line.length) result.excerpt = `<span class="search__meta">${line.join(" ")}</span>${result.excerpt}`;
     return result;
   };
   new window.PagefindUI({ element: "#search", showSubResults: true, showImages: true, mergeIndex, processResult });

@@ -14,6 +14,7 @@ import { buildTimeFromEnvironment } from "./filters.js";
 import { refuseReservedTags, storySlug, storyWithoutPage } from "./front-matter.js";
 import { kindSegment } from "./kinds.js";
 import { refuseStoryAsCode } from "./story-code.js";
+import { plainTypographyFor } from "./typography.js";
 import { embargoNotes, normaliseDates, unpublishedLabel, unpublishedReason, writtenPublicationDate } from "./publishing.js";
 import type { WatchMemory } from "./watch-memory.js";
 
@@ -66,6 +67,7 @@ interface PreprocessorContext {
 export function addPublishingPreprocessors(eleventyConfig: EleventyConfig, { config, mode, memory, publishing }: PreprocessorContext): void {
   const { zone, isArticle } = config;
   const { sources } = memory;
+  const typeset = plainTypographyFor(config.language);
   if (!eleventyConfig.addDateParsing || !eleventyConfig.addPreprocessor) {
     throw new NewsroomError({
       where: "newsroomTheme",
@@ -97,6 +99,7 @@ export function addPublishingPreprocessors(eleventyConfig: EleventyConfig, { con
       normaliseDates(inputPath, data, sources.frontMatter(inputPath), zone);
       sources.forget(inputPath);
       if (!isArticle(inputPath)) return undefined;
+      typesetHeadline(data, typeset);
       const page = data.page as { date?: Date } | undefined;
       return unpublishedReason(inputPath, data, page?.date, publishing.buildTime, zone);
     });
@@ -109,6 +112,18 @@ export function addPublishingPreprocessors(eleventyConfig: EleventyConfig, { con
     data.noindex = true;
     return undefined;
   });
+}
+
+/**
+ * A story's headline and standfirst with the prose's quotes, apostrophes and dashes, once, before
+ * any list, feed, share card or structured data reads them, so every place shows the same words.
+ * A value that is not text is left for the front-matter check to name.
+ */
+function typesetHeadline(data: Record<string, unknown>, typeset: (text: string) => string): void {
+  for (const field of ["title", "dek"]) {
+    const value = data[field];
+    if (typeof value === "string") data[field] = typeset(value);
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
  * in a URL (markdown-it leaves link targets and autolinks be). Of markdown-it's replacements only
  * the dashes are kept: "(c)" turning into "©" would rewrite a list marker in a council motion.
  */
+import MarkdownIt from "markdown-it";
 import type { EleventyConfig, MarkdownCoreState, MarkdownLibrary } from "../eleventy-types.js";
 
 /** Double then single quotation marks, opening and closing, by language (its primary subtag). */
@@ -60,6 +61,25 @@ export function typographyFor(language: string): (markdown: MarkdownLibrary) => 
     markdown.set({ typographer: true, quotes: [...quotesFor(language)] });
     markdown.disable("replacements");
     markdown.core.ruler.push("newsroom_dashes", dashes);
+  };
+}
+
+/**
+ * The same quotes, apostrophes and dashes for a line of plain text: a story's headline and
+ * standfirst, which are front matter, not Markdown. markdown-it's "zero" preset reads every
+ * character as text (no emphasis, links, escapes or entities), so only the typographer's quotes
+ * and the dashes change the line, and the text stays plain for each place to escape.
+ */
+export function plainTypographyFor(language: string): (text: string) => string {
+  const markdown = new MarkdownIt("zero", { typographer: true, quotes: [...quotesFor(language)] });
+  markdown.enable("smartquotes");
+  // Its line-ending and NUL clean-up is for Markdown files; a headline keeps every character.
+  markdown.disable("normalize");
+  markdown.core.ruler.push("newsroom_dashes", dashes as unknown as Parameters<typeof markdown.core.ruler.push>[1]);
+  return (text) => {
+    if (!/["'-]/.test(text)) return text;
+    const [line] = markdown.parseInline(text, {});
+    return line?.children ? line.children.map((token) => token.content).join("") : text;
   };
 }
 

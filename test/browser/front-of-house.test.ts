@@ -160,12 +160,15 @@ describe("pull quotes", () => {
 });
 
 describe("search results", () => {
-  it("show the story's day and thumbnail, the headline in the site's type", async () => {
+  it("show the story's kind and day, its thumbnail, the headline in the site's type", async () => {
     const { page, close } = await open("search/", 1280);
     await page.locator(".pagefind-ui__search-input").fill("boosters");
     const result = page.locator(".pagefind-ui__result").filter({ has: page.locator(`a[href*="stadium-lights-fundraiser"]`) }).first();
     await result.waitFor({ timeout: 15_000 });
     await expect(result.locator(".search__date").textContent()).resolves.toBe("Sept. 10, 2025");
+    // The kind is the label beside the day, as on a card, not words added to the headline.
+    await expect(result.locator(".search__meta .search__kind").textContent()).resolves.toBe("News");
+    await expect(result.locator(".pagefind-ui__result-title").textContent()).resolves.not.toMatch(/^\s*News:/);
     await expect(result.locator("img").getAttribute("src")).resolves.toMatch(/-thumb-3x2-70-30-320\.jpeg$/);
     expect(await result.locator(".pagefind-ui__result-title").evaluate((title) => getComputedStyle(title).fontFamily)).toMatch(/^"Source Serif 4"/);
     await close();

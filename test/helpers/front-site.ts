@@ -12,8 +12,8 @@ export const FEATURED = "sports/2025/09/10/stadium-lights-fundraiser/";
 export const PULL_QUOTES = "sports/2025/10/10/ravens-depth/";
 
 const PULL_QUOTE_STORY = `---
-title: "Ravens Coach Says Depth Will Decide the Season"
-dek: "Marcus Bell plans to use every player on the roster before the playoffs."
+title: 'Ravens'' Coach Says "Depth Wins in November"'
+dek: "Marcus Bell plans to use every player on the roster -- sophomores included -- before the playoffs."
 date: 2025-10-10T12:00:00-05:00
 section: sports
 tags: [Football]

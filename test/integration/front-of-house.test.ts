@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFrontSite, FEATURED } from "../helpers/front-site.js";
+import { buildFrontSite, FEATURED, PULL_QUOTES } from "../helpers/front-site.js";
 import type { SiteBuild } from "../helpers/site-build.js";
 
 const NEWEST = "politics/2025/10/14/council-approves-2026-budget/";
@@ -120,6 +120,20 @@ describe("the article header", () => {
     const one = await site.read(`${NEWEST}index.html`);
     expect(one).toContain('<p class="article__byline">By <a rel="author" href="/authors/ada-reyes/">Ada Reyes</a></p>\n<p class="article__byline-title">City Hall reporter</p>');
     expect(one).not.toContain("byline__photo");
+  });
+
+  it("sets the headline and standfirst as the prose is set, wherever they appear", async () => {
+    // Typed as 'Ravens'' Coach Says "Depth Wins in November"' with `--` dashes in the standfirst.
+    const headline = "Ravens’ Coach Says “Depth Wins in November”";
+    const dek = "Marcus Bell plans to use every player on the roster – sophomores included – before the playoffs.";
+    const article = await site.read(`${PULL_QUOTES}index.html`);
+    expect(article).toContain(`<h1 class="article__headline">${headline}</h1>`);
+    expect(article).toContain(`<p class="article__dek">${dek}</p>`);
+    expect(article).toContain(`<title>${headline} | `);
+    expect(article).toContain(`"headline":"${headline}"`);
+    expect(await site.read("sports/index.html")).toContain(`<a href="/${PULL_QUOTES}">${headline}</a>`);
+    expect(await site.read("feed.xml")).toContain(`<title>${headline}</title>`);
+    expect(article).not.toMatch(/Ravens' Coach|"Depth Wins/);
   });
 
   it("gives search the story's day and its thumbnail", async () => {

@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { findMisquotes, normalizeForComparison } from "../../plugin/integrity.js";
-import { quotesFor, typographyFor } from "../../plugin/theme/typography.js";
+import { plainTypographyFor, quotesFor, typographyFor } from "../../plugin/theme/typography.js";
 
 /** The site's markdown as Eleventy makes it (html on), amended as the theme amends it. */
 function siteMarkdown(language: string): MarkdownIt {
@@ -45,5 +45,24 @@ describe("the misquote guard with typeset prose", () => {
     expect(findMisquotes(story, [{ text: `won't work -- not this year`, speaker: "mayor" }])).toEqual([]);
     expect(normalizeForComparison("a --- b -- c")).toBe(normalizeForComparison("a — b – c"));
     expect(findMisquotes(story, [{ text: "will work", speaker: "mayor" }])).toHaveLength(1);
+  });
+});
+
+describe("typographic quotes in a headline and standfirst (plain text)", () => {
+  it("curls quotes and apostrophes and sets dashes, in the site's language", () => {
+    expect(plainTypographyFor("en")(`Harbor Point's "new" plan -- and 'more' --- soon`)).toBe("Harbor Point’s “new” plan – and ‘more’ — soon");
+    expect(plainTypographyFor("de")(`Die "Stadt" sagt's`)).toBe("Die „Stadt“ sagt’s");
+    expect(plainTypographyFor("fr-CH")(`Le "maire"`)).toBe("Le «\u00a0maire\u00a0»");
+  });
+
+  it("reads every other character as text: no Markdown, entity or escape, so each place escapes the words", () => {
+    const line = "*Not emphasis* [not](a-link) `not code` &amp; <b>5 < 6</b> \\not an escape";
+    expect(plainTypographyFor("en")(line)).toBe(line);
+    expect(plainTypographyFor("en")(`<script>alert("x")</script>`)).toBe("<script>alert(“x”)</script>");
+  });
+
+  it("is the same on a second pass (a watched build reads the typeset words again)", () => {
+    const once = plainTypographyFor("en")(`"Depth wins," coach says -- 'again'`);
+    expect(plainTypographyFor("en")(once)).toBe(once);
   });
 });
