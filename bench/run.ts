@@ -45,9 +45,9 @@ const value = (name: string) => {
   return at === -1 ? undefined : argv[at + 1];
 };
 const withValue = ["--articles", "--runs", "--sizes", "--skip"];
-const unknown = argv.filter((arg, i) => arg.startsWith("--") && !["--quick", "--readme", "--reuse", "--corpus-only", "--site-cards", "--help", ...withValue].includes(arg) && !withValue.includes(argv[i - 1] ?? ""));
+const unknown = argv.filter((arg, i) => arg.startsWith("--") && !["--quick", "--readme", "--reuse", "--corpus-only", "--site-cards", "--photo-weight", "--help", ...withValue].includes(arg) && !withValue.includes(argv[i - 1] ?? ""));
 if (unknown.length || flag("--help")) {
-  console.error("usage: npm run bench [-- --quick | --articles N | --sizes N,N,…] [--runs N] [--skip ID,…] [--site-cards] [--reuse] [--corpus-only] [--readme]");
+  console.error("usage: npm run bench [-- --quick | --articles N | --sizes N,N,…] [--runs N] [--skip ID,…] [--site-cards] [--reuse] [--corpus-only] [--photo-weight] [--readme]");
   process.exit(unknown.length ? 2 : 0);
 }
 const articlesArg = value("--articles");
@@ -347,6 +347,33 @@ function corpusFor(size: number, active: Tool[]): string {
   return dir;
 }
 
+/** The report's heading for the lead photos' weight; `--photo-weight` rewrites that section alone. */
+const PHOTO_SECTION = "## Lead photos and GitHub Pages' 1 GB limit";
+
+/**
+ * `--photo-weight`: the lead-photo section of bench/RESULTS.md alone, with no timing (bytes do not
+ * move with the machine's load): one theme build at the main size for the pages' bytes per story,
+ * then the photo-like picture through the theme's photo work. The other sections stay as they are.
+ */
+async function photoWeightOnly(list: Tool[]): Promise<void> {
+  const theme = list.find((tool) => tool.id === "theme") as Tool;
+  const corpus = corpusFor(mainSize, [theme]);
+  const out = path.join(outRoot, "theme");
+  log(`  one theme build of ${count(mainSize)} articles for the pages' bytes per story`);
+  theme.run(corpus, out);
+  const pageBytes = siteBytesWithoutPhotos(out) / mainSize;
+  log("Lead photo weight: one photo-like picture through the theme's photo work");
+  const section = `${PHOTO_SECTION}\n\n${photoWeightReport(await leadPhotoWeight(), pageBytes)}\n`;
+  const file = path.join(benchDir, "RESULTS.md");
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(PHOTO_SECTION);
+  const end = start === -1 ? -1 : text.indexOf("\n## ", start + PHOTO_SECTION.length);
+  const before = start === -1 ? text.indexOf("\n## Targets") + 1 : start;
+  const after = start === -1 ? before : end === -1 ? text.length : end + 1;
+  writeFileSync(file, `${text.slice(0, before)}${section}\n${text.slice(after)}`);
+  log(`\n${section}\nWritten to bench/RESULTS.md (that section only).`);
+}
+
 /** The theme's corpus again, each story with one more topic, "Topic k", k < stories × TOPICS_PER_STORY. */
 function withTopics(corpus: string, size: number): void {
   const target = path.join(corpus, "theme-topics");
@@ -591,6 +618,10 @@ async function runAll(): Promise<{ skipped: string[]; versions: Record<string, s
   writeFileSync(path.join(work, ".gitignore"), "# Corpora and builds of npm run bench.\n*\n");
   const { data } = loadCorpusData();
   const sections = Object.keys(data.sections);
+  if (flag("--photo-weight")) {
+    await photoWeightOnly(list);
+    process.exit(0);
+  }
   if (flag("--corpus-only")) {
     for (const size of sizes) corpusFor(size, list.filter((tool) => (!tool.mainSizeOnly || size === mainSize) && (!tool.maxSize || size <= tool.maxSize) && (!tool.minSize || size >= tool.minSize)));
     process.exit(0);
@@ -972,7 +1003,7 @@ ${r.weight}
 The list pages (section, topic, author, month, speaker, about) show 20 stories a page (the theme's \`pageSize\`), so no
 page grows with the number of articles; "-page-2" rows are their later pages.
 
-## Lead photos and GitHub Pages' 1 GB limit
+${PHOTO_SECTION}
 
 ${r.photos}
 
