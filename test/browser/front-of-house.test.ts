@@ -169,6 +169,12 @@ describe("search results", () => {
     // The kind is the label beside the day, as on a card, not words added to the headline.
     await expect(result.locator(".search__meta .search__kind").textContent()).resolves.toBe("News");
     await expect(result.locator(".pagefind-ui__result-title").textContent()).resolves.not.toMatch(/^\s*News:/);
+    // Styled as the site's line (Pagefind's reset would undo a lone class), said once: not again in
+    // Pagefind's tags, nor at the start of the excerpt from the article's section and kind labels.
+    expect(await result.locator(".search__meta").evaluate((line) => getComputedStyle(line).display)).toBe("block");
+    await expect(result.locator(".pagefind-ui__result-tags").isVisible()).resolves.toBe(false);
+    const words = await result.locator(".pagefind-ui__result-excerpt").evaluate((excerpt) => (excerpt.textContent ?? "").slice(excerpt.querySelector(".search__meta")?.textContent?.length ?? 0));
+    expect(words).not.toMatch(/^\s*(Sports|News)\b/);
     await expect(result.locator("img").getAttribute("src")).resolves.toMatch(/-thumb-3x2-70-30-320\.jpeg$/);
     expect(await result.locator(".pagefind-ui__result-title").evaluate((title) => getComputedStyle(title).fontFamily)).toMatch(/^"Source Serif 4"/);
     await close();
