@@ -51,7 +51,7 @@ describe("a build in parts", () => {
     whole = await buildFixtureSite({ env: SETTINGS });
     await rm(output, { recursive: true, force: true });
     parts = await buildInParts(FIXTURE, output, 4);
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     await whole?.cleanup();
@@ -160,7 +160,8 @@ describe("a build in parts stops", () => {
     } finally {
       await rm(whole, { recursive: true, force: true });
     }
-  }, 240_000);
+    // Many Eleventy processes in a row: minutes on a loaded 2-core machine. A safety net, not a speed check.
+  }, 480_000);
 
   it("when stories in two parts would take one address, naming both", async () => {
     const story = await readFile(path.join(repoRoot, FIXTURE, "articles/library-hours-extended.md"), "utf8");
