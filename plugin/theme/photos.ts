@@ -53,6 +53,7 @@ export interface ShareImage extends ImageReference {
 /** A story as a card reads it (a collection item). */
 export interface StoryItem {
   inputPath?: string | undefined;
+  url?: string | false | undefined;
   data?: Record<string, unknown> | undefined;
 }
 
@@ -100,6 +101,9 @@ export class ThemePhotos {
   /**
    * A story card's thumbnail, decorative (the headline beside it says what the story is), drawn
    * `sizes` wide; nothing for a story without a lead photo. Below the fold, so it loads lazily.
+   * It links to the story as the headline does, since readers tap a card's picture (as on the
+   * Guardian's and BBC's fronts); hidden from assistive technology and out of the tab order, so
+   * the story is announced and tabbed to once, by its headline.
    */
   async thumbnail(item: StoryItem | undefined): Promise<string> {
     const lead = item ? parseLeadPhoto(item.data?.image, item.inputPath) : undefined;
@@ -107,7 +111,10 @@ export class ThemePhotos {
     return namingFileAsync(item.inputPath, async () => {
       const source = await this.context.photos.source(lead.src, { inputPath: item.inputPath, where: "front matter image.src" });
       const photo = await this.context.photos.thumbnail(source, lead.focus);
-      return `<div class="card__thumb">${renderPicture(photo, "", { sizes: THUMBNAIL_SIZES, priority: "inline" })}</div>`;
+      const picture = renderPicture(photo, "", { sizes: THUMBNAIL_SIZES, priority: "inline" });
+      return typeof item.url === "string"
+        ? `<a class="card__thumb" href="${escapeHtml(item.url)}" tabindex="-1" aria-hidden="true">${picture}</a>`
+        : `<div class="card__thumb">${picture}</div>`;
     });
   }
 

@@ -70,7 +70,8 @@ describe("thumbnails", () => {
     expect(others.length).toBeGreaterThan(0);
     for (const item of others) expect(item.html).not.toContain("card__thumb");
     for (const item of photoCards) {
-      expect(item.html).toMatch(/^\s*<div class="card__thumb"><picture><source type="image\/avif" srcset="[^"]+-thumb-3x2-70-30-160\.avif 160w, [^"]+-320\.avif 320w" sizes="7\.5rem">/);
+      expect(item.html).toContain(`<a class="card__thumb" href="${item.href}" tabindex="-1" aria-hidden="true"><picture>`);
+      expect(item.html).toMatch(/^\s*<a class="card__thumb" [^>]+><picture><source type="image\/avif" srcset="[^"]+-thumb-3x2-70-30-160\.avif 160w, [^"]+-320\.avif 320w" sizes="7\.5rem">/);
       expect(item.html).toMatch(/<img src="\/img\/[\w-]+-thumb-3x2-70-30-320\.jpeg" srcset="[^"]+" sizes="7\.5rem" width="320" height="213" alt="" loading="lazy" decoding="async">/);
     }
   });
