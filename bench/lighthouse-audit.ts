@@ -4,16 +4,15 @@
  * mobile and desktop, performance at its best of three) and by the browser test that checks the
  * categories a machine's load cannot move.
  *
- * Lighthouse drives Debian's Chromium (or CHROMIUM_PATH) through chrome-launcher: nothing
- * downloads a browser.
+ * Lighthouse drives the browser tests' Chromium (Debian's, or CHROMIUM_PATH) through
+ * chrome-launcher, with their flags: nothing downloads a browser.
  */
 import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import type { Config, Flags, Result } from "lighthouse";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/helpers/browser.js";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -48,7 +47,7 @@ export async function startLighthouse(): Promise<Lighthouse> {
   }
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   return {
     audit: (url, formFactor, categories = CATEGORIES) => runAudit(chrome.port, url, formFactor, categories),
