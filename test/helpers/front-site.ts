@@ -10,6 +10,9 @@ import { buildSite, repoRoot, type BuildSettings, type SiteBuild } from "./site-
 
 export const FEATURED = "sports/2025/09/10/stadium-lights-fundraiser/";
 export const PULL_QUOTES = "sports/2025/10/10/ravens-depth/";
+/** A story with no lead photo, and a story with a correction. */
+export const WITHOUT_PHOTO = "politics/2025/10/14/council-approves-2026-budget/";
+export const CORRECTED = "politics/2025/08/21/housing-ordinance-first-reading/";
 
 const PULL_QUOTE_STORY = `---
 title: 'Ravens'' Coach Says "Depth Wins in November"'

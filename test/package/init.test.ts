@@ -2,16 +2,21 @@
  * `npx eleventy-plugin-newsroom init` as a new user meets it: the packed tarball installed into an
  * empty folder outside the repository, then the README's "Quick start: a new newsroom" followed
  * word for word, with the tarball standing in for the registry package. The new site must build
- * with search, follow its own `_data/site.json`, and never overwrite a file.
+ * with search, follow its own `_data/site.json`, and never overwrite a file. From the same tarball,
+ * a newsroom of a dozen stories publishes the front of house: a featured lead with its photo,
+ * thumbnails, no story twice, typographic quotes, the self-hosted face, nothing for axe to find.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/site-build.js";
+import { axeViolations, describeViolations, launchChromium, sealedContext } from "../helpers/browser.js";
+import { DOZEN, FEATURED_STORY, storyPath, TYPED_QUOTE, TYPOGRAPHIC_QUOTE, writeDozenStories, type DozenStory } from "../helpers/dozen-stories.js";
+import { serveStatic } from "../helpers/static-server.js";
 import { PREBUILD } from "../../plugin/cli/init.js";
 
 const run = promisify(execFile);
@@ -378,4 +383,94 @@ describe("kinds and trust in the new site", () => {
       await remove("paid.md");
     }
   }, 180_000);
+});
+
+describe("a dozen stories from the packed tarball: the front of house", () => {
+  let front: string;
+  const html = (file: string) => readFile(path.join(front, "_site", file), "utf8");
+  const page = (story: DozenStory) => html(`${storyPath(story)}index.html`);
+  const photoStories = new Set(DOZEN.filter((story) => story.photo).map((story) => `/${storyPath(story)}`));
+  /** Each story card of a page (a grid's card or a list's item): the story it links and whether it has a thumbnail. */
+  const cards = (source: string) =>
+    [...source.matchAll(/<article class="card">([\s\S]*?)<\/article>|<li class="story-list__item">([\s\S]*?)<\/li>/g)].map((match) => ({
+      href: /<h\d class="(?:card|story-list)__headline"><a href="([^"]+)"/.exec((match[1] ?? match[2]) as string)?.[1] ?? "",
+      thumbnail: /<div class="card__thumb"><picture>[\s\S]*?<img src="\/img\/[^"]+"[^>]* loading="lazy"/.test((match[1] ?? match[2]) as string),
+    }));
+
+  beforeAll(async () => {
+    const wrote = await outcome("npx", ["eleventy-plugin-newsroom", "init", "front"], project);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    front = path.join(project, "front");
+    await writeDozenStories(front);
+    for (const [program, ...args] of [["npm", "install", "--prefer-offline"], ["npm", "run", "build"]] as const) {
+      const result = await outcome(program, args, front);
+      expect(result.code, `${program} ${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    }
+  }, 600_000);
+
+  it("leads the front page with the featured story (not the newest) and its photo", async () => {
+    const lead = /<article class="lead">([\s\S]*?)<\/article>/.exec(await html("index.html"))?.[1] ?? "";
+    expect(lead).toContain(`<a href="/${storyPath(FEATURED_STORY)}">`);
+    expect(lead).toMatch(/<div class="lead__photo"><picture><source type="image\/avif" srcset="\/img\/[^"]+"[\s\S]*<img src="\/img\/[^"]+\.jpeg"[^>]* alt="The harbor at dawn, photo 7" loading="eager" fetchpriority="high"/);
+  });
+
+  it("lists no story twice among the front's headlines, and every one of the dozen", async () => {
+    const headlines = [...(await html("index.html")).matchAll(/<h3 class="(?:lead|card)__headline"><a href="([^"]+)"/g)].map((match) => match[1]);
+    expect(new Set(headlines).size).toBe(headlines.length);
+    expect(new Set(headlines)).toEqual(new Set(DOZEN.map((story) => `/${storyPath(story)}`)));
+  });
+
+  it("shows a thumbnail on every card of a story with a photo, and none on the others: front, section page, related stories", async () => {
+    const lists = { front: await html("index.html"), section: await html("local/index.html"), related: await page(DOZEN[11] as DozenStory) };
+    for (const [where, source] of Object.entries(lists)) {
+      const found = cards(source);
+      expect(found.length, where).toBeGreaterThan(0);
+      expect(found.some((card) => card.thumbnail), `${where} has a photo story's card`).toBe(true);
+      for (const card of found) expect(card.thumbnail, `${where}: ${card.href}`).toBe(photoStories.has(card.href));
+    }
+  });
+
+  it("sets the story's prose in typographic quotes and apostrophes", async () => {
+    const story = await page(DOZEN[0] as DozenStory);
+    expect(story).toContain(`<p>${TYPOGRAPHIC_QUOTE}</p>`);
+    expect(story).not.toContain(TYPED_QUOTE);
+  });
+
+  it("draws its text in the self-hosted face: the stylesheet's own files, no other host on any page", async () => {
+    const css = await html("assets/site.css");
+    const faces = [...css.matchAll(/@font-face \{ font-family: "Source Serif 4";[^}]*src: url\(([^)]+)\)/g)].map((match) => match[1] as string);
+    expect(faces.length).toBeGreaterThan(0);
+    for (const face of faces) {
+      expect(face).toMatch(/^fonts\/source-serif-4-[\w-]+\.woff2$/);
+      expect(existsSync(path.join(front, "_site/assets", face)), face).toBe(true);
+    }
+    const pages = (await readdir(path.join(front, "_site"), { recursive: true })).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(12);
+    for (const file of pages) {
+      const source = await html(file);
+      // Whatever a page loads: src, srcset, stylesheets, icons, preloads.
+      const loads = [...source.matchAll(/\s(?:src|srcset)="([^"]*)"|<link [^>]*rel="(?:stylesheet|icon|preload|modulepreload)"[^>]*href="([^"]*)"/g)].map((match) => match[1] ?? match[2] ?? "");
+      for (const address of loads.flatMap((value) => value.split(",").map((part) => part.trim().split(" ")[0] ?? ""))) expect(address, `${file}: ${address}`).toMatch(/^\/(?!\/)/);
+    }
+  });
+
+  it("axe finds nothing on the front page and a story with its photo, and neither asks another host for anything", async () => {
+    const server = await serveStatic(path.join(front, "_site"));
+    const browser = await launchChromium();
+    try {
+      for (const address of ["", storyPath(FEATURED_STORY)]) {
+        for (const width of [390, 1280]) {
+          const { context, outside } = await sealedContext(browser, { viewport: { width, height: 900 } });
+          const tab = await context.newPage();
+          await tab.goto(server.url + address, { waitUntil: "load" });
+          expect(describeViolations(await axeViolations(tab)), `/${address} at ${width} px`).toEqual([]);
+          expect(outside, `/${address}`).toEqual([]);
+          await context.close();
+        }
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
 });
