@@ -14,6 +14,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { init } from "../../plugin/cli/init.js";
 import { CMS_CONTENT_SECURITY_POLICY } from "../../plugin/theme/cms.js";
+import { CMS_FACES } from "../../plugin/theme/cms-fonts.js";
 import { launchChromium, sealedContext } from "../helpers/browser.js";
 import { makeJpeg } from "../helpers/photos.js";
 import { repoRoot, type SiteBuild } from "../helpers/site-build.js";
@@ -66,9 +67,15 @@ describe("the CMS's admin page in Chromium", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     const scripts: string[] = [];
+    const fonts: string[] = [];
+    const refused: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     page.on("request", (request) => {
       if (request.resourceType() === "script") scripts.push(request.url());
+      if (request.resourceType() === "font") fonts.push(request.url());
+    });
+    page.on("requestfailed", (request) => {
+      if (request.failure()?.errorText === "csp") refused.push(request.url());
     });
     await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
     // Sveltia's sign-in screen, made from the generated configuration.
@@ -76,8 +83,24 @@ describe("the CMS's admin page in Chromium", () => {
     expect(errors).toEqual([]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(new URL(script).origin, script).toBe(new URL(server.url).origin);
+    // What the page itself refuses never leaves it; anything else that would have must be named by its policy.
     const allowed = new Set([...policyHosts("connect-src"), ...policyHosts("font-src"), ...policyHosts("img-src")]);
-    for (const url of outside) expect(allowed.has(new URL(url).host), url).toBe(true);
+    for (const url of outside.filter((address) => !refused.includes(address))) expect(allowed.has(new URL(url).host), url).toBe(true);
+
+    // The icons are a face of ligatures: drawn with it, "more_vert" is one 24-pixel glyph; without it, nine letters.
+    const iconWidth = await page.evaluate(`(async () => {
+      const icon = document.body.appendChild(Object.assign(document.createElement("span"), { className: "material-symbols-outlined", textContent: "more_vert" }));
+      icon.getBoundingClientRect();
+      await document.fonts.ready;
+      return icon.getBoundingClientRect().width;
+    })()`);
+    expect(iconWidth).toBeCloseTo(24, 0);
+    // Sveltia's code names a CDN for its faces: the policy refuses it, and the faces come from the site.
+    const fontFiles = (urls: string[]) => urls.map((url) => url.slice(url.lastIndexOf("/") + 1));
+    expect(refused.filter((url) => fonts.includes(url)).length).toBeGreaterThanOrEqual(2);
+    const ownFonts = fonts.filter((url) => url.startsWith(`${server.url}admin/fonts/`));
+    expect(fontFiles(ownFonts)).toEqual(expect.arrayContaining(["source-sans-3-latin-wght-normal.woff2", "material-symbols-outlined-latin-wght-normal.woff2"]));
+    for (const file of fontFiles(fonts.filter((url) => !refused.includes(url)))) expect(CMS_FACES.map((face) => face.file)).toContain(file);
     // The editor components were registered with the CMS the page loaded.
     expect(await page.evaluate(() => typeof (window as unknown as { CMS?: { registerEditorComponent?: unknown } }).CMS?.registerEditorComponent)).toBe("function");
     await context.close();
