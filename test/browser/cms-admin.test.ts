@@ -213,3 +213,83 @@ describe("a story written through the CMS", () => {
     }
   }, 300_000);
 });
+
+/** A story with each block shortcode in the form the docs write, and text around them. */
+const COMPONENTS_STORY_BODY = `{% dateline "Lantern Falls, Vt.", "AP" %} The mill on River Street opened again on Monday, as a market.
+
+{% figure "mill.jpg", 'The sign reads "Open"', "The mill on *Monday*.", "Sam Lee/Desk" %}
+
+{% pullquote "quill", "right" %}We said "yes" and meant it{% endpullquote %}
+
+Stalls fill the old floor. {% speaker "tillery" %} runs the first one.
+
+{% quote "tillery", "at the opening", "Lantern Falls", "2026-12-01" %}
+It's open.
+{% endquote %}
+
+The market runs on weekends.
+`;
+const COMPONENTS_STORY = `---
+title: Mill reopens
+dek: The old mill opens again as a market.
+date: 2026-12-01T09:00:00-05:00
+section: local
+---
+${COMPONENTS_STORY_BODY}`;
+
+describe("the editor components in Sveltia's editor", () => {
+  it("show each block shortcode as its form, and save an edited or inserted one as exactly its shortcode", async () => {
+    const { context } = await sealedContext(browser);
+    await context.addInitScript(() => {
+      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("repo", { create: true });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
+    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify({ ...repositoryFiles(), "articles/mill-reopens.md": COMPONENTS_STORY })})`);
+    await page.getByRole("button", { name: /Work with Local Repository/ }).click();
+    await page.getByText("Mill reopens").first().click();
+    const body = page.locator('section.field[data-key-path="body"]');
+    await page.mouse.move(300, 400);
+    for (let turn = 0; turn < 20 && (await body.count()) === 0; turn++) {
+      await page.mouse.wheel(0, 800);
+      await page.waitForTimeout(200);
+    }
+
+    // Each shortcode is its component, its form filled with the shortcode's arguments and words.
+    const component = (name: string) => body.locator(`[data-component-name="x-${name}"]`);
+    const value = (name: string, field: string) => component(name).locator(`section.field[data-key-path$=":${field}"]`).locator("input[type=text], textarea").first();
+    const expected: Record<string, Record<string, string>> = {
+      dateline: { place: "Lantern Falls, Vt.", agency: "AP", date: "" },
+      figure: { alt: 'The sign reads "Open"', caption: "The mill on *Monday*.", credit: "Sam Lee/Desk" },
+      pullquote: { speaker: "quill", variant: "right", words: 'We said "yes" and meant it' },
+      quote: { speaker: "tillery", occasion: "at the opening", place: "Lantern Falls", date: "2026-12-01", sourceUrl: "", words: "\nIt's open.\n" },
+    };
+    for (const [name, fields] of Object.entries(expected)) {
+      expect(await component(name).count(), name).toBe(1);
+      // The form draws its fields as they scroll into view.
+      await component(name).scrollIntoViewIfNeeded();
+      for (const [field, text] of Object.entries(fields)) expect(await value(name, field).inputValue(), `${name} ${field}`).toBe(text);
+    }
+
+    await value("pullquote", "words").fill("We said yes, and we meant it");
+    // A new one from the editor's Insert menu, after the last paragraph.
+    await body.locator("[data-lexical-text]", { hasText: "The market runs on weekends." }).click();
+    await page.keyboard.press("End");
+    await page.getByRole("button", { name: "Insert" }).click();
+    await page.getByRole("menuitem", { name: "Pull quote" }).click();
+    const inserted = component("pullquote").nth(1);
+    await inserted.locator('section.field[data-key-path$=":speaker"] input').fill("quill");
+    await inserted.locator('section.field[data-key-path$=":words"] textarea').fill("Weekends are for markets");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Entry saved.").waitFor();
+    expect(errors).toEqual([]);
+    const saved = (await page.evaluate(READ_REPOSITORY)) as Record<string, string>;
+    await context.close();
+    const story = Buffer.from(saved["articles/mill-reopens.md"] ?? "", "base64").toString("utf8");
+    // The edited pull quote and the new one as the component writes them; not a letter else of the story's text changed.
+    const edited = COMPONENTS_STORY_BODY.replace('{% pullquote "quill", "right" %}We said "yes" and meant it{% endpullquote %}', '{% pullquote "quill", "right" %}We said yes, and we meant it{% endpullquote %}') + '\n{% pullquote "quill" %}Weekends are for markets{% endpullquote %}\n';
+    expect(story.slice(story.indexOf("\n---\n", 4) + 5).trim()).toBe(edited.trim());
+  }, 300_000);
+});
