@@ -172,8 +172,9 @@ describe("a story written through the CMS", () => {
     await field("image.credit").locator("input").fill("Sam Lee/Desk");
     await field("body").locator("[contenteditable=true]").click();
     await page.keyboard.type('The library will open on Sundays. {% speaker "quill" %} said so on Friday.');
-    // The new entry's form may be drawn again while its options load, emptying what was typed
-    // first: the headline and standfirst are checked, and typed again, before saving.
+    // Sveltia may draw a new entry's form again just after it opens, emptying what was typed
+    // first (docs/cms.md, what the CMS cannot do): the headline and standfirst are checked, and
+    // typed again, before saving.
     await page.mouse.wheel(0, -40_000);
     for (const [key, tag, text] of [["title", "input", "Library adds Sunday hours"], ["dek", "textarea", "The station library opens on Sundays from next week."]] as const) {
       const input = field(key).locator(tag);
