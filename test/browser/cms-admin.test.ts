@@ -222,7 +222,7 @@ const COMPONENTS_STORY_BODY = `{% dateline "Lantern Falls, Vt.", "AP" %} The mil
 
 {% pullquote "quill", "right" %}We said "yes" and meant it{% endpullquote %}
 
-Stalls fill the old floor. {% speaker "tillery" %} runs the first one.
+Stalls fill the old floor. "We said yes, and we meant it," {% speaker "tillery" %} said. Weekends are for markets.
 
 {% quote "tillery", "at the opening", "Lantern Falls", "2026-12-01" %}
 It's open.
@@ -292,5 +292,18 @@ describe("the editor components in Sveltia's editor", () => {
     // The edited pull quote and the new one as the component writes them; not a letter else of the story's text changed.
     const edited = COMPONENTS_STORY_BODY.replace('{% pullquote "quill", "right" %}We said "yes" and meant it{% endpullquote %}', '{% pullquote "quill", "right" %}We said yes, and we meant it{% endpullquote %}') + '\n{% pullquote "quill" %}Weekends are for markets{% endpullquote %}\n';
     expect(story.slice(story.indexOf("\n---\n", 4) + 5).trim()).toBe(edited.trim());
+
+    // The saved story builds (with its photo next to it) into a page with both pull quotes.
+    writeFileSync(path.join(desk, "articles/mill-reopens.md"), story);
+    writeFileSync(path.join(desk, "articles/mill.jpg"), await makeJpeg(1200, 800));
+    const rebuilt = await buildDesk();
+    try {
+      const page = await rebuilt.read("local/2026/12/01/mill-reopens/index.html");
+      expect(page).toContain("We said yes, and we meant it");
+      expect(page).toContain("Weekends are for markets");
+      expect(page).toMatch(/<img [^>]*alt="The sign reads &quot;Open&quot;"/);
+    } finally {
+      await rebuilt.cleanup();
+    }
   }, 300_000);
 });
