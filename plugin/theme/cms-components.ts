@@ -94,7 +94,10 @@ export function shortcodePattern(spec: ShortcodeSpec): string {
   for (let i = 1; i < spec.args.length; i++) args += `(?:, ${arg})?`;
   // A trailing empty argument is not written: `"a", ""` is read as text, so it is never rewritten as `"a"`.
   const head = `\\{% ${spec.name} ${args}(?<!, "") %\\}`;
-  return spec.body === undefined ? `^${head}` + (spec.leading ? "" : "$") : `^${head}([\\s\\S]*?)\\{% end${spec.name} %\\}$`;
+  // A paired shortcode spans lines: Sveltia matches it against the rest of the story from the
+  // line it starts on (a pattern with `[\s\S]` is a block to it) and takes whole lines, so its
+  // end tag must end a line (`$` alone would be the story's end).
+  return spec.body === undefined ? `^${head}` + (spec.leading ? "" : "$") : `^${head}([\\s\\S]*?)\\{% end${spec.name} %\\}(?=\\n|$)`;
 }
 
 /** The form's values from a match of `shortcodePattern`. */

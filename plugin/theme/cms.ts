@@ -12,14 +12,15 @@ import { escapeHtml } from "../escape.js";
 import { resolveKinds } from "../kinds.js";
 import { cmsConfigYaml, type CmsOptions, type CmsSite } from "./cms-config.js";
 import { componentsScript } from "./cms-components.js";
+import { cmsFontFaces, copyCmsFonts } from "./cms-fonts.js";
 import type { ThemeConfig } from "./config.js";
 
 /**
  * The admin page's policy. Its code is the site's own (`script-src 'self'`, no `unsafe-eval`); it
  * talks to GitHub's API and status page, shows GitHub avatars, and makes previews of files in
- * blobs. Sveltia's inline styles need `'unsafe-inline'` for styles only. Its interface fonts come
- * from a CDN (written into its code; fonts, never code); its update check on another host is
- * refused (docs/cms.md lists each host).
+ * blobs. Sveltia's inline styles need `'unsafe-inline'` for styles only. Its interface fonts are
+ * the site's own (cms-fonts.ts): the CDN its code names for them is refused, as is its update
+ * check on another host (docs/cms.md lists each host).
  */
 export const CMS_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -27,7 +28,7 @@ export const CMS_CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data: https://avatars.githubusercontent.com",
   "media-src 'self' blob:",
-  "font-src 'self' data: https://cdn.jsdelivr.net",
+  "font-src 'self' data:",
   "connect-src 'self' blob: data: https://api.github.com https://www.githubstatus.com",
   "frame-src 'self' blob:",
   "worker-src 'self' blob:",
@@ -48,6 +49,9 @@ export function adminPage(language: string, publisherName: string): string {
 <meta name="referrer" content="same-origin">
 <title>${escapeHtml(publisherName)} · Editors</title>
 <link href="config.yml" type="application/yaml" rel="cms-config-url">
+<style>
+${cmsFontFaces()}
+</style>
 </head>
 <body>
 <script src="sveltia-cms.js"></script>
@@ -87,6 +91,7 @@ export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): voi
   const chunks = path.join(dist, "chunks");
   if (existsSync(chunks)) for (const file of readdirSync(chunks).filter((name) => name.endsWith(".js"))) copies.push([path.join(chunks, file), `admin/chunks/${file}`]);
   for (const [from, to] of copies) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), from)]: to });
+  copyCmsFonts(eleventyConfig);
 
   const { newsroom } = config;
   const excluded = { eleventyExcludeFromCollections: true };

@@ -34,7 +34,16 @@ afterAll(async () => {
 describe("a newsroom with the CMS", () => {
   it("publishes /admin/ with Sveltia's code from its package, the components and the configuration", async () => {
     const files = await listFiles(site.output);
-    expect(files.filter((file) => file.startsWith("admin/"))).toEqual(["admin/chunks/react-dom.js", "admin/config.yml", "admin/index.html", "admin/newsroom-components.js", "admin/sveltia-cms.js"]);
+    expect(files.filter((file) => file.startsWith("admin/"))).toEqual([
+      "admin/chunks/react-dom.js",
+      "admin/config.yml",
+      "admin/fonts/material-symbols-outlined-latin-wght-normal.woff2",
+      "admin/fonts/noto-mono-latin-400-normal.woff2",
+      "admin/fonts/source-sans-3-latin-wght-normal.woff2",
+      "admin/index.html",
+      "admin/newsroom-components.js",
+      "admin/sveltia-cms.js",
+    ]);
     const shipped = readFileSync(path.join(repoRoot, "node_modules/@sveltia/cms/dist/sveltia-cms.js"), "utf8");
     expect(await site.read("admin/sveltia-cms.js")).toBe(shipped);
     const page = await site.read("admin/index.html");

@@ -313,6 +313,10 @@ describe("init desk --cms from the packed tarball", () => {
     expect(await admin("newsroom-components.js")).toContain('"name":"figure"');
     expect(await admin("sveltia-cms.js")).toBe(await readFile(path.join(desk, "node_modules", "@sveltia", "cms", "dist", "sveltia-cms.js"), "utf8"));
     expect(await admin("index.html")).toContain('<script src="sveltia-cms.js"></script>');
+    // The CMS's interface faces, installed with the package as its dependencies, published from the site.
+    const faces = await readdir(path.join(desk, "_site", "admin", "fonts"));
+    expect(faces.sort()).toEqual(["material-symbols-outlined-latin-wght-normal.woff2", "noto-mono-latin-400-normal.woff2", "source-sans-3-latin-wght-normal.woff2"]);
+    expect(await admin("index.html")).toContain("src:url(fonts/material-symbols-outlined-latin-wght-normal.woff2)");
   }, 600_000);
 });
 

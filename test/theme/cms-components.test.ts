@@ -77,6 +77,17 @@ describe("editor components", () => {
     expect(findStoryCode(shortcodeToBlock(spec(name), data))).toBeUndefined();
   });
 
+  it("finds a paired shortcode as Sveltia looks for it: in the rest of the story from its line, ending a line", () => {
+    // Sveltia treats a pattern with [\s\S] as a block, matches it against the story from the
+    // line it starts on to the end, and replaces whole lines: the end tag must end a line.
+    const rest = (text: string) => new RegExp(shortcodePattern(spec("pullquote"))).exec(text)?.[0];
+    expect(rest('{% pullquote "quill" %}Words{% endpullquote %}\n\nThe next paragraph.\n')).toBe('{% pullquote "quill" %}Words{% endpullquote %}');
+    expect(new RegExp(shortcodePattern(spec("quote"))).exec('{% quote "quill" %}\nWords\n{% endquote %}\n\nMore.')?.[0]).toBe('{% quote "quill" %}\nWords\n{% endquote %}');
+    // Text after the end tag on its line would be lost with the lines Sveltia replaces: left as text.
+    expect(rest('{% pullquote "quill" %}Words{% endpullquote %} and more.')).toBeUndefined();
+    for (const entry of SHORTCODE_SPECS) expect(/\[\\s\\S\]/.test(shortcodePattern(entry)), entry.name).toBe(entry.body !== undefined);
+  });
+
   it("writes a text holding both kinds of quote with typographic double quotes, never a broken argument", () => {
     expect(shortcodeLiteral(`He said "it's fine"`)).toBe(`"He said \u201cit's fine\u201d"`);
     const block = shortcodeToBlock(spec("figure"), { src: "a.jpg", alt: `He said "it's fine"` });
