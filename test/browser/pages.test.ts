@@ -315,9 +315,12 @@ describe("search results", () => {
       const page = await sealed.context.newPage();
       await page.goto(url("fixture", "search/"));
       await searchFor(page, "Lindqvara");
-      const titles = await page.locator(".pagefind-ui__result-link").evaluateAll((anchors) => anchors.map((anchor) => anchor.textContent?.trim()));
-      expect(titles).toContain("Analysis: Sister-City Visit Ends With Plan for Riverton Students to Go to Sweden");
-      expect(titles.every((title) => /^(News|Analysis): /.test(title ?? "")), JSON.stringify(titles)).toBe(true);
+      // The kind is a label above the excerpt, beside the day, as on a card: the headline stays the story's own.
+      const results = await page.locator(".pagefind-ui__result").evaluateAll((items) =>
+        items.map((item) => ({ title: item.querySelector(".pagefind-ui__result-link")?.textContent?.trim(), kind: item.querySelector(".search__meta .search__kind")?.textContent })),
+      );
+      expect(results).toContainEqual({ title: "Sister-City Visit Ends With Plan for Riverton Students to Go to Sweden", kind: "Analysis" });
+      expect(results.every((result) => /^(News|Analysis)$/.test(result.kind ?? "") && !/^(News|Analysis):/.test(result.title ?? "")), JSON.stringify(results)).toBe(true);
       expect(sealed.outside).toEqual([]);
     } finally {
       await sealed.context.close();

@@ -398,7 +398,8 @@ describe("a dozen stories from the packed tarball: the front of house", () => {
   const cards = (source: string) =>
     [...source.matchAll(/<article class="card">([\s\S]*?)<\/article>|<li class="story-list__item">([\s\S]*?)<\/li>/g)].map((match) => ({
       href: /<h\d class="(?:card|story-list)__headline"><a href="([^"]+)"/.exec((match[1] ?? match[2]) as string)?.[1] ?? "",
-      thumbnail: /<div class="card__thumb"><picture>[\s\S]*?<img src="\/img\/[^"]+"[^>]* loading="lazy"/.test((match[1] ?? match[2]) as string),
+      // The thumbnail links to the story, as the headline does (out of the tab order, hidden from screen readers).
+      thumbnail: /<a class="card__thumb" href="[^"]+" tabindex="-1" aria-hidden="true"><picture>[\s\S]*?<img src="\/img\/[^"]+"[^>]* loading="lazy"/.test((match[1] ?? match[2]) as string),
     }));
 
   beforeAll(async () => {

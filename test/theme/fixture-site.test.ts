@@ -114,7 +114,7 @@ describe("article page", () => {
   });
 
   it("shows section, tags and related stories that share a tag", () => {
-    expect(html).toContain('<p class="article__section"><a href="/politics/" data-pagefind-filter="section[data-pagefind-value]" data-pagefind-value="Politics">Politics</a></p>');
+    expect(html).toContain('<p class="article__section" data-pagefind-ignore><a href="/politics/" data-pagefind-filter="section[data-pagefind-value]" data-pagefind-value="Politics">Politics</a></p>');
     expect(html).toContain('<li><a href="/tags/budget/" data-pagefind-filter="topic[data-pagefind-value]" data-pagefind-value="Budget">Budget</a></li>');
     const related = /<section class="related"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
     expect(count(related, /<article class="card">/g)).toBe(3);
