@@ -13,6 +13,8 @@ import { resolveKinds } from "../kinds.js";
 import { cmsConfigYaml, type CmsOptions, type CmsSite } from "./cms-config.js";
 import { componentsScript } from "./cms-components.js";
 import type { ThemeConfig } from "./config.js";
+import { readFileIfPresent } from "./publishing.js";
+import { registryListFiles } from "./registry-lists.js";
 
 /**
  * The admin page's policy. Its code is the site's own (`script-src 'self'`, no `unsafe-eval`); it
@@ -98,9 +100,13 @@ export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): voi
     // Theme templates are Nunjucks: `ctx` is the page's data, the registries among it.
     const data = (this as { ctx?: Record<string, unknown> }).ctx ?? {};
     const registry = (key: string) => (data[key] && typeof data[key] === "object" ? (data[key] as Record<string, unknown>) : {});
+    const dataFolder = projectPath(config.directories.data);
+    const keys = { sections: newsroom.sectionsDataKey, authors: newsroom.authorsDataKey, speakers: newsroom.speakersDataKey, kinds: "kinds" };
     const site: CmsSite = {
       storiesFolder: projectPath(config.articlesFolder),
-      dataFolder: projectPath(config.directories.data),
+      dataFolder,
+      registryFiles: registryListFiles(config.directories.data, dataFolder, keys, (file) => readFileIfPresent(file)?.toString("utf8")),
+      timeZone: config.zone,
       registries: { sections: registry(newsroom.sectionsDataKey), authors: registry(newsroom.authorsDataKey), speakers: { ...registry(newsroom.speakersDataKey), ...newsroom.speakers }, kinds: { ...resolveKinds(data.kinds) } },
       extraFields: config.extraFields,
       siteUrl: newsroom.siteUrl,
