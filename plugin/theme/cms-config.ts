@@ -44,13 +44,7 @@ export interface CmsSite {
   repository?: string | undefined;
 }
 
-/**
- * The datetime widget's saved format: day.js's `Z` writes the offset (`-04:00`), so a story dated
- * in the evening keeps its day in every zone; Decap's default (UTC with `Z`) published a day off.
- * The picker's zone is the newsroom's (`input_timezone`), so the text says the wall-clock time the
- * editor picked with the newsroom's offset on that day, whatever the zone of the editor's computer.
- */
-export const DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
+/** day.js's offset token in a site's own `format` (`Z` writes `-04:00`), outside [escaped text]. */
 const OFFSET_TOKEN = /(?<!\[[^\]]*)Z{1,2}(?![^[]*\])/;
 
 const FOCUS_PATTERN = "^\\s*\\d{1,3}(\\.\\d+)?%\\s+\\d{1,3}(\\.\\d+)?%\\s*$";
@@ -65,15 +59,23 @@ function registryOptions(registry: Record<string, unknown>): { label: string; va
 }
 
 /**
- * The picker's zone: the newsroom's. Sveltia reads `utc` (any case) as "save in UTC with a `Z`", so
- * a newsroom in UTC gets the zone's IANA name, which is saved as `+00:00`.
+ * The picker's zone: the newsroom's. Sveltia reads `utc` as "save in UTC with a `Z`", so a newsroom
+ * in UTC gets the zone's IANA name, whose dates are saved with `+00:00`.
  */
 export function pickerZone(timeZone: string | undefined): string {
   if (timeZone === undefined || timeZone.toLowerCase() === "utc") return "Etc/UTC";
   return timeZone;
 }
 
-const datetimeWidget = (timeZone: string | undefined): CmsObject => ({ widget: "datetime", format: DATE_FORMAT, date_format: "YYYY-MM-DD", time_format: "HH:mm", input_timezone: pickerZone(timeZone), output_utc: false });
+/**
+ * Dates are saved with their offset (`2025-03-09T23:30:00-04:00`), so a story dated in the evening
+ * keeps its day in every zone; Decap's default (UTC with `Z`) published a day off. The picker's zone
+ * is the newsroom's: Sveltia saves a date picked in a named zone as `YYYY-MM-DDTHH:mm:ssZ` with that
+ * zone's offset on that day — the wall-clock time the editor picked, whatever the zone of the
+ * editor's computer. No `format` is given: the same tokens given as one beside the zone hang
+ * Sveltia 0.221 when a second date of the form is picked.
+ */
+const datetimeWidget = (timeZone: string | undefined): CmsObject => ({ widget: "datetime", input_timezone: pickerZone(timeZone), output_utc: false });
 
 /** The CMS field of one story field: its widget, from its shape. */
 export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries" | "timeZone">): CmsObject {
@@ -337,14 +339,25 @@ function checkRegistrySettings(collections: unknown[], site: CmsSite): void {
   }
 }
 
+/**
+ * Whether a datetime field saves its offset, never UTC: either a `format` with day.js's `Z`, or
+ * Sveltia's own format in a named zone (no format at all: `date_format` or `time_format` alone
+ * would be read as one).
+ */
+function savesOffset(date: CmsObject): boolean {
+  const zone = typeof date.input_timezone === "string" ? date.input_timezone.toLowerCase() : "local";
+  if (date.picker_utc === true || date.output_utc === true || zone === "utc") return false;
+  if (typeof date.format === "string") return OFFSET_TOKEN.test(date.format);
+  return date.format === undefined && date.date_format === undefined && date.time_format === undefined && zone !== "local" && zone !== "any";
+}
+
 function checkFieldValues(field: CmsObject, described: StoryField | undefined, site: CmsSite): void {
   const name = String(field.name);
   const dates = [...(field.widget === "datetime" ? [field] : []), ...(Array.isArray(field.fields) ? (field.fields as CmsObject[]).filter((inner) => isObject(inner) && inner.widget === "datetime") : [])];
   for (const date of dates) {
-    const utc = date.picker_utc === true || date.output_utc === true || (typeof date.input_timezone === "string" && date.input_timezone.toLowerCase() === "utc");
-    if (utc || typeof date.format !== "string" || !OFFSET_TOKEN.test(date.format)) {
-      const value = utc ? { picker_utc: date.picker_utc, output_utc: date.output_utc, input_timezone: date.input_timezone } : date.format;
-      throw cmsError(`stories.fields ${name}`, "saves a date without its offset, or in UTC (a time saved in UTC shows as another day)", value, `leave format out (it is "${DATE_FORMAT}"), and picker_utc, output_utc and input_timezone (the newsroom's zone, ${pickerZone(site.timeZone)})`);
+    if (!savesOffset(date)) {
+      const value = { format: date.format, date_format: date.date_format, time_format: date.time_format, picker_utc: date.picker_utc, output_utc: date.output_utc, input_timezone: date.input_timezone };
+      throw cmsError(`stories.fields ${name}`, "saves a date without its offset, or in UTC (a time saved in UTC shows as another day)", value, `leave format, date_format, time_format, picker_utc and output_utc out, and input_timezone (the newsroom's zone, ${pickerZone(site.timeZone)})`);
     }
   }
   const shape = described?.shape;

@@ -4,7 +4,7 @@
  */
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { checkCmsConfig, cmsConfigYaml, DATE_FORMAT, generatedCmsConfig, mergeConfig, pickerZone, type CmsObject, type CmsSite } from "../../plugin/theme/cms-config.js";
+import { checkCmsConfig, cmsConfigYaml, generatedCmsConfig, mergeConfig, pickerZone, type CmsObject, type CmsSite } from "../../plugin/theme/cms-config.js";
 import { MAX_BACKSTORY_LENGTH } from "../../plugin/theme/story-fields.js";
 import { NewsroomError } from "../../plugin/errors.js";
 
@@ -44,11 +44,11 @@ describe("the generated CMS configuration", () => {
   });
 
   it("saves dates with their offset in the newsroom's zone, never in UTC", () => {
-    for (const name of ["date", "updated"]) expect(storyField(config, name)).toMatchObject({ widget: "datetime", format: DATE_FORMAT, input_timezone: "America/Chicago", output_utc: false });
-    // Sveltia warns when picker_utc is set beside the zone options, which take precedence.
-    expect(storyField(config, "date")).not.toHaveProperty("picker_utc");
-    expect(DATE_FORMAT).toMatch(/Z$/);
-    expect(storyField(config, "corrections").fields?.find((field) => field.name === "date")).toMatchObject({ widget: "datetime", format: DATE_FORMAT, input_timezone: "America/Chicago" });
+    for (const name of ["date", "updated"]) expect(storyField(config, name)).toEqual(expect.objectContaining({ widget: "datetime", input_timezone: "America/Chicago", output_utc: false }));
+    // Sveltia saves a date picked in a named zone with its offset (YYYY-MM-DDTHH:mm:ssZ) when no
+    // format is given; it warns on picker_utc beside the zone options.
+    for (const key of ["format", "date_format", "time_format", "picker_utc"]) expect(storyField(config, "date"), key).not.toHaveProperty(key);
+    expect(storyField(config, "corrections").fields?.find((field) => field.name === "date")).toMatchObject({ widget: "datetime", input_timezone: "America/Chicago", output_utc: false });
   });
 
   it("picks dates in UTC by the zone's name for a newsroom in UTC (saved +00:00, never Z)", () => {
@@ -108,6 +108,11 @@ describe("the generated CMS configuration", () => {
 describe("a site's own configuration over the generated one", () => {
   const own = (config: CmsObject) => () => cmsConfigYaml(site, { config });
 
+  it("accepts a date saved in a format with its offset, in any named zone", () => {
+    expect(own({ collections: [{ name: "stories", fields: [{ name: "date", format: "YYYY-MM-DDTHH:mm:ssZ" }] }] })).not.toThrow();
+    expect(own({ collections: [{ name: "stories", fields: [{ name: "date", input_timezone: "Europe/Paris" }] }] })).not.toThrow();
+  });
+
   it("merges collections and fields by name, and adds new ones", () => {
     const merged = mergeConfig(generatedCmsConfig(site), { locale: "fr", collections: [{ name: "stories", fields: [{ name: "dek", label: "Chapeau" }, { name: "podcast", widget: "string", required: false }] }, { name: "pages", folder: "pages" }] });
     expect(merged.locale).toBe("fr");
@@ -125,6 +130,8 @@ describe("a site's own configuration over the generated one", () => {
     [{ collections: [{ name: "stories", fields: [{ name: "date", input_timezone: "utc" }] }] }, /stories\.fields date: saves a date without its offset, or in UTC.*the newsroom's zone, America\/Chicago/],
     [{ collections: [{ name: "stories", fields: [{ name: "corrections", fields: [{ name: "date", output_utc: true }] }] }] }, /stories\.fields corrections: saves a date without its offset, or in UTC/],
     [{ collections: [{ name: "stories", fields: [{ name: "updated", format: "YYYY-MM-DD HH:mm" }] }] }, /stories\.fields updated: saves a date without its offset/],
+    [{ collections: [{ name: "stories", fields: [{ name: "updated", date_format: "YYYY-MM-DD" }] }] }, /stories\.fields updated: saves a date without its offset/],
+    [{ collections: [{ name: "stories", fields: [{ name: "date", input_timezone: "local" }] }] }, /stories\.fields date: saves a date without its offset/],
     [{ collections: [{ name: "settings", files: [{ name: "authors", fields: [{ name: "authors", fields: [{ name: "twitter", widget: "string" }] }] }] }] }, /settings\.files authors twitter: is a field the theme does not read in authors entries.*Fix: remove it; the fields are id, name, title/],
     [{ collections: [{ name: "settings", files: [{ name: "sections", fields: [{ name: "sections", fields: [{ name: "name", required: false }] }] }] }] }, /settings\.files sections name: is required by the theme/],
     [{ collections: [{ name: "settings", files: [{ name: "sections", fields: [{ name: "sections", fields: [{ name: "id", pattern: [".*", "anything"] }] }] }] }] }, /settings\.files sections id\.pattern: would let an id through that the build refuses/],
