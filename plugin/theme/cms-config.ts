@@ -213,6 +213,19 @@ function settingsFields(): CmsObject[] {
   }));
 }
 
+/**
+ * The GitHub repository (`owner/name`) a site's package.json names in `repository`, as npm writes
+ * it (`owner/name`, `github:owner/name`, a github.com address in any of git's forms, or
+ * `{ "url": … }`), or undefined: the default backend's repository outside GitHub Actions.
+ */
+export function packageRepository(manifest: unknown): string | undefined {
+  const field = manifest && typeof manifest === "object" ? (manifest as { repository?: unknown }).repository : undefined;
+  const given = typeof field === "string" ? field : field && typeof field === "object" ? (field as { url?: unknown }).url : undefined;
+  if (typeof given !== "string") return undefined;
+  const match = /^(?:github:|(?:git\+)?(?:https?|ssh|git):\/\/(?:git@)?github\.com\/|git@github\.com:)?([A-Za-z0-9-]+\/[A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(given.trim());
+  return match?.[1];
+}
+
 /** The configuration the theme generates, before the site's own. */
 export function generatedCmsConfig(site: CmsSite, options: CmsOptions = {}): CmsObject {
   return {

@@ -10,7 +10,7 @@ import type { EleventyCallContext, EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import { escapeHtml } from "../escape.js";
 import { resolveKinds } from "../kinds.js";
-import { cmsConfigYaml, type CmsOptions, type CmsSite } from "./cms-config.js";
+import { cmsConfigYaml, packageRepository, type CmsOptions, type CmsSite } from "./cms-config.js";
 import { componentsScript } from "./cms-components.js";
 import type { ThemeConfig } from "./config.js";
 import { readFileIfPresent } from "./publishing.js";
@@ -78,6 +78,16 @@ function projectPath(folder: string): string {
   return path.relative(process.cwd(), path.resolve(folder)).split(path.sep).join("/") || ".";
 }
 
+/** The repository the site's package.json names, if it names one on GitHub. */
+function siteRepository(): string | undefined {
+  const text = readFileIfPresent(path.resolve("package.json"))?.toString("utf8");
+  try {
+    return text === undefined ? undefined : packageRepository(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Adds `/admin/`: the page, Sveltia's code, the components and the generated configuration. */
 export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): void {
   const option = config.options.cms;
@@ -110,7 +120,7 @@ export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): voi
       registries: { sections: registry(newsroom.sectionsDataKey), authors: registry(newsroom.authorsDataKey), speakers: { ...registry(newsroom.speakersDataKey), ...newsroom.speakers }, kinds: { ...resolveKinds(data.kinds) } },
       extraFields: config.extraFields,
       siteUrl: newsroom.siteUrl,
-      repository: process.env.GITHUB_REPOSITORY,
+      repository: process.env.GITHUB_REPOSITORY ?? siteRepository(),
     };
     return cmsConfigYaml(site, options);
   });

@@ -4,7 +4,7 @@
  */
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { checkCmsConfig, cmsConfigYaml, generatedCmsConfig, mergeConfig, pickerZone, type CmsObject, type CmsSite } from "../../plugin/theme/cms-config.js";
+import { checkCmsConfig, cmsConfigYaml, generatedCmsConfig, mergeConfig, packageRepository, pickerZone, type CmsObject, type CmsSite } from "../../plugin/theme/cms-config.js";
 import { MAX_BACKSTORY_LENGTH } from "../../plugin/theme/story-fields.js";
 import { NewsroomError } from "../../plugin/errors.js";
 
@@ -97,6 +97,20 @@ describe("the generated CMS configuration", () => {
     expect(settings.files[0]?.file).toBe("_data/site.json");
     expect(settings.files[0]?.fields.map((field) => field.name)).toEqual(["name", "url", "language", "timeZone", "organisation", "tagline", "about", "shareImage", "extraFields"]);
     expect(settings.files[0]?.fields.find((field) => field.name === "name")?.required).toBe(true);
+  });
+
+  it.each([
+    ["riverton/ledger", "riverton/ledger"],
+    ["github:riverton/ledger", "riverton/ledger"],
+    ["https://github.com/riverton/ledger", "riverton/ledger"],
+    ["git+https://github.com/riverton/ledger.git", "riverton/ledger"],
+    ["git@github.com:riverton/ledger.git", "riverton/ledger"],
+    [{ type: "git", url: "https://github.com/riverton/the.ledger.git" }, "riverton/the.ledger"],
+    ["https://gitlab.com/riverton/ledger", undefined],
+    ["gitlab:riverton/ledger", undefined],
+    [undefined, undefined],
+  ])("reads the repository %j from the site's package.json as %j", (repository, expected) => {
+    expect(packageRepository({ name: "desk", repository })).toBe(expected);
   });
 
   it("saves to the Actions run's repository by default, or the backend given", () => {
