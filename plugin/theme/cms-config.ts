@@ -126,7 +126,8 @@ export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries
   }
 }
 
-const URL_PATTERN = ["^(https?://|/)", "an address beginning with https:// or a site path beginning with /"];
+// A site path, never `//host` (a link off the site, which the theme's address checks refuse).
+const URL_PATTERN = ["^(https?://|/(?!/))", "an address beginning with https:// or a site path beginning with /"];
 
 /** The CMS field of one part of a field made of parts. */
 function cmsSubField(field: StorySubField): CmsObject {
@@ -149,7 +150,8 @@ export function cmsRegistryField(field: RegistryField): CmsObject {
     case "sitePath":
       return { ...base, widget: "string", pattern: ["^/(?!/)", "a site path beginning with /, e.g. /images/staff/ada-reyes.jpg"] };
     case "lines":
-      return { ...base, widget: "list" };
+      // Each item required: the build refuses an empty text in the list.
+      return { ...base, widget: "list", field: { name: "item", label: field.label, widget: "string", required: true } };
     case "links":
       return { ...base, widget: "list", field: { name: "link", label: "Address", widget: "string", required: true, pattern: ["^https?://", "an address beginning with https://"] } };
     case "segment":

@@ -6,6 +6,7 @@
  * nothing the check refuses.
  */
 import { describe, expect, it } from "vitest";
+import { isSafeUrl } from "../../plugin/escape.js";
 import { KIND_FIELDS, resolveKinds } from "../../plugin/kinds.js";
 import { SPEAKER_ENTRY_FIELDS, validateRegistry } from "../../plugin/speakers.js";
 import { cmsRegistryField, registrySettingsFile } from "../../plugin/theme/cms-config.js";
@@ -70,6 +71,14 @@ describe("registry fields", () => {
         accepted = false;
       }
       expect(pattern.test(id), `${registry} id ${id}`).toBe(accepted);
+    }
+  });
+
+  it("the address and path patterns refuse what the build refuses: an address to another host written //host", () => {
+    const url = cmsRegistryField({ name: "url", label: "Address", required: false, value: "url", doc: "" }) as { pattern: [string, string] };
+    for (const [value, accepted] of [["https://news.example.org/", true], ["/staff/ada/", true], ["//evil.example/x", false], ["javascript:alert(1)", false]] as const) {
+      expect(new RegExp(url.pattern[0]).test(value), value).toBe(accepted);
+      expect(isSafeUrl(value), value).toBe(accepted);
     }
   });
 
