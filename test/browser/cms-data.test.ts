@@ -138,6 +138,29 @@ describe("dates written through the CMS", () => {
 });
 
 describe("a registry edited in the CMS's settings", () => {
+  it("opens for each registry written as a list, its entries in the form, lists of text included", async () => {
+    for (const registry of ["sections", "authors", "speakers"]) {
+      const entries = JSON.parse(readFileSync(path.join(desk, "_data", `${registry}.json`), "utf8")) as { id: string; name: string; expertise?: string[] }[];
+      const { page, errors, close } = await openAdmin("America/New_York");
+      await page.goto(`${server.url}admin/#/collections/settings/entries/${registry}`);
+      await field(page, `${registry}.0.id`).locator("input").waitFor();
+      for (const [index, entry] of entries.entries()) {
+        // The form draws its fields as they scroll into view.
+        await page.mouse.move(600, 400);
+        for (let turn = 0; turn < 20 && (await field(page, `${registry}.${index}.id`).count()) === 0; turn++) {
+          await page.mouse.wheel(0, 600);
+          await page.waitForTimeout(200);
+        }
+        expect(await field(page, `${registry}.${index}.id`).locator("input").inputValue(), registry).toBe(entry.id);
+        expect(await field(page, `${registry}.${index}.name`).locator("input").inputValue(), registry).toBe(entry.name);
+      }
+      const expertise = entries[0]?.expertise;
+      if (expertise) expect(await field(page, `${registry}.0.expertise.0`).locator("input").inputValue()).toBe(expertise[0]);
+      expect(errors, registry).toEqual([]);
+      await close();
+    }
+  }, 300_000);
+
   it("is saved as the list the theme reads, and the new section builds", async () => {
     const { page, errors, close } = await openAdmin("America/New_York");
     await page.goto(`${server.url}admin/#/collections/settings/entries/sections`);
