@@ -58,7 +58,8 @@ export function kindRules(kind: StoryKind): KindRule[] {
   return rules;
 }
 
-const KIND_FIELDS = ["label", "definition", "schemaType", "path"];
+/** The fields a kind entry may have (the CMS describes each: theme/registry-fields.ts). */
+export const KIND_FIELDS: readonly string[] = ["label", "definition", "schemaType", "path"];
 const resolved = new WeakMap<object, Readonly<Record<string, StoryKind>>>();
 const BUILT_IN: Readonly<Record<string, StoryKind>> = Object.fromEntries(Object.entries(BUILT_IN_KINDS).map(([id, kind]) => [id, { id, ...kind }]));
 

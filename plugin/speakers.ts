@@ -44,7 +44,8 @@ export interface Speaker {
 export type SpeakerForm = "auto" | "full" | "short" | "name" | "title-after" | "title-before";
 export const SPEAKER_FORMS: readonly SpeakerForm[] = ["auto", "full", "short", "name", "title-after", "title-before"];
 
-const ENTRY_FIELDS = ["name", "shortName", "title", "affiliation", "description", "appositive", "url", "sameAs"];
+/** The fields a speaker entry may have (the CMS describes each: theme/registry-fields.ts). */
+export const SPEAKER_ENTRY_FIELDS: readonly string[] = ["name", "shortName", "title", "affiliation", "description", "appositive", "url", "sameAs"];
 /** Ids look like slugs; anything else passed where an id-or-name is allowed is a plain name. */
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -87,13 +88,13 @@ export function validateRegistry(registry: unknown, source: string): SpeakerRegi
       });
     }
     for (const [field, value] of Object.entries(record)) {
-      if (!ENTRY_FIELDS.includes(field)) {
-        const guess = closestMatch(field, ENTRY_FIELDS);
+      if (!SPEAKER_ENTRY_FIELDS.includes(field)) {
+        const guess = closestMatch(field, SPEAKER_ENTRY_FIELDS);
         throw new NewsroomError({
           where: at,
           problem: "unknown field",
           value: field,
-          fix: guess ? `did you mean "${guess}"? Fields are ${ENTRY_FIELDS.join(", ")}` : `use only ${ENTRY_FIELDS.join(", ")}`,
+          fix: guess ? `did you mean "${guess}"? Fields are ${SPEAKER_ENTRY_FIELDS.join(", ")}` : `use only ${SPEAKER_ENTRY_FIELDS.join(", ")}`,
         });
       }
       // sameAs goes into structured data as is: a link without its scheme would make it invalid.

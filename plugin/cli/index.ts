@@ -33,7 +33,8 @@ part. Use it in package.json's build script instead of "eleventy"; npm start sta
 Usage: npx eleventy-plugin-newsroom cms
 
 In an existing newsroom's folder: adds the editors' CMS at /admin/ (the theme option cms: true in
-eleventy.config.js) and the pull-request check workflow, if it has none (docs/cms.md).
+eleventy.config.js), rewrites the registries in _data/ as lists (the same entries, which editors
+edit in the CMS) and adds the pull-request check workflow, if it has none (docs/cms.md).
 
 Usage: npx eleventy-plugin-newsroom search [--site <folder>]
 

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
+import { registryAsListText } from "../theme/registry-lists.js";
 import { cardFontsCover } from "../theme/share-card.js";
 
 /** The starter's files under names npm packs intact; written under their real names. */
@@ -15,6 +16,12 @@ const SHIPPED_NAMES: Readonly<Record<string, string>> = {
   "github/workflows/pages.yml": ".github/workflows/pages.yml",
   "github/workflows/check.yml": ".github/workflows/check.yml",
 };
+
+/**
+ * The registries in the starter's data folder (their default names) that a newsroom with the CMS
+ * keeps as lists of entries, which the CMS edits as settings (docs/cms.md).
+ */
+const REGISTRY_FILES = ["sections", "authors", "speakers", "kinds"].map((name) => `_data/${name}.json`);
 
 /** The starter's line that adds the theme, and the same line with the editors' CMS. */
 const THEME_LINE = "eleventyConfig.addPlugin(newsroomTheme);";
@@ -164,6 +171,7 @@ export function starterFiles(starterDir: string, folder: string, facts: PackageF
     let content = readFileSync(path.join(starterDir, shipped), "utf8");
     for (const [token, value] of Object.entries(replacements)) content = content.split(token).join(value);
     if (cms && shipped === "eleventy.config.js") content = configWithCms(content) ?? content;
+    if (cms && REGISTRY_FILES.includes(shipped)) content = registryAsListText(content) ?? content;
     return { path: SHIPPED_NAMES[shipped] ?? shipped, content };
   });
   const manifest = {
@@ -229,7 +237,8 @@ export function init(target: string, options: { root?: string; now?: DateTime; c
 
 /**
  * `eleventy-plugin-newsroom cms` in an existing newsroom: turns on the theme option `cms` in its
- * eleventy.config.js and adds the pull-request check workflow if it has none. Returns what it did.
+ * eleventy.config.js, rewrites the registries in `_data/` as lists (the same entries, which the CMS
+ * edits) and adds the pull-request check workflow if it has none. Returns what it did.
  */
 export function addCmsToSite(folder: string, root: string = packageRoot()): string[] {
   const configFile = path.join(folder, "eleventy.config.js");
@@ -247,6 +256,14 @@ export function addCmsToSite(folder: string, root: string = packageRoot()): stri
   if (updated !== config) {
     writeFileSync(configFile, updated);
     done.push("eleventy.config.js: the theme option cms: true (the CMS at /admin/)");
+  }
+  for (const registry of REGISTRY_FILES) {
+    const file = path.join(folder, registry);
+    if (!existsSync(file)) continue;
+    const list = registryAsListText(readFileSync(file, "utf8"));
+    if (list === undefined) continue;
+    writeFileSync(file, list);
+    done.push(`${registry}: the same entries written as a list, which editors edit in the CMS's settings`);
   }
   const check = path.join(folder, ".github", "workflows", "check.yml");
   if (!existsSync(check)) {

@@ -65,15 +65,24 @@ export function dataParsers(eleventyConfig: object): Map<string, DataParser> {
  * A site that adds its own JSON parser after the theme replaces this one.
  */
 export function checkJsonDataFiles(eleventyConfig: Pick<EleventyConfig, "addDataExtension">, check: (data: unknown, file: string) => void): void {
+  readJsonDataFiles(eleventyConfig, (data, file) => {
+    check(data, file);
+    return data;
+  });
+}
+
+/**
+ * Like checkJsonDataFiles, and Eleventy takes what `read` returns as the file's data (a registry
+ * written as a list becomes the map every reader expects, registry-lists.ts).
+ */
+export function readJsonDataFiles(eleventyConfig: Pick<EleventyConfig, "addDataExtension">, read: (data: unknown, file: string) => unknown): void {
   if (typeof eleventyConfig.addDataExtension !== "function") {
     skipped("jsonDataParser");
     return;
   }
   eleventyConfig.addDataExtension("json", {
     parser(text, file) {
-      const data = JSON.parse(text) as unknown;
-      check(data, file);
-      return data;
+      return read(JSON.parse(text) as unknown, file);
     },
   });
 }

@@ -10,7 +10,7 @@ import { reportingCause } from "../arguments.js";
 import { checkFrontMatterData, guardFrontMatterEngines } from "../internals/front-matter-engines.js";
 import { templateText } from "../internals/template-source.js";
 import { liquidOwnDelimiters, nunjucksOwnDelimiters } from "../internals/template-engines.js";
-import { checkJsonDataFiles, dataParsers } from "../internals/user-config.js";
+import { dataParsers, readJsonDataFiles } from "../internals/user-config.js";
 import { NewsroomError } from "../errors.js";
 import { filesUnder } from "../files.js";
 import type { PublisherOptions } from "../options.js";
@@ -19,6 +19,7 @@ import { normalizeInputPath, type ThemeConfig } from "./config.js";
 import { isSlug, suggestSlug } from "./front-matter.js";
 import { readFileIfPresent } from "./publishing.js";
 import { refuseReservedKeys } from "./reserved-keys.js";
+import { registryFiles, registryFromList } from "./registry-lists.js";
 import { codeFrontMatterError, publishedFolders, refuseCodeFiles, refuseOwnDelimiters, refuseStoryOutputPath, storyFolderFiles } from "./story-code.js";
 import { refuseStoryDataFiles } from "./story-data-files.js";
 import { missingFragments, refuseBrokenLinks, siteLinks, type StoryLink } from "./story-links.js";
@@ -207,8 +208,16 @@ export function addStoryGuards(eleventyConfig: EleventyConfig, config: ThemeConf
   const trusted = config.options.trustedStories;
   // Any page: a `__proto__` key would be merged into every object of the build (reserved-keys.ts).
   checkFrontMatterData(eleventyConfig, (filePath, data) => reportingCause(() => refuseReservedKeys(data, "front matter", filePath)));
-  // Every JSON data file Eleventy reads, the data folder's and those beside templates.
-  checkJsonDataFiles(eleventyConfig, (data, file) => reportingCause(() => refuseReservedKeys(data, "data file key", file)));
+  // Every JSON data file Eleventy reads, the data folder's and those beside templates; a registry
+  // written as a list (as the CMS saves it) read as the map every reader expects.
+  const registries = registryFiles(config.directories.data, { sections: config.newsroom.sectionsDataKey, authors: config.newsroom.authorsDataKey, speakers: config.newsroom.speakersDataKey, kinds: "kinds" });
+  readJsonDataFiles(eleventyConfig, (data, file) =>
+    reportingCause(() => {
+      refuseReservedKeys(data, "data file key", file);
+      const registry = registries.get(path.resolve(file));
+      return registry ? registryFromList(data, registry, file) : data;
+    }),
+  );
   if (!trusted) {
     guardFrontMatterEngines(eleventyConfig, (filePath, language) => {
       if (config.isArticle(filePath)) reportingCause(() => { throw codeFrontMatterError(language, filePath); });

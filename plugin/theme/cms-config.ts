@@ -8,6 +8,7 @@
  */
 import yaml from "js-yaml";
 import { NewsroomError } from "../errors.js";
+import { REGISTRY_FIELDS, REGISTRY_SCHEMA_TYPES, type RegistryField, type RegistryName } from "./registry-fields.js";
 import { SITE_SETTINGS } from "./site-settings.js";
 import { STORY_FIELDS, type StoryField, type StoryRegistry, type StorySubField } from "./story-fields.js";
 
@@ -28,6 +29,13 @@ export interface CmsSite {
   /** The data folder, from the project folder (`_data`). */
   dataFolder: string;
   registries: Record<StoryRegistry, Record<string, unknown>>;
+  /**
+   * The registries' files the CMS edits as settings, from the project folder: those saved as a
+   * list of entries (the map form, keyed by id, is no form a CMS can edit; `cms` rewrites it).
+   */
+  registryFiles?: readonly { registry: RegistryName; file: string }[];
+  /** The newsroom's zone (site.json `timeZone`): the date pickers' zone, and the offset dates are saved with. */
+  timeZone?: string;
   /** site.json `extraFields`: the site's own front-matter fields. */
   extraFields: readonly string[];
   /** The address the site is published at, for the CMS's link to it. */
@@ -36,11 +44,7 @@ export interface CmsSite {
   repository?: string | undefined;
 }
 
-/**
- * The datetime widget's saved format: day.js's `Z` writes the offset (`-04:00`), so a story dated
- * in the evening keeps its day in every zone; Decap's default (UTC with `Z`) published a day off.
- */
-export const DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
+/** day.js's offset token in a site's own `format` (`Z` writes `-04:00`), outside [escaped text]. */
 const OFFSET_TOKEN = /(?<!\[[^\]]*)Z{1,2}(?![^[]*\])/;
 
 const FOCUS_PATTERN = "^\\s*\\d{1,3}(\\.\\d+)?%\\s+\\d{1,3}(\\.\\d+)?%\\s*$";
@@ -54,19 +58,36 @@ function registryOptions(registry: Record<string, unknown>): { label: string; va
   });
 }
 
-const datetimeWidget = (): CmsObject => ({ widget: "datetime", format: DATE_FORMAT, date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false });
+/**
+ * The picker's zone: the newsroom's. Sveltia reads `utc` as "save in UTC with a `Z`", so a newsroom
+ * in UTC gets the zone's IANA name, whose dates are saved with `+00:00`.
+ */
+export function pickerZone(timeZone: string | undefined): string {
+  if (timeZone === undefined || timeZone.toLowerCase() === "utc") return "Etc/UTC";
+  return timeZone;
+}
+
+/**
+ * Dates are saved with their offset (`2025-03-09T23:30:00-04:00`), so a story dated in the evening
+ * keeps its day in every zone; Decap's default (UTC with `Z`) published a day off. The picker's zone
+ * is the newsroom's: Sveltia saves a date picked in a named zone as `YYYY-MM-DDTHH:mm:ssZ` with that
+ * zone's offset on that day — the wall-clock time the editor picked, whatever the zone of the
+ * editor's computer. No `format` is given: the same tokens given as one beside the zone hang
+ * Sveltia 0.221 when a second date of the form is picked.
+ */
+const datetimeWidget = (timeZone: string | undefined): CmsObject => ({ widget: "datetime", input_timezone: pickerZone(timeZone), output_utc: false });
 
 /** The CMS field of one story field: its widget, from its shape. */
-export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries">): CmsObject {
+export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries" | "timeZone">): CmsObject {
   const base: CmsObject = { name: field.name, label: field.label, required: field.required, hint: field.doc };
   const shape = field.shape;
   switch (shape.kind) {
     case "line":
       return { ...base, widget: "string" };
     case "paragraph":
-      return { ...base, widget: "text" };
+      return { ...base, widget: "text", ...(shape.maxLength === undefined ? {} : { maxlength: shape.maxLength }) };
     case "datetime":
-      return { ...base, ...datetimeWidget() };
+      return { ...base, ...datetimeWidget(site.timeZone) };
     case "boolean":
       return { ...base, widget: "boolean", default: false };
     case "registryId":
@@ -92,7 +113,7 @@ export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries
         ...base,
         widget: "list",
         fields: [
-          { name: "date", label: "Corrected", required: true, ...datetimeWidget() },
+          { name: "date", label: "Corrected", required: true, ...datetimeWidget(site.timeZone) },
           { name: "text", label: "Correction", widget: "text", required: true },
         ],
       };
@@ -105,12 +126,56 @@ export function cmsStoryField(field: StoryField, site: Pick<CmsSite, "registries
   }
 }
 
+// A site path, never `//host` (a link off the site, which the theme's address checks refuse).
+const URL_PATTERN = ["^(https?://|/(?!/))", "an address beginning with https:// or a site path beginning with /"];
+
 /** The CMS field of one part of a field made of parts. */
 function cmsSubField(field: StorySubField): CmsObject {
   const base: CmsObject = { name: field.name, label: field.label, required: field.required };
   if (field.value === "number") return { ...base, widget: "number", value_type: "float" };
-  if (field.value === "url") return { ...base, widget: "string", pattern: ["^(https?://|/)", "an address beginning with https:// or a site path beginning with /"] };
+  if (field.value === "url") return { ...base, widget: "string", pattern: URL_PATTERN };
   return { ...base, widget: "string" };
+}
+
+/** The CMS field of one field of a registry's entries: its widget, from its value. */
+export function cmsRegistryField(field: RegistryField): CmsObject {
+  const base: CmsObject = { name: field.name, label: field.label, required: field.required, hint: field.doc };
+  switch (field.value) {
+    case "line":
+      return { ...base, widget: "string" };
+    case "paragraph":
+      return { ...base, widget: "text" };
+    case "url":
+      return { ...base, widget: "string", pattern: URL_PATTERN };
+    case "sitePath":
+      return { ...base, widget: "string", pattern: ["^/(?!/)", "a site path beginning with /, e.g. /images/staff/ada-reyes.jpg"] };
+    case "lines":
+      // Each item required: the build refuses an empty text in the list.
+      return { ...base, widget: "list", field: { name: "item", label: field.label, widget: "string", required: true } };
+    case "links":
+      return { ...base, widget: "list", field: { name: "link", label: "Address", widget: "string", required: true, pattern: ["^https?://", "an address beginning with https://"] } };
+    case "segment":
+      return { ...base, widget: "string", pattern: ["^[a-z0-9]+(?:-[a-z0-9]+)*$", "one address segment: lowercase letters, digits and hyphens"] };
+    case "schemaType":
+      return { ...base, widget: "select", options: [...REGISTRY_SCHEMA_TYPES] };
+  }
+}
+
+/**
+ * A registry's settings file: the whole file one list (`root: true`, Sveltia's top-level list) of
+ * entries, each its `id` (checked as the build checks it) and the registry's fields.
+ */
+export function registrySettingsFile(registry: RegistryName, file: string): CmsObject {
+  const description = REGISTRY_FIELDS[registry];
+  const id: CmsObject = { name: "id", label: "Id", widget: "string", required: true, pattern: [...description.idPattern], hint: "names the entry in stories and in its page's address; renaming it means renaming it in every story" };
+  const title = registry === "kinds" ? "label" : "name";
+  return {
+    name: registry,
+    label: description.label,
+    file,
+    format: "json",
+    fields: [{ name: registry, label: description.label, label_singular: description.singular, widget: "list", root: true, summary: `{{fields.${title}}} ({{fields.id}})`, fields: [id, ...description.fields.map(cmsRegistryField)] }],
+  };
 }
 
 /** The CMS field of each `site.json` key (SITE_SETTINGS); a key without one fails test/theme/cms-config.test.ts. */
@@ -150,6 +215,19 @@ function settingsFields(): CmsObject[] {
   }));
 }
 
+/**
+ * The GitHub repository (`owner/name`) a site's package.json names in `repository`, as npm writes
+ * it (`owner/name`, `github:owner/name`, a github.com address in any of git's forms, or
+ * `{ "url": … }`), or undefined: the default backend's repository outside GitHub Actions.
+ */
+export function packageRepository(manifest: unknown): string | undefined {
+  const field = manifest && typeof manifest === "object" ? (manifest as { repository?: unknown }).repository : undefined;
+  const given = typeof field === "string" ? field : field && typeof field === "object" ? (field as { url?: unknown }).url : undefined;
+  if (typeof given !== "string") return undefined;
+  const match = /^(?:github:|(?:git\+)?(?:https?|ssh|git):\/\/(?:git@)?github\.com\/|git@github\.com:)?([A-Za-z0-9-]+\/[A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(given.trim());
+  return match?.[1];
+}
+
 /** The configuration the theme generates, before the site's own. */
 export function generatedCmsConfig(site: CmsSite, options: CmsOptions = {}): CmsObject {
   return {
@@ -181,7 +259,10 @@ export function generatedCmsConfig(site: CmsSite, options: CmsOptions = {}): Cms
         name: "settings",
         label: "Settings",
         editor: { preview: false },
-        files: [{ name: "site", label: "Site settings", file: `${site.dataFolder}/site.json`, format: "json", fields: settingsFields() }],
+        files: [
+          { name: "site", label: "Site settings", file: `${site.dataFolder}/site.json`, format: "json", fields: settingsFields() },
+          ...(site.registryFiles ?? []).map(({ registry, file }) => registrySettingsFile(registry, file)),
+        ],
       },
     ],
   };
@@ -237,14 +318,61 @@ export function checkCmsConfig(config: CmsObject, site: CmsSite): void {
   for (const story of STORY_FIELDS.filter((field) => field.required)) {
     if (!fields.some((field) => field.name === story.name)) throw cmsError("stories.fields", "leaves out a field the theme requires", story.name, `keep the field "${story.name}"`);
   }
+  checkRegistrySettings(collections, site);
+}
+
+/** Stops on a registry's settings form whose entries the build would refuse. */
+function checkRegistrySettings(collections: unknown[], site: CmsSite): void {
+  const settings = collections.find((collection) => isObject(collection) && collection.name === "settings");
+  const files = isObject(settings) && Array.isArray(settings.files) ? (settings.files as unknown[]).filter(isObject) : [];
+  for (const { registry, file } of site.registryFiles ?? []) {
+    const form = files.find((entry) => entry.name === registry);
+    if (!form) continue;
+    const where = `settings.files ${registry}`;
+    if (form.file !== file) throw cmsError(`${where}.file`, `must be the registry's file (${file}), got`, form.file, "leave file out");
+    const list = Array.isArray(form.fields) && form.fields.length === 1 && isObject(form.fields[0]) ? form.fields[0] : undefined;
+    if (!list || list.widget !== "list" || list.root !== true || !Array.isArray(list.fields)) {
+      throw cmsError(`${where}.fields`, "must be one list saved as the whole file (root: true), the form the theme reads, got", form.fields, "leave fields out, or merge into the fields of the list by name");
+    }
+    const described = REGISTRY_FIELDS[registry].fields;
+    for (const field of (list.fields as unknown[]).filter(isObject)) {
+      const name = String(field.name);
+      const own = described.find((entry) => entry.name === name);
+      if (name !== "id" && !own) {
+        throw cmsError(`${where} ${name}`, `is a field the theme does not read in ${registry} entries, so every save with it would stop the build`, name, `remove it; the fields are id, ${described.map((entry) => entry.name).join(", ")}`);
+      }
+      if ((name === "id" || own?.required) && (field.required === false || field.widget === "hidden")) {
+        throw cmsError(`${where} ${name}`, "is required by the theme, so an entry saved without it would stop the build, got required", field.required ?? field.widget, "leave required out (the generated field is required)");
+      }
+      if (name === "id" && field.pattern !== undefined && JSON.stringify(field.pattern) !== JSON.stringify(REGISTRY_FIELDS[registry].idPattern)) {
+        throw cmsError(`${where} id.pattern`, "would let an id through that the build refuses (ids become addresses), got", field.pattern, "leave pattern out");
+      }
+    }
+    for (const name of ["id", ...described.filter((entry) => entry.required).map((entry) => entry.name)]) {
+      if (!(list.fields as unknown[]).some((field) => isObject(field) && field.name === name)) throw cmsError(`${where}.fields`, "leaves out a field the theme requires", name, `keep the field "${name}"`);
+    }
+  }
+}
+
+/**
+ * Whether a datetime field saves its offset, never UTC: either a `format` with day.js's `Z`, or
+ * Sveltia's own format in a named zone (no format at all: `date_format` or `time_format` alone
+ * would be read as one).
+ */
+function savesOffset(date: CmsObject): boolean {
+  const zone = typeof date.input_timezone === "string" ? date.input_timezone.toLowerCase() : "local";
+  if (date.picker_utc === true || date.output_utc === true || zone === "utc") return false;
+  if (typeof date.format === "string") return OFFSET_TOKEN.test(date.format);
+  return date.format === undefined && date.date_format === undefined && date.time_format === undefined && zone !== "local" && zone !== "any";
 }
 
 function checkFieldValues(field: CmsObject, described: StoryField | undefined, site: CmsSite): void {
   const name = String(field.name);
   const dates = [...(field.widget === "datetime" ? [field] : []), ...(Array.isArray(field.fields) ? (field.fields as CmsObject[]).filter((inner) => isObject(inner) && inner.widget === "datetime") : [])];
   for (const date of dates) {
-    if (date.picker_utc === true || typeof date.format !== "string" || !OFFSET_TOKEN.test(date.format)) {
-      throw cmsError(`stories.fields ${name}`, "saves a date without its offset (a time read in UTC shows as another day)", date.format ?? date.picker_utc, `leave format out (it is "${DATE_FORMAT}") and picker_utc false`);
+    if (!savesOffset(date)) {
+      const value = { format: date.format, date_format: date.date_format, time_format: date.time_format, picker_utc: date.picker_utc, output_utc: date.output_utc, input_timezone: date.input_timezone };
+      throw cmsError(`stories.fields ${name}`, "saves a date without its offset, or in UTC (a time saved in UTC shows as another day)", value, `leave format, date_format, time_format, picker_utc and output_utc out, and input_timezone (the newsroom's zone, ${pickerZone(site.timeZone)})`);
     }
   }
   const shape = described?.shape;

@@ -10,10 +10,12 @@ import type { EleventyCallContext, EleventyConfig } from "../eleventy-types.js";
 import { NewsroomError } from "../errors.js";
 import { escapeHtml } from "../escape.js";
 import { resolveKinds } from "../kinds.js";
-import { cmsConfigYaml, type CmsOptions, type CmsSite } from "./cms-config.js";
+import { cmsConfigYaml, packageRepository, type CmsOptions, type CmsSite } from "./cms-config.js";
 import { componentsScript } from "./cms-components.js";
 import { cmsFontFaces, copyCmsFonts } from "./cms-fonts.js";
 import type { ThemeConfig } from "./config.js";
+import { readFileIfPresent } from "./publishing.js";
+import { registryListFiles } from "./registry-lists.js";
 
 /**
  * The admin page's policy. Its code is the site's own (`script-src 'self'`, no `unsafe-eval`); it
@@ -80,6 +82,16 @@ function projectPath(folder: string): string {
   return path.relative(process.cwd(), path.resolve(folder)).split(path.sep).join("/") || ".";
 }
 
+/** The repository the site's package.json names, if it names one on GitHub. */
+function siteRepository(): string | undefined {
+  const text = readFileIfPresent(path.resolve("package.json"))?.toString("utf8");
+  try {
+    return text === undefined ? undefined : packageRepository(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Adds `/admin/`: the page, Sveltia's code, the components and the generated configuration. */
 export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): void {
   const option = config.options.cms;
@@ -103,13 +115,17 @@ export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): voi
     // Theme templates are Nunjucks: `ctx` is the page's data, the registries among it.
     const data = (this as { ctx?: Record<string, unknown> }).ctx ?? {};
     const registry = (key: string) => (data[key] && typeof data[key] === "object" ? (data[key] as Record<string, unknown>) : {});
+    const dataFolder = projectPath(config.directories.data);
+    const keys = { sections: newsroom.sectionsDataKey, authors: newsroom.authorsDataKey, speakers: newsroom.speakersDataKey, kinds: "kinds" };
     const site: CmsSite = {
       storiesFolder: projectPath(config.articlesFolder),
-      dataFolder: projectPath(config.directories.data),
+      dataFolder,
+      registryFiles: registryListFiles(config.directories.data, dataFolder, keys, (file) => readFileIfPresent(file)?.toString("utf8")),
+      timeZone: config.zone,
       registries: { sections: registry(newsroom.sectionsDataKey), authors: registry(newsroom.authorsDataKey), speakers: { ...registry(newsroom.speakersDataKey), ...newsroom.speakers }, kinds: { ...resolveKinds(data.kinds) } },
       extraFields: config.extraFields,
       siteUrl: newsroom.siteUrl,
-      repository: process.env.GITHUB_REPOSITORY,
+      repository: process.env.GITHUB_REPOSITORY ?? siteRepository(),
     };
     return cmsConfigYaml(site, options);
   });

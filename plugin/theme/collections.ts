@@ -10,6 +10,8 @@ import type { EleventyCollectionApi, EleventyCollectionItem, EleventyConfig } fr
 import type { BuildMode } from "./build-mode.js";
 import { dataFileKeys, refuseUnrenderedStories, storyText, validateRegistryIds } from "./checks.js";
 import { normalizeInputPath, type ThemeConfig } from "./config.js";
+import type { RegistryName } from "./registry-fields.js";
+import { refuseUnreadList } from "./registry-lists.js";
 import { assertCleanText, checkRegistryEntries, checkStoryAddress, validateArticle, type AuthorEntry, type SectionEntry } from "./front-matter.js";
 import { storyFrontMatter } from "../internals/template-source.js";
 import { addedGlobalDataNames } from "../internals/user-config.js";
@@ -163,6 +165,8 @@ export class SiteCollections {
   /** The registries from global data, checked: ids that are slugs, entries with their fields, clean text. */
   private readRegistries(globalData: Record<string, unknown>): Registries {
     const { newsroom, directories, settings, settingsFile } = this.config;
+    const keys = { sections: newsroom.sectionsDataKey, authors: newsroom.authorsDataKey, speakers: newsroom.speakersDataKey, kinds: "kinds" };
+    for (const [registry, key] of Object.entries(keys) as [RegistryName, string][]) refuseUnreadList(globalData[key], registry, path.join(directories.data, `${key}.json`));
     const sections = (globalData[newsroom.sectionsDataKey] ?? {}) as Record<string, SectionEntry>;
     const authors = (globalData[newsroom.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
     const registered = (globalData[newsroom.speakersDataKey] ?? {}) as Record<string, unknown>;

@@ -13,6 +13,7 @@ import { isAbsoluteHttpUrl, isSafeUrl } from "../escape.js";
 import { parseLeadPhoto } from "../photo-field.js";
 import { resolveKinds, type StoryKind } from "../kinds.js";
 import { checkStoryKind } from "./kinds.js";
+import { registryFieldNames } from "./registry-fields.js";
 import { storyFieldNames } from "./story-fields.js";
 import { refuseEmptyStory, refuseSecondHeadline, refuseVanishingVariables } from "./story-text.js";
 
@@ -40,8 +41,9 @@ export interface AuthorEntry {
   languages?: string[];
 }
 
-const SECTION_FIELDS = ["name", "description"];
-const AUTHOR_FIELDS = ["name", "title", "bio", "email", "url", "sameAs", "photo", "expertise", "location", "languages"];
+// Described once, with the CMS's forms (registry-fields.ts).
+const SECTION_FIELDS = registryFieldNames("sections");
+const AUTHOR_FIELDS = registryFieldNames("authors");
 /** Author fields that are lists of text. */
 const AUTHOR_TEXT_LISTS = ["expertise", "languages"];
 

@@ -10,10 +10,8 @@ import { isSafeUrl } from "../escape.js";
 import { attributeOf, walkHtml } from "../html-walk.js";
 import { kindRules, resolveKinds, storyKind, type KindRule, type StoryKind } from "../kinds.js";
 import type { AuthorEntry } from "./front-matter.js";
+import { MAX_BACKSTORY_LENGTH } from "./story-fields.js";
 import { profilePageJsonLd } from "./trust.js";
-
-/** Longest `backstory`: a short note on why and how the story was reported, not a second story. */
-export const MAX_BACKSTORY_LENGTH = 600;
 
 /** The field each rule needs, so a field given to a kind that does not read it is refused. */
 const RULE_FIELDS: Partial<Record<KindRule, string[]>> = { itemReviewed: ["itemReviewed", "rating"], claims: ["claims"], sponsor: ["sponsor"] };

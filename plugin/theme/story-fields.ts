@@ -8,6 +8,9 @@
  * ../corrections.ts, ../dateline.ts): this is what an editor's form needs to know of them.
  */
 
+/** Longest `backstory` (kinds.ts checks it): a short note on why and how the story was reported, not a second story. */
+export const MAX_BACKSTORY_LENGTH = 600;
+
 /** The registries a field may name ids from, by the global data they are read from. */
 export type StoryRegistry = "sections" | "authors" | "speakers" | "kinds";
 
@@ -24,8 +27,8 @@ export interface StorySubField {
 export type StoryFieldShape =
   /** One line of text. */
   | { kind: "line" }
-  /** A paragraph of plain text. */
-  | { kind: "paragraph" }
+  /** A paragraph of plain text, at most `maxLength` characters when the theme limits it. */
+  | { kind: "paragraph"; maxLength?: number }
   /** A publication time: a day, or a time with its offset (never a bare UTC `Z` shown as another day). */
   | { kind: "datetime" }
   /** true or false. */
@@ -81,7 +84,7 @@ export const STORY_FIELDS: readonly StoryField[] = [
   { name: "image", label: "Lead photo", required: false, shape: { kind: "photo" }, doc: "the lead photo, stored next to the story, with alt text (what it shows), caption and credit" },
   // The kind of work and the trust fields (kinds.ts checks them).
   { name: "kind", label: "Kind", required: false, shape: { kind: "registryId", registry: "kinds" }, doc: "what the story is: news (the default), analysis, opinion, editorial, review, explainer, fact check, paid content, satire" },
-  { name: "backstory", label: "Behind the story", required: false, shape: { kind: "paragraph" }, doc: "why and how the story was reported, at most 600 characters" },
+  { name: "backstory", label: "Behind the story", required: false, shape: { kind: "paragraph", maxLength: MAX_BACKSTORY_LENGTH }, doc: `why and how the story was reported, at most ${MAX_BACKSTORY_LENGTH} characters` },
   {
     name: "sources",
     label: "Sources",

@@ -215,6 +215,15 @@ describe("the editors' CMS: init --cms and cms", () => {
     expect(file(starterFiles(starterDir, "desk", facts, now, true), "eleventy.config.js")).toContain("eleventyConfig.addPlugin(newsroomTheme, { cms: true });");
   });
 
+  it("with --cms, the registries are written as lists of the same entries, each with its id (the CMS edits lists)", () => {
+    for (const registry of ["sections", "authors", "speakers"]) {
+      const map = JSON.parse(file(starterFiles(starterDir, "desk", facts, now), `_data/${registry}.json`)) as Record<string, object>;
+      const list = JSON.parse(file(starterFiles(starterDir, "desk", facts, now, true), `_data/${registry}.json`)) as { id: string }[];
+      expect(Array.isArray(map), registry).toBe(false);
+      expect(list, registry).toEqual(Object.entries(map).map(([id, entry]) => ({ id, ...entry })));
+    }
+  });
+
   it("init DIR --cms writes the starter with the CMS on", () => {
     scratch = mkdtempSync(path.join(tmpdir(), "newsroom-init-unit-"));
     const run = spawnSync(tsx, [cli, "init", "desk", "--cms"], { cwd: scratch, encoding: "utf8" });
@@ -229,7 +238,15 @@ describe("the editors' CMS: init --cms and cms", () => {
     const site = path.join(scratch, "desk");
     init(site, { root: repoRoot, now });
     rmSync(path.join(site, ".github", "workflows", "check.yml"));
-    expect(addCmsToSite(site, repoRoot)).toHaveLength(2);
+    const sections = JSON.parse(readFileSync(path.join(site, "_data", "sections.json"), "utf8")) as Record<string, object>;
+    expect(addCmsToSite(site, repoRoot)).toEqual([
+      expect.stringMatching(/^eleventy\.config\.js: /),
+      expect.stringMatching(/^_data\/sections\.json: the same entries written as a list/),
+      expect.stringMatching(/^_data\/authors\.json: /),
+      expect.stringMatching(/^_data\/speakers\.json: /),
+      expect.stringMatching(/^\.github\/workflows\/check\.yml: /),
+    ]);
+    expect(JSON.parse(readFileSync(path.join(site, "_data", "sections.json"), "utf8"))).toEqual(Object.entries(sections).map(([id, entry]) => ({ id, ...entry })));
     expect(readFileSync(path.join(site, "eleventy.config.js"), "utf8")).toContain("eleventyConfig.addPlugin(newsroomTheme, { cms: true });");
     expect(readFileSync(path.join(site, ".github", "workflows", "check.yml"), "utf8")).toBe(readFileSync(path.join(starterDir, "github", "workflows", "check.yml"), "utf8"));
     expect(addCmsToSite(site, repoRoot)).toEqual([]);

@@ -57,10 +57,21 @@ describe("a newsroom with the CMS", () => {
     const stories = config.collections.find((collection) => collection.name === "stories");
     expect(stories?.folder).toBe(`${relative}/articles`);
     const options = (name: string) => stories?.fields?.find((field) => field.name === name)?.options?.map((option) => option.value);
-    const registry = (name: string) => Object.keys(JSON.parse(readFileSync(path.join(desk, "_data", `${name}.json`), "utf8")) as object);
+    // init --cms writes the registries as lists of entries with their ids.
+    const registry = (name: string) => (JSON.parse(readFileSync(path.join(desk, "_data", `${name}.json`), "utf8")) as { id: string }[]).map((entry) => entry.id);
     expect(options("section")).toEqual(registry("sections"));
     expect(options("byline")).toEqual(registry("authors"));
     expect(options("people")).toEqual(registry("speakers"));
+  });
+
+  it("makes the registries editable as settings, and picks dates in the newsroom's zone", async () => {
+    const config = yaml.load(await site.read("admin/config.yml")) as { collections: { name: string; files?: { name: string; file: string; fields: { root?: boolean }[] }[]; fields?: { name: string; input_timezone?: string }[] }[] };
+    const settings = config.collections.find((collection) => collection.name === "settings");
+    expect(settings?.files?.map((file) => [file.name, file.file])).toEqual([["site", `${relative}/_data/site.json`], ...["sections", "authors", "speakers"].map((name) => [name, `${relative}/_data/${name}.json`])]);
+    for (const file of settings?.files?.slice(1) ?? []) expect(file.fields[0]?.root, file.name).toBe(true);
+    const { timeZone } = JSON.parse(readFileSync(path.join(desk, "_data", "site.json"), "utf8")) as { timeZone: string };
+    const stories = config.collections.find((collection) => collection.name === "stories");
+    expect(stories?.fields?.find((field) => field.name === "date")?.input_timezone).toBe(timeZone);
   });
 
   it("keeps /admin/ out of the sitemap, and the reader pages under their own policy", async () => {

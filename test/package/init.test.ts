@@ -309,7 +309,9 @@ describe("init desk --cms from the packed tarball", () => {
     const config = await admin("config.yml");
     expect(config).toMatch(/folder: articles\n/);
     expect(config).toMatch(/- name: section\n(?:\s+.*\n)*?\s+options:\n\s+- label: Local \(local\)\n\s+value: local/);
-    expect(config).toContain("format: YYYY-MM-DDTHH:mm:ssZ");
+    // Dates picked and saved in the newsroom's zone, with its offset; the registries as settings.
+    expect(config).toMatch(/- name: date\n(?:\s+.*\n)*?\s+input_timezone: America\/New_York\n\s+output_utc: false\n/);
+    expect(config).toMatch(/- name: sections\n\s+label: Sections\n\s+file: _data\/sections\.json\n/);
     expect(await admin("newsroom-components.js")).toContain('"name":"figure"');
     expect(await admin("sveltia-cms.js")).toBe(await readFile(path.join(desk, "node_modules", "@sveltia", "cms", "dist", "sveltia-cms.js"), "utf8"));
     expect(await admin("index.html")).toContain('<script src="sveltia-cms.js"></script>');

@@ -4,7 +4,8 @@
  */
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { checkCmsConfig, cmsConfigYaml, DATE_FORMAT, generatedCmsConfig, mergeConfig, type CmsObject, type CmsSite } from "../../plugin/theme/cms-config.js";
+import { checkCmsConfig, cmsConfigYaml, generatedCmsConfig, mergeConfig, packageRepository, pickerZone, type CmsObject, type CmsSite } from "../../plugin/theme/cms-config.js";
+import { MAX_BACKSTORY_LENGTH } from "../../plugin/theme/story-fields.js";
 import { NewsroomError } from "../../plugin/errors.js";
 
 const site: CmsSite = {
@@ -18,6 +19,11 @@ const site: CmsSite = {
   },
   extraFields: ["podcast"],
   siteUrl: "https://news.example.org",
+  timeZone: "America/Chicago",
+  registryFiles: [
+    { registry: "sections", file: "_data/sections.json" },
+    { registry: "authors", file: "_data/authors.json" },
+  ],
 };
 
 type Field = CmsObject & { name: string; fields?: Field[] };
@@ -37,10 +43,34 @@ describe("the generated CMS configuration", () => {
     expect(storyField(config, "people")).toMatchObject({ widget: "select", multiple: true, options: [{ value: "quill", label: "Rosa Quill (quill)" }] });
   });
 
-  it("saves dates with their offset, never in UTC", () => {
-    for (const name of ["date", "updated"]) expect(storyField(config, name)).toMatchObject({ widget: "datetime", format: DATE_FORMAT, picker_utc: false });
-    expect(DATE_FORMAT).toMatch(/Z$/);
-    expect(storyField(config, "corrections").fields?.find((field) => field.name === "date")).toMatchObject({ widget: "datetime", format: DATE_FORMAT });
+  it("saves dates with their offset in the newsroom's zone, never in UTC", () => {
+    for (const name of ["date", "updated"]) expect(storyField(config, name)).toEqual(expect.objectContaining({ widget: "datetime", input_timezone: "America/Chicago", output_utc: false }));
+    // Sveltia saves a date picked in a named zone with its offset (YYYY-MM-DDTHH:mm:ssZ) when no
+    // format is given; it warns on picker_utc beside the zone options.
+    for (const key of ["format", "date_format", "time_format", "picker_utc"]) expect(storyField(config, "date"), key).not.toHaveProperty(key);
+    expect(storyField(config, "corrections").fields?.find((field) => field.name === "date")).toMatchObject({ widget: "datetime", input_timezone: "America/Chicago", output_utc: false });
+  });
+
+  it("picks dates in UTC by the zone's name for a newsroom in UTC (saved +00:00, never Z)", () => {
+    for (const timeZone of ["utc", "UTC", undefined]) expect(pickerZone(timeZone)).toBe("Etc/UTC");
+    const utcSite = yaml.load(cmsConfigYaml({ ...site, timeZone: "utc" })) as CmsObject;
+    expect(storyField(utcSite, "date")).toMatchObject({ input_timezone: "Etc/UTC", output_utc: false });
+  });
+
+  it("limits the backstory to the characters the theme allows", () => {
+    expect(storyField(config, "backstory")).toMatchObject({ widget: "text", maxlength: MAX_BACKSTORY_LENGTH });
+  });
+
+  it("makes the registries saved as lists editable as settings: each one list saved as the whole file", () => {
+    const settings = collection(config, "settings") as { files: (CmsObject & { name: string; fields: Field[] })[] };
+    expect(settings.files.map((file) => [file.name, file.file])).toEqual([["site", "_data/site.json"], ["sections", "_data/sections.json"], ["authors", "_data/authors.json"]]);
+    const authors = settings.files.find((file) => file.name === "authors")?.fields[0] as Field;
+    expect(authors).toMatchObject({ widget: "list", root: true, label_singular: "Author" });
+    expect(authors.fields?.map((field) => field.name)).toEqual(["id", "name", "title", "bio", "email", "url", "sameAs", "photo", "expertise", "location", "languages"]);
+    expect(authors.fields?.[0]).toMatchObject({ name: "id", widget: "string", required: true, pattern: ["^[a-z0-9]+(?:[-_][a-z0-9]+)*$", expect.any(String)] });
+    expect(authors.fields?.find((field) => field.name === "name")?.required).toBe(true);
+    // A registry still a map is not offered: a list form would read it as empty, and a save would lose it.
+    expect(settings.files.map((file) => file.name)).not.toContain("speakers");
   });
 
   it("gives the lead photo src, alt, caption and credit, and corrections as a list of date and text", () => {
@@ -69,6 +99,20 @@ describe("the generated CMS configuration", () => {
     expect(settings.files[0]?.fields.find((field) => field.name === "name")?.required).toBe(true);
   });
 
+  it.each([
+    ["riverton/ledger", "riverton/ledger"],
+    ["github:riverton/ledger", "riverton/ledger"],
+    ["https://github.com/riverton/ledger", "riverton/ledger"],
+    ["git+https://github.com/riverton/ledger.git", "riverton/ledger"],
+    ["git@github.com:riverton/ledger.git", "riverton/ledger"],
+    [{ type: "git", url: "https://github.com/riverton/the.ledger.git" }, "riverton/the.ledger"],
+    ["https://gitlab.com/riverton/ledger", undefined],
+    ["gitlab:riverton/ledger", undefined],
+    [undefined, undefined],
+  ])("reads the repository %j from the site's package.json as %j", (repository, expected) => {
+    expect(packageRepository({ name: "desk", repository })).toBe(expected);
+  });
+
   it("saves to the Actions run's repository by default, or the backend given", () => {
     expect(generatedCmsConfig({ ...site, repository: "riverton/ledger" }).backend).toEqual({ name: "github", repo: "riverton/ledger", branch: "main" });
     expect(generatedCmsConfig(site, { backend: { name: "gitlab", repo: "a/b" } }).backend).toEqual({ name: "gitlab", repo: "a/b" });
@@ -77,6 +121,11 @@ describe("the generated CMS configuration", () => {
 
 describe("a site's own configuration over the generated one", () => {
   const own = (config: CmsObject) => () => cmsConfigYaml(site, { config });
+
+  it("accepts a date saved in a format with its offset, in any named zone", () => {
+    expect(own({ collections: [{ name: "stories", fields: [{ name: "date", format: "YYYY-MM-DDTHH:mm:ssZ" }] }] })).not.toThrow();
+    expect(own({ collections: [{ name: "stories", fields: [{ name: "date", input_timezone: "Europe/Paris" }] }] })).not.toThrow();
+  });
 
   it("merges collections and fields by name, and adds new ones", () => {
     const merged = mergeConfig(generatedCmsConfig(site), { locale: "fr", collections: [{ name: "stories", fields: [{ name: "dek", label: "Chapeau" }, { name: "podcast", widget: "string", required: false }] }, { name: "pages", folder: "pages" }] });
@@ -90,8 +139,18 @@ describe("a site's own configuration over the generated one", () => {
   it.each([
     [{ collections: [{ name: "stories", fields: [{ name: "subtitle", widget: "string" }] }] }, /stories\.fields subtitle: is a front-matter field the theme does not know.*"extraFields": \["subtitle"\]/],
     [{ collections: [{ name: "stories", fields: [{ name: "dek", required: false }] }] }, /stories\.fields dek: is required by the theme/],
-    [{ collections: [{ name: "stories", fields: [{ name: "date", picker_utc: true }] }] }, /stories\.fields date: saves a date without its offset/],
+    [{ collections: [{ name: "stories", fields: [{ name: "date", picker_utc: true }] }] }, /stories\.fields date: saves a date without its offset, or in UTC/],
+    [{ collections: [{ name: "stories", fields: [{ name: "date", output_utc: true }] }] }, /stories\.fields date: saves a date without its offset, or in UTC.*"output_utc":true/],
+    [{ collections: [{ name: "stories", fields: [{ name: "date", input_timezone: "utc" }] }] }, /stories\.fields date: saves a date without its offset, or in UTC.*the newsroom's zone, America\/Chicago/],
+    [{ collections: [{ name: "stories", fields: [{ name: "corrections", fields: [{ name: "date", output_utc: true }] }] }] }, /stories\.fields corrections: saves a date without its offset, or in UTC/],
     [{ collections: [{ name: "stories", fields: [{ name: "updated", format: "YYYY-MM-DD HH:mm" }] }] }, /stories\.fields updated: saves a date without its offset/],
+    [{ collections: [{ name: "stories", fields: [{ name: "updated", date_format: "YYYY-MM-DD" }] }] }, /stories\.fields updated: saves a date without its offset/],
+    [{ collections: [{ name: "stories", fields: [{ name: "date", input_timezone: "local" }] }] }, /stories\.fields date: saves a date without its offset/],
+    [{ collections: [{ name: "settings", files: [{ name: "authors", fields: [{ name: "authors", fields: [{ name: "twitter", widget: "string" }] }] }] }] }, /settings\.files authors twitter: is a field the theme does not read in authors entries.*Fix: remove it; the fields are id, name, title/],
+    [{ collections: [{ name: "settings", files: [{ name: "sections", fields: [{ name: "sections", fields: [{ name: "name", required: false }] }] }] }] }, /settings\.files sections name: is required by the theme/],
+    [{ collections: [{ name: "settings", files: [{ name: "sections", fields: [{ name: "sections", fields: [{ name: "id", pattern: [".*", "anything"] }] }] }] }] }, /settings\.files sections id\.pattern: would let an id through that the build refuses/],
+    [{ collections: [{ name: "settings", files: [{ name: "sections", fields: [{ name: "sections", root: false }] }] }] }, /settings\.files sections\.fields: must be one list saved as the whole file \(root: true\)/],
+    [{ collections: [{ name: "settings", files: [{ name: "sections", file: "_data/desks.json" }] }] }, /settings\.files sections\.file: must be the registry's file \(_data\/sections\.json\)/],
     [{ collections: [{ name: "stories", fields: [{ name: "section", options: ["local", "opinion"] }] }] }, /section\.options: offers an id that is not in the sections registry.*"opinion"/],
     [{ collections: [{ name: "stories", folder: "posts" }] }, /stories\.folder: must be the theme's stories folder \(articles\)/],
   ])("stops on %j", (config, message) => {
