@@ -4,10 +4,7 @@
  * And end to end: an editor creates a story with a photo in local-repository mode, and the files
  * the CMS writes build into the story's page.
  */
-import { execFile } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
-import { promisify } from "node:util";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -16,6 +13,7 @@ import { init } from "../../plugin/cli/init.js";
 import { CMS_CONTENT_SECURITY_POLICY } from "../../plugin/theme/cms.js";
 import { CMS_FACES } from "../../plugin/theme/cms-fonts.js";
 import { launchChromium, sealedContext } from "../helpers/browser.js";
+import { buildDesk, FILL_REPOSITORY, pickPrivateFolder, READ_REPOSITORY, repositoryFiles } from "../helpers/cms-desk.js";
 import { makeJpeg } from "../helpers/photos.js";
 import { repoRoot, type SiteBuild } from "../helpers/site-build.js";
 import { serveStatic, type StaticServer } from "../helpers/static-server.js";
@@ -23,19 +21,6 @@ import { serveStatic, type StaticServer } from "../helpers/static-server.js";
 const scratch = mkdtempSync(path.join(tmpdir(), "newsroom-cms-browser-"));
 const desk = path.join(scratch, "desk");
 
-/**
- * Builds the newsroom from its own folder, as `npm run build` does there (with the repository's
- * theme): the CMS names its folders from the project folder, which is the folder an editor picks.
- */
-async function buildDesk(): Promise<SiteBuild> {
-  const output = mkdtempSync(path.join(scratch, "site-"));
-  await promisify(execFile)(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${path.join(repoRoot, "eleventy.config.ts")}`, `--output=${output}`], {
-    cwd: desk,
-    env: { ...process.env, NODE_OPTIONS: "", NEWSROOM_INPUT: ".", NEWSROOM_DATA: "_data", NEWSROOM_CMS: "on" },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { output, stdout: "", stderr: "", read: (file) => readFile(path.join(output, file), "utf8"), cleanup: () => rm(output, { recursive: true, force: true }) };
-}
 let site: SiteBuild;
 let server: StaticServer;
 let browser: Browser;
@@ -43,7 +28,7 @@ let browser: Browser;
 beforeAll(async () => {
   init(desk, { root: repoRoot, cms: true });
   rmSync(path.join(desk, "README.md"));
-  site = await buildDesk();
+  site = await buildDesk(desk, scratch);
   server = await serveStatic(site.output);
   browser = await launchChromium();
 }, 180_000);
@@ -107,50 +92,16 @@ describe("the CMS's admin page in Chromium", () => {
   });
 });
 
-/** The site's stories and data, as the folder an editor picks in local-repository mode holds them. */
-function repositoryFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const folder of ["articles", "_data"]) for (const name of readdirSync(path.join(desk, folder))) files[`${folder}/${name}`] = readFileSync(path.join(desk, folder, name), "utf8");
-  return files;
-}
-
-// Run in the page as text: a compiler's helpers must not reach the browser.
-const FILL_REPOSITORY = `async (files) => {
-  const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("repo", { create: true });
-  await root.getDirectoryHandle(".git", { create: true });
-  for (const [name, text] of Object.entries(files)) {
-    const [folder, file] = name.split("/");
-    const writable = await (await (await root.getDirectoryHandle(folder, { create: true })).getFileHandle(file, { create: true })).createWritable();
-    await writable.write(text);
-    await writable.close();
-  }
-}`;
-const READ_REPOSITORY = `(async () => {
-  const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("repo");
-  const files = {};
-  for (const folder of ["articles", "_data"]) {
-    for await (const [name, handle] of (await root.getDirectoryHandle(folder)).entries()) {
-      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-      let binary = "";
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      files[folder + "/" + name] = btoa(binary);
-    }
-  }
-  return files;
-})()`;
-
 describe("a story written through the CMS", () => {
   it("is saved with its photo next to it, in the form the theme reads, and builds into its page", async () => {
     const { context } = await sealedContext(browser);
     // Local-repository mode asks for a folder; a folder of the origin's private file system stands in for the one picked.
-    await context.addInitScript(() => {
-      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("repo", { create: true });
-    });
+    await pickPrivateFolder(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
-    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify(repositoryFiles())})`);
+    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify(repositoryFiles(desk))})`);
     await page.getByRole("button", { name: /Work with Local Repository/ }).click();
     await page.getByRole("button", { name: "Create New Entry" }).first().click();
 
@@ -199,7 +150,7 @@ describe("a story written through the CMS", () => {
       mkdirSync(path.dirname(path.join(desk, name)), { recursive: true });
       writeFileSync(path.join(desk, name), Buffer.from(base64, "base64"));
     }
-    const rebuilt = await buildDesk();
+    const rebuilt = await buildDesk(desk, scratch);
     try {
       const front = await rebuilt.read("index.html");
       const href = /href="\/(local\/\d{4}\/\d{2}\/\d{2}\/library-adds-sunday-hours\/)"/.exec(front)?.[1];
@@ -241,14 +192,12 @@ ${COMPONENTS_STORY_BODY}`;
 describe("the editor components in Sveltia's editor", () => {
   it("show each block shortcode as its form, and save an edited or inserted one as exactly its shortcode", async () => {
     const { context } = await sealedContext(browser);
-    await context.addInitScript(() => {
-      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("repo", { create: true });
-    });
+    await pickPrivateFolder(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
-    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify({ ...repositoryFiles(), "articles/mill-reopens.md": COMPONENTS_STORY })})`);
+    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify({ ...repositoryFiles(desk), "articles/mill-reopens.md": COMPONENTS_STORY })})`);
     await page.getByRole("button", { name: /Work with Local Repository/ }).click();
     await page.getByText("Mill reopens").first().click();
     const body = page.locator('section.field[data-key-path="body"]');
@@ -296,7 +245,7 @@ describe("the editor components in Sveltia's editor", () => {
     // The saved story builds (with its photo next to it) into a page with both pull quotes.
     writeFileSync(path.join(desk, "articles/mill-reopens.md"), story);
     writeFileSync(path.join(desk, "articles/mill.jpg"), await makeJpeg(1200, 800));
-    const rebuilt = await buildDesk();
+    const rebuilt = await buildDesk(desk, scratch);
     try {
       const page = await rebuilt.read("local/2026/12/01/mill-reopens/index.html");
       expect(page).toContain("We said yes, and we meant it");

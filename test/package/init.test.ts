@@ -319,6 +319,31 @@ describe("init desk --cms from the packed tarball", () => {
     const faces = await readdir(path.join(desk, "_site", "admin", "fonts"));
     expect(faces.sort()).toEqual(["material-symbols-outlined-latin-wght-normal.woff2", "noto-mono-latin-400-normal.woff2", "source-sans-3-latin-wght-normal.woff2"]);
     expect(await admin("index.html")).toContain("src:url(fonts/material-symbols-outlined-latin-wght-normal.woff2)");
+
+    // The published admin page opens in Chromium: Sveltia's sign-in drawn from the generated
+    // configuration, no script error, every script from the site itself.
+    const server = await serveStatic(path.join(desk, "_site"));
+    const browser = await launchChromium();
+    try {
+      const { context } = await sealedContext(browser);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const scripts: string[] = [];
+      page.on("pageerror", (error) => errors.push(String(error)));
+      page.on("request", (request) => {
+        if (request.resourceType() === "script") scripts.push(request.url());
+      });
+      await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
+      await page.getByRole("button", { name: /Sign In with/ }).waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(new URL(script).origin, script).toBe(new URL(server.url).origin);
+      expect(await page.evaluate(() => typeof (window as unknown as { CMS?: { registerEditorComponent?: unknown } }).CMS?.registerEditorComponent)).toBe("function");
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   }, 600_000);
 });
 
