@@ -4,41 +4,31 @@
  * And end to end: an editor creates a story with a photo in local-repository mode, and the files
  * the CMS writes build into the story's page.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { init } from "../../plugin/cli/init.js";
 import { CMS_CONTENT_SECURITY_POLICY } from "../../plugin/theme/cms.js";
 import { CMS_FACES } from "../../plugin/theme/cms-fonts.js";
-import { launchChromium, sealedContext } from "../helpers/browser.js";
-import { buildDesk, FILL_REPOSITORY, pickPrivateFolder, READ_REPOSITORY, repositoryFiles } from "../helpers/cms-desk.js";
+import { sealedContext } from "../helpers/browser.js";
+import { buildDesk, FILL_REPOSITORY, pickPrivateFolder, READ_REPOSITORY, repositoryFiles, startDesk, type StartedDesk } from "../helpers/cms-desk.js";
 import { makeJpeg } from "../helpers/photos.js";
-import { repoRoot, type SiteBuild } from "../helpers/site-build.js";
-import { serveStatic, type StaticServer } from "../helpers/static-server.js";
+import type { StaticServer } from "../helpers/static-server.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "newsroom-cms-browser-"));
 const desk = path.join(scratch, "desk");
 
-let site: SiteBuild;
 let server: StaticServer;
 let browser: Browser;
+let started: StartedDesk | undefined;
 
 beforeAll(async () => {
-  init(desk, { root: repoRoot, cms: true });
-  rmSync(path.join(desk, "README.md"));
-  site = await buildDesk(desk, scratch);
-  server = await serveStatic(site.output);
-  browser = await launchChromium();
+  started = await startDesk(desk, scratch);
+  ({ server, browser } = started);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.cleanup();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => started?.stop());
 
 /** The hosts a directive of the admin page's policy names. */
 function policyHosts(directive: string): string[] {

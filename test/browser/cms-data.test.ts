@@ -10,32 +10,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { init } from "../../plugin/cli/init.js";
-import { launchChromium, sealedContext } from "../helpers/browser.js";
-import { buildDesk, FILL_REPOSITORY, pickPrivateFolder, READ_REPOSITORY, repositoryFiles } from "../helpers/cms-desk.js";
-import { repoRoot, type SiteBuild } from "../helpers/site-build.js";
+import { sealedContext } from "../helpers/browser.js";
+import { buildDesk, FILL_REPOSITORY, pickPrivateFolder, READ_REPOSITORY, repositoryFiles, startDesk, type StartedDesk } from "../helpers/cms-desk.js";
 import { serveStatic, type StaticServer } from "../helpers/static-server.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "newsroom-cms-data-"));
 const desk = path.join(scratch, "desk");
-let site: SiteBuild;
 let server: StaticServer;
 let browser: Browser;
+let started: StartedDesk | undefined;
 
 beforeAll(async () => {
-  init(desk, { root: repoRoot, cms: true });
-  rmSync(path.join(desk, "README.md"));
-  site = await buildDesk(desk, scratch);
-  server = await serveStatic(site.output);
-  browser = await launchChromium();
+  started = await startDesk(desk, scratch);
+  ({ server, browser } = started);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.cleanup();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => started?.stop());
 
 /** The admin page in local-repository mode, on a computer in `timezoneId`, holding the newsroom's files. */
 async function openAdmin(timezoneId: string, address = server.url): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {

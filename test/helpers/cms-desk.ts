@@ -4,12 +4,15 @@
  * system, which stands in for the folder an editor picks in Sveltia's local-repository mode.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
+import { init } from "../../plugin/cli/init.js";
+import { launchChromium } from "./browser.js";
 import { repoRoot, type SiteBuild } from "./site-build.js";
+import { serveStatic, type StaticServer } from "./static-server.js";
 
 /** Builds the newsroom in `desk` (with the repository's theme) into a new folder under `scratch`. */
 export async function buildDesk(desk: string, scratch: string): Promise<SiteBuild> {
@@ -20,6 +23,34 @@ export async function buildDesk(desk: string, scratch: string): Promise<SiteBuil
     maxBuffer: 64 * 1024 * 1024,
   });
   return { output, stdout: "", stderr: "", read: (file) => readFile(path.join(output, file), "utf8"), cleanup: () => rm(output, { recursive: true, force: true }) };
+}
+
+export interface StartedDesk {
+  site: SiteBuild;
+  server: StaticServer;
+  browser: Browser;
+  /** Closes the browser and server and deletes `scratch`, the desk and its builds. */
+  stop(): Promise<void>;
+}
+
+/** The browser tests' start: the starter with the CMS written to `desk`, built, served, and Chromium. */
+export async function startDesk(desk: string, scratch: string): Promise<StartedDesk> {
+  init(desk, { root: repoRoot, cms: true });
+  rmSync(path.join(desk, "README.md"));
+  const site = await buildDesk(desk, scratch);
+  const server = await serveStatic(site.output);
+  const browser = await launchChromium();
+  return {
+    site,
+    server,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.close();
+      await site.cleanup();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The newsroom's stories and data, as the picked folder holds them. */
