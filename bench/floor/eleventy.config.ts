@@ -13,6 +13,7 @@ import path from "node:path";
 import { escapeHtml } from "../../plugin/escape.js";
 import { BUILT_IN_KINDS } from "../../plugin/kinds.js";
 import type { AuthorEntry } from "../../plugin/theme/front-matter.js";
+import { textFacePreloadFor } from "../../plugin/theme/text-face.js";
 import { profilePageJsonLd } from "../../plugin/theme/trust.js";
 
 interface Item {
@@ -48,7 +49,7 @@ export default function (eleventyConfig: Config) {
   eleventyConfig.addPlugin(eleventyConfig.resolvePlugin("@11ty/eleventy/html-base-plugin"));
   eleventyConfig.addGlobalData("baseUrl", site.url);
   // What the theme resolves for its layouts; the corpus's settings give it all.
-  eleventyConfig.addGlobalData("newsroomTheme", { language: site.language, direction: "ltr", publisherName: site.organisation.name });
+  eleventyConfig.addGlobalData("newsroomTheme", { language: site.language, direction: "ltr", publisherName: site.organisation.name, textFacePreload: textFacePreloadFor(site.language) });
   eleventyConfig.addPassthroughCopy({ [path.join(input, "_includes", "assets")]: "assets" });
 
   // The shortcode variant: the articles keep their shortcode calls, and each call returns the HTML

@@ -20,7 +20,7 @@ import { normalizeInputPath, type SiteDirectories, type ThemeConfig } from "./co
 import type { ResolvedNewsroomThemeOptions } from "./options.js";
 import type { StoryItem, ThemePhotos } from "./photos.js";
 import { PART_DATA_PAGE } from "./preprocessors.js";
-import { copyTextFace } from "./text-face.js";
+import { copyTextFace, textFacePreloadFor } from "./text-face.js";
 
 /**
  * Data for theme pages that front matter cannot hold: a sitemap file holds `sitemapSize` URLs, a
@@ -43,6 +43,8 @@ export function addThemeTemplates(eleventyConfig: EleventyConfig, config: ThemeC
     language: config.language,
     direction: config.direction,
     publisherName: config.publisherName,
+    // The face's file the head preloads (text-face.ts says why), or none for a non-Latin language.
+    textFacePreload: textFacePreloadFor(config.language),
     // The Standards list (footer, bylines, about page): the publisher's policies in schema.org's order.
     standards: standardsList(config.newsroom.publisher?.policies),
   });

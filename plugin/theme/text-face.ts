@@ -20,6 +20,35 @@ export const TEXT_FACE_FILES: readonly string[] = ["latin", "latin-ext"].flatMap
 /** Where site.css finds the files, relative to itself (so a path prefix carries over). */
 export const TEXT_FACE_FOLDER = "assets/fonts";
 
+/**
+ * The one file every page asks for before its stylesheet: the regular Latin face draws story prose.
+ * Found only through the stylesheet, it would arrive after the first paint, and the swap would move
+ * the words that follow a link (the link is narrower or wider in the fallback): a layout shift.
+ * Preloaded, it is there for the first paint on any but a slow connection. One file only: headlines
+ * are a single run of text that the swap does not move, and each preload is a request the page
+ * waits on for its largest paint.
+ */
+export const TEXT_FACE_PRELOAD = "source-serif-4-latin-400-normal.woff2";
+
+/**
+ * Whether a site in `language` preloads TEXT_FACE_PRELOAD: when its script is Latin. A site in
+ * Greek, Cyrillic or Arabic draws its prose in the reader's own face and would fetch the file for
+ * nothing.
+ */
+export function preloadsTextFace(language: string): boolean {
+  try {
+    return new Intl.Locale(language).maximize().script === "Latn";
+  } catch {
+    // An unreadable tag is the theme's settings check's to report; the preload costs little.
+    return true;
+  }
+}
+
+/** The address (from the site's root) the head preloads for a site in `language`, or none. */
+export function textFacePreloadFor(language: string): string | undefined {
+  return preloadsTextFace(language) ? `/${TEXT_FACE_FOLDER}/${TEXT_FACE_PRELOAD}` : undefined;
+}
+
 /** The package's file for one of TEXT_FACE_FILES. */
 export function textFaceSource(file: string): string {
   return createRequire(import.meta.url).resolve(`@fontsource/source-serif-4/files/${file}`);

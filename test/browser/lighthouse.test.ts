@@ -1,13 +1,14 @@
 /**
- * Lighthouse on a phone, once, on the front page and an article with its lead photo (the fixture
- * newsroom laid out as a front, served gzipped as GitHub Pages serves it): accessibility, best
- * practices and SEO at 100, no layout shift, and the page's largest paint is its lead photo,
- * loaded at once. The performance score moves with the machine's load, so it is `npm run
+ * Lighthouse on a phone, once, on the front page, an article with its lead photo and one without
+ * (the fixture newsroom laid out as a front, served gzipped as GitHub Pages serves it):
+ * accessibility, best practices and SEO at 100, no layout shift (the article without a photo has
+ * its prose, links and all, in the first screen, where the text face's swap would move words), and
+ * a page's largest paint is its lead photo, loaded at once. The performance score moves with the machine's load, so it is `npm run
  * lighthouse`'s to report (best of three runs), not this test's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLighthouse, type Audit, type Lighthouse } from "../../bench/lighthouse-audit.js";
-import { buildFrontSite, FEATURED } from "../helpers/front-site.js";
+import { buildFrontSite, FEATURED, WITHOUT_PHOTO } from "../helpers/front-site.js";
 import type { SiteBuild } from "../helpers/site-build.js";
 import { serveStatic, type StaticServer } from "../helpers/static-server.js";
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   server = await serveStatic(site.output, "/", { gzip: true });
   lighthouse = await startLighthouse();
   // One after the other: two audits at once would share the machine and the browser.
-  for (const page of ["", FEATURED]) audits.set(page, await lighthouse.audit(server.url + page, "mobile"));
+  for (const page of ["", FEATURED, WITHOUT_PHOTO]) audits.set(page, await lighthouse.audit(server.url + page, "mobile"));
 }, 400_000);
 
 afterAll(async () => {
@@ -50,5 +51,17 @@ describe.each([
     expect(audit().lcpElement).toMatch(/^<img /);
     expect(audit().lcpElement).toContain('fetchpriority="high"');
     expect(audit().lcpElement).not.toContain('loading="lazy"');
+  });
+});
+
+describe("Lighthouse on a phone: an article without a lead photo", () => {
+  const audit = () => audits.get(WITHOUT_PHOTO) as Audit;
+
+  it("scores 100 for accessibility, best practices and SEO", () => {
+    expect({ ...audit().scores, performance: undefined }, audit().shortfalls.join("\n")).toEqual({ performance: undefined, accessibility: 1, "best-practices": 1, seo: 1 });
+  });
+
+  it("does not shift its layout", () => {
+    expect(audit().cumulativeLayoutShift).toBe(0);
   });
 });
