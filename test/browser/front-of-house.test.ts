@@ -1,11 +1,13 @@
 /**
  * The front of house in real Chromium, on the fixture newsroom with a featured story
  * (helpers/front-site.ts): the self-hosted face, preloaded, and its metric-matched fallback (no
- * layout shift when it swaps in), grids without holes, pull quotes that never hang off a screen, squeeze a block
- * quotation or sit beside each other, a compact masthead on phones, and search results with the
- * story's day and thumbnail in the site's type.
+ * layout shift when it swaps in), grids without holes, pull quotes that never hang off a screen,
+ * squeeze a block quotation or sit beside each other, a compact masthead on phones (its row of
+ * sections shaded where it scrolls), and search results with the story's day and thumbnail in the
+ * site's type.
  */
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, sealedContext } from "../helpers/browser.js";
 import { buildFrontSite, CORRECTED, FEATURED, PULL_QUOTES, WITHOUT_PHOTO } from "../helpers/front-site.js";
@@ -161,6 +163,27 @@ describe("the front page", () => {
   it("has a compact masthead on a phone", async () => {
     const { page, close } = await open("", 390);
     expect(await page.evaluate(`document.querySelector(".masthead").getBoundingClientRect().height`)).toBeLessThan(110);
+    await close();
+  });
+
+  it.each(["light", "dark"] as const)("on a phone (%s), the row of sections is shaded at an edge only while sections lie past it", async (scheme) => {
+    const { page, close } = await open("", 390, (page) => page.emulateMedia({ colorScheme: scheme }));
+    const row = page.locator(".masthead__nav ul");
+    expect(await row.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    // Six pixels down (above the words, in the links' padding), one pixel in from each edge: the
+    // page's paper, as in the row's middle, or a shade.
+    const edges = async (): Promise<{ left: boolean; right: boolean }> => {
+      const { data, info } = await sharp(await row.screenshot()).raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number): number[] => [...data.subarray((info.width * 6 + x) * info.channels, (info.width * 6 + x) * info.channels + 3)];
+      const paper = pixel(info.width >> 1);
+      const shaded = (x: number): boolean => pixel(x).some((value, channel) => Math.abs(value - (paper[channel] ?? 0)) > 8);
+      return { left: shaded(1), right: shaded(info.width - 2) };
+    };
+    expect(await edges()).toEqual({ left: false, right: true });
+    await row.evaluate((element) => element.scrollTo({ left: 40, behavior: "instant" }));
+    expect(await edges()).toEqual({ left: true, right: true });
+    await row.evaluate((element) => element.scrollTo({ left: element.scrollWidth, behavior: "instant" }));
+    expect(await edges()).toEqual({ left: true, right: false });
     await close();
   });
 });
