@@ -166,6 +166,20 @@ describe("the front page", () => {
     await close();
   });
 
+  // At 390 px the fixture's row is wider than the screen: Archive and Search start past its right edge.
+  it.each(["archive/", "search/", "sports/", FEATURED])("on a phone, /%s shows its own entry of the row of sections, marked, whole and in view", async (path) => {
+    const { page, close } = await open(path, 390);
+    const current = (await page.evaluate(`(() => {
+      const link = document.querySelector(".masthead__nav a[aria-current]");
+      const box = link.getBoundingClientRect();
+      return { text: link.textContent, left: box.left, right: box.right, width: document.documentElement.clientWidth };
+    })()`)) as { text: string; left: number; right: number; width: number };
+    expect(current.text).toBe({ "archive/": "Archive", "search/": "Search" }[path] ?? "Sports");
+    expect(current.left).toBeGreaterThanOrEqual(0);
+    expect(current.right).toBeLessThanOrEqual(current.width);
+    await close();
+  });
+
   it.each(["light", "dark"] as const)("on a phone (%s), the row of sections is shaded at an edge only while sections lie past it", async (scheme) => {
     const { page, close } = await open("", 390, (page) => page.emulateMedia({ colorScheme: scheme }));
     const row = page.locator(".masthead__nav ul");
