@@ -92,6 +92,19 @@ describe("each kind on its page", () => {
     expect(feed).toContain('<category term="opinion" label="Opinion" scheme="https://news.example.com/about/#kinds"/>');
     expect(feed).toContain('<category term="factcheck" label="Fact check" scheme="https://news.example.com/about/#kinds"/>');
   });
+
+  it("the JSON Feed gives each item its kind in its extension, and its authors (none for an unsigned story: the feed's publisher stands)", () => {
+    interface Item { url: string; authors?: { name: string; url: string }[]; _newsroom: { about: string; kind: string; kind_label: string } }
+    const feed = JSON.parse(page("/feed.json")) as { authors: { name: string }[]; items: Item[] };
+    const item = (slug: string): Item => feed.items.find((candidate) => candidate.url.endsWith(`/${slug}/`)) as Item;
+    expect(feed.items).toHaveLength(Object.keys(STORIES).length);
+    expect(item("column")._newsroom).toEqual({ about: "https://news.example.com/about/#kinds", kind: "opinion", kind_label: "Opinion" });
+    expect(item("check")._newsroom).toMatchObject({ kind: "factcheck", kind_label: "Fact check" });
+    expect(item("plain")._newsroom).toMatchObject({ kind: "news", kind_label: "News" });
+    expect(item("column").authors).toEqual([{ name: "Ada Reyes", url: "https://news.example.com/authors/ada-reyes/" }]);
+    expect(item("board").authors).toBeUndefined();
+    expect(feed.authors).toEqual([{ name: "Kind Courier" }]);
+  });
 });
 
 describe("the kinds' rules on the page", () => {
