@@ -87,8 +87,9 @@ describe("each kind on its page", () => {
     }
   });
 
-  it("the Atom feed gives each entry its kind as a category", () => {
+  it("the Atom feed gives each entry its kind as a category, and its authors with their pages", () => {
     const feed = page("/feed.xml");
+    expect(feed).toContain("<author><name>Ada Reyes</name><uri>https://news.example.com/authors/ada-reyes/</uri></author>");
     expect(feed).toContain('<category term="opinion" label="Opinion" scheme="https://news.example.com/about/#kinds"/>');
     expect(feed).toContain('<category term="factcheck" label="Fact check" scheme="https://news.example.com/about/#kinds"/>');
   });
