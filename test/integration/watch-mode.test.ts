@@ -1,7 +1,8 @@
 /**
  * `npm start` (Eleventy's dev server, incremental): an error in a page is shown, the dev server
  * keeps running, and fixing the file rebuilds without a restart; an incremental rebuild keeps the
- * speaker pages whole; an edit to site.json, which the theme reads at configuration, reaches the pages.
+ * speaker pages whole; an edit to kinds.json checks every story again; an edit to site.json, which
+ * the theme reads at configuration, reaches the pages.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -161,6 +162,35 @@ describe("watch mode", () => {
     expect(await waitFor(/Wrote \d+ files?|Problem writing/, mark)).not.toContain("Problem writing");
     expect(await readFile(path.join(site, "politics/2025/10/14/council-approves-2026-budget/index.html"), "utf8")).toContain("6:30 p.m. CDT Oct. 14, 2025");
     expect(child.exitCode).toBeNull();
+  }, 90_000);
+
+  it("checks every story again after an edit to kinds.json: a kind removed stops the build naming the story, put back it builds", async () => {
+    const kindsFile = path.join(dir, "_data", "kinds.json");
+    const good = await readFile(story(), "utf8");
+    const page = `http://127.0.0.1:${port}/politics/2025/10/14/council-approves-2026-budget/`;
+    const column = { column: { label: "Column", definition: "A regular writer's view.", schemaType: "OpinionNewsArticle" } };
+    let mark = output.length;
+    await writeFile(kindsFile, JSON.stringify(column));
+    await writeFile(story(), good.replace("byline: [ada-reyes]", "byline: [ada-reyes]\nkind: column"));
+    await waitFor(/Wrote \d+ files?/, mark);
+    expect(await (await fetch(page)).text()).toContain(">Column<");
+
+    // Only the data file changes: the story, unchanged, must be checked against the new kinds.
+    mark = output.length;
+    await writeFile(kindsFile, JSON.stringify({}));
+    const failure = await waitFor(/unknown kind|Wrote \d+ files?/, mark);
+    expect(failure).toMatch(/unknown kind/);
+    expect(failure).toContain("council-approves-2026-budget.md");
+    expect(child.exitCode).toBeNull();
+
+    mark = output.length;
+    await writeFile(kindsFile, JSON.stringify(column));
+    expect(await waitFor(/Wrote \d+ files?|unknown kind/, mark)).not.toMatch(/unknown kind/);
+    mark = output.length;
+    await rm(kindsFile);
+    await writeFile(story(), good);
+    expect(await waitFor(/Wrote \d+ files?|Problem writing|Error/, mark)).toMatch(/Wrote \d+ files?/);
+    expect(await (await fetch(page)).text()).not.toContain(">Column<");
   }, 90_000);
 
   it("shows an edit to site.json without a restart: language, time zone and publisher as the theme resolves them", async () => {
