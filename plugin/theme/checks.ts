@@ -210,7 +210,7 @@ export function addStoryGuards(eleventyConfig: EleventyConfig, config: ThemeConf
   checkFrontMatterData(eleventyConfig, (filePath, data) => reportingCause(() => refuseReservedKeys(data, "front matter", filePath)));
   // Every JSON data file Eleventy reads, the data folder's and those beside templates; a registry
   // written as a list (as the CMS saves it) read as the map every reader expects.
-  const registries = registryFiles(config.directories.data, { sections: config.newsroom.sectionsDataKey, authors: config.newsroom.authorsDataKey, speakers: config.newsroom.speakersDataKey, kinds: "kinds" });
+  const registries = registryFiles(config.directories.data, config.registryKeys);
   readJsonDataFiles(eleventyConfig, (data, file) =>
     reportingCause(() => {
       refuseReservedKeys(data, "data file key", file);

@@ -116,11 +116,10 @@ export function addCms(eleventyConfig: EleventyConfig, config: ThemeConfig): voi
     const data = (this as { ctx?: Record<string, unknown> }).ctx ?? {};
     const registry = (key: string) => (data[key] && typeof data[key] === "object" ? (data[key] as Record<string, unknown>) : {});
     const dataFolder = projectPath(config.directories.data);
-    const keys = { sections: newsroom.sectionsDataKey, authors: newsroom.authorsDataKey, speakers: newsroom.speakersDataKey, kinds: "kinds" };
     const site: CmsSite = {
       storiesFolder: projectPath(config.articlesFolder),
       dataFolder,
-      registryFiles: registryListFiles(config.directories.data, dataFolder, keys, (file) => readFileIfPresent(file)?.toString("utf8")),
+      registryFiles: registryListFiles(config.directories.data, dataFolder, config.registryKeys, (file) => readFileIfPresent(file)?.toString("utf8")),
       timeZone: config.zone,
       registries: { sections: registry(newsroom.sectionsDataKey), authors: registry(newsroom.authorsDataKey), speakers: { ...registry(newsroom.speakersDataKey), ...newsroom.speakers }, kinds: { ...resolveKinds(data.kinds) } },
       extraFields: config.extraFields,

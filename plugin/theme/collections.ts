@@ -164,9 +164,8 @@ export class SiteCollections {
 
   /** The registries from global data, checked: ids that are slugs, entries with their fields, clean text. */
   private readRegistries(globalData: Record<string, unknown>): Registries {
-    const { newsroom, directories, settings, settingsFile } = this.config;
-    const keys = { sections: newsroom.sectionsDataKey, authors: newsroom.authorsDataKey, speakers: newsroom.speakersDataKey, kinds: "kinds" };
-    for (const [registry, key] of Object.entries(keys) as [RegistryName, string][]) refuseUnreadList(globalData[key], registry, path.join(directories.data, `${key}.json`));
+    const { newsroom, directories, settings, settingsFile, registryKeys } = this.config;
+    for (const [registry, key] of Object.entries(registryKeys) as [RegistryName, string][]) refuseUnreadList(globalData[key], registry, path.join(directories.data, `${key}.json`));
     const sections = (globalData[newsroom.sectionsDataKey] ?? {}) as Record<string, SectionEntry>;
     const authors = (globalData[newsroom.authorsDataKey] ?? {}) as Record<string, AuthorEntry>;
     const registered = (globalData[newsroom.speakersDataKey] ?? {}) as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { NewsroomError } from "../errors.js";
 import { isAbsoluteHttpUrl, siteUrlFault } from "../escape.js";
 import { resolveOptions, type FallbackImageContext, type ImageReference, type ResolvedNewsroomOptions } from "../options.js";
 import { resolveThemeOptions, type ResolvedNewsroomThemeOptions } from "./options.js";
+import type { RegistryName } from "./registry-fields.js";
 import { newsroomOptionsFromSettings, readSiteSettings, textDirection, type SiteSettings } from "./site-settings.js";
 
 /** The article column (`--measure` in site.css) inside main's 1rem padding: what photos are drawn at. */
@@ -29,6 +30,8 @@ export interface ThemeConfig {
   /** The plugin's options as the theme gives them: settings, then the theme's `newsroom`, then SITE_URL. */
   newsroom: Readonly<ResolvedNewsroomOptions>;
   settings: SiteSettings;
+  /** Each registry's global data key, its file's name in the data folder (`sections` → `sections.json`). */
+  registryKeys: Readonly<Record<RegistryName, string>>;
   /** `_data/site.json`, for errors and the watch list. */
   settingsFile: string;
   directories: SiteDirectories;
@@ -91,6 +94,7 @@ export function resolveThemeConfig(eleventyConfig: EleventyConfig, userOptions: 
     options,
     newsroom,
     settings,
+    registryKeys: { sections: newsroom.sectionsDataKey, authors: newsroom.authorsDataKey, speakers: newsroom.speakersDataKey, kinds: "kinds" },
     settingsFile: path.join(directories.data, "site.json"),
     directories,
     zone: newsroom.timeZone ?? "utc",

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CMS_CONTENT_SECURITY_POLICY } from "../../plugin/theme/cms.js";
 import { CMS_FACES } from "../../plugin/theme/cms-fonts.js";
 import { sealedContext } from "../helpers/browser.js";
-import { buildDesk, FILL_REPOSITORY, pickPrivateFolder, READ_REPOSITORY, repositoryFiles, startDesk, type StartedDesk } from "../helpers/cms-desk.js";
+import { buildDesk, openLocalAdmin, READ_REPOSITORY, repositoryFiles, startDesk, type StartedDesk } from "../helpers/cms-desk.js";
 import { makeJpeg } from "../helpers/photos.js";
 import type { StaticServer } from "../helpers/static-server.js";
 
@@ -84,15 +84,8 @@ describe("the CMS's admin page in Chromium", () => {
 
 describe("a story written through the CMS", () => {
   it("is saved with its photo next to it, in the form the theme reads, and builds into its page", async () => {
-    const { context } = await sealedContext(browser);
     // Local-repository mode asks for a folder; a folder of the origin's private file system stands in for the one picked.
-    await pickPrivateFolder(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
-    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify(repositoryFiles(desk))})`);
-    await page.getByRole("button", { name: /Work with Local Repository/ }).click();
+    const { page, errors, close } = await openLocalAdmin(browser, server.url, repositoryFiles(desk));
     await page.getByRole("button", { name: "Create New Entry" }).first().click();
 
     const field = (key: string) => page.locator(`section.field[data-key-path="${key}"]`);
@@ -127,7 +120,7 @@ describe("a story written through the CMS", () => {
     expect(errors).toEqual([]);
 
     const saved = (await page.evaluate(READ_REPOSITORY)) as Record<string, string>;
-    await context.close();
+    await close();
     const story = Buffer.from(saved["articles/library-adds-sunday-hours.md"] ?? "", "base64").toString("utf8");
     // The photo next to the story, its src the file's name; the date with its offset; the shortcode not escaped.
     expect(Object.keys(saved)).toContain("articles/sunday-hours.jpg");
@@ -181,14 +174,7 @@ ${COMPONENTS_STORY_BODY}`;
 
 describe("the editor components in Sveltia's editor", () => {
   it("show each block shortcode as its form, and save an edited or inserted one as exactly its shortcode", async () => {
-    const { context } = await sealedContext(browser);
-    await pickPrivateFolder(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`${server.url}admin/`, { waitUntil: "networkidle" });
-    await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify({ ...repositoryFiles(desk), "articles/mill-reopens.md": COMPONENTS_STORY })})`);
-    await page.getByRole("button", { name: /Work with Local Repository/ }).click();
+    const { page, errors, close } = await openLocalAdmin(browser, server.url, { ...repositoryFiles(desk), "articles/mill-reopens.md": COMPONENTS_STORY });
     await page.getByText("Mill reopens").first().click();
     const body = page.locator('section.field[data-key-path="body"]');
     await page.mouse.move(300, 400);
@@ -226,7 +212,7 @@ describe("the editor components in Sveltia's editor", () => {
     await page.getByText("Entry saved.").waitFor();
     expect(errors).toEqual([]);
     const saved = (await page.evaluate(READ_REPOSITORY)) as Record<string, string>;
-    await context.close();
+    await close();
     const story = Buffer.from(saved["articles/mill-reopens.md"] ?? "", "base64").toString("utf8");
     // The edited pull quote and the new one as the component writes them; not a letter else of the story's text changed.
     const edited = COMPONENTS_STORY_BODY.replace('{% pullquote "quill", "right" %}We said "yes" and meant it{% endpullquote %}', '{% pullquote "quill", "right" %}We said yes, and we meant it{% endpullquote %}') + '\n{% pullquote "quill" %}Weekends are for markets{% endpullquote %}\n';

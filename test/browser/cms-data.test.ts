@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sealedContext } from "../helpers/browser.js";
-import { buildDesk, FILL_REPOSITORY, pickPrivateFolder, READ_REPOSITORY, repositoryFiles, startDesk, type StartedDesk } from "../helpers/cms-desk.js";
+import { buildDesk, openLocalAdmin, READ_REPOSITORY, repositoryFiles, startDesk, type LocalAdmin, type StartedDesk } from "../helpers/cms-desk.js";
 import { serveStatic, type StaticServer } from "../helpers/static-server.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "newsroom-cms-data-"));
@@ -28,16 +27,8 @@ beforeAll(async () => {
 afterAll(() => started?.stop());
 
 /** The admin page in local-repository mode, on a computer in `timezoneId`, holding the newsroom's files. */
-async function openAdmin(timezoneId: string, address = server.url): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const { context } = await sealedContext(browser, { timezoneId });
-  await pickPrivateFolder(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${address}admin/`, { waitUntil: "networkidle" });
-  await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify(repositoryFiles(desk))})`);
-  await page.getByRole("button", { name: /Work with Local Repository/ }).click();
-  return { page, errors, close: () => context.close() };
+function openAdmin(timezoneId: string, address = server.url): Promise<LocalAdmin> {
+  return openLocalAdmin(browser, address, repositoryFiles(desk), { timezoneId });
 }
 
 async function savedFiles(page: Page): Promise<Record<string, string>> {

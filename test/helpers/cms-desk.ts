@@ -8,9 +8,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { init } from "../../plugin/cli/init.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, sealedContext } from "./browser.js";
 import { repoRoot, type SiteBuild } from "./site-build.js";
 import { serveStatic, type StaticServer } from "./static-server.js";
 
@@ -94,3 +94,26 @@ export const READ_REPOSITORY = `(async () => {
   }
   return files;
 })()`;
+
+export interface LocalAdmin {
+  page: Page;
+  /** The page's uncaught script errors. */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * The admin page at `address` in local-repository mode, holding `files` (`folder/name` → text), in a
+ * sealed context (`timezoneId`: the editor's computer's zone).
+ */
+export async function openLocalAdmin(browser: Browser, address: string, files: Record<string, string>, options: { timezoneId?: string } = {}): Promise<LocalAdmin> {
+  const { context } = await sealedContext(browser, options);
+  await pickPrivateFolder(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(`${address}admin/`, { waitUntil: "networkidle" });
+  await page.evaluate(`(${FILL_REPOSITORY})(${JSON.stringify(files)})`);
+  await page.getByRole("button", { name: /Work with Local Repository/ }).click();
+  return { page, errors, close: () => context.close() };
+}
